@@ -1,0 +1,22 @@
+namespace CommunityPlatform.ServiceDefaults;
+
+/// <summary>
+/// Names of the AppHost's resources. They are also the connection-string names the services read and the
+/// host names service discovery resolves, so AppHost, services and tests share this one list.
+/// </summary>
+public static class ResourceNames
+{
+    public const string Postgres = "postgres";
+    public const string Messaging = "messaging";
+
+    public const string MembershipDb = "membershipdb";
+    public const string GridDb = "griddb";
+    public const string SafetyDb = "safetydb";
+    public const string VolunteerDb = "volunteerdb";
+
+    public const string MembershipApi = "membership-api";
+    public const string GridApi = "grid-api";
+    public const string SafetyApi = "safety-api";
+    public const string VolunteerApi = "volunteer-api";
+    public const string Gateway = "gateway";
+}

@@ -1,0 +1,24 @@
+using System.Text.RegularExpressions;
+using CommunityPlatform.Contracts.Membership;
+
+namespace CommunityPlatform.Messaging;
+
+/// <summary>
+/// Which service consumes which integration event (the catalogue in DOMAIN.md). A producer declares each
+/// subscriber's queue and binding before its first publish of the event, because RabbitMQ confirms and then
+/// drops a message sent to an exchange with no bound queue; a consumer listens on the same queue name.
+/// </summary>
+public static partial class EventSubscriptions
+{
+    public static IReadOnlyDictionary<Type, string[]> Catalogue { get; } = new Dictionary<Type, string[]>
+    {
+        [typeof(MemberRegistered)] = ["volunteer"],
+    };
+
+    /// <summary>The durable queue of <paramref name="service"/> for <paramref name="messageType"/>, e.g. volunteer-member-registered.</summary>
+    public static string QueueName(string service, Type messageType) =>
+        $"{service}-{KebabBoundary().Replace(messageType.Name, "-$1").ToLowerInvariant()}";
+
+    [GeneratedRegex("(?<=[a-z0-9])([A-Z])")]
+    private static partial Regex KebabBoundary();
+}

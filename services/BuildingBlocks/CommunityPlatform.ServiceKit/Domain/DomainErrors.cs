@@ -1,0 +1,20 @@
+namespace CommunityPlatform.ServiceKit.Domain;
+
+/// <summary>A request that breaks a domain rule; the API answers with a problem-details document.</summary>
+public abstract class DomainException(string message) : Exception(message);
+
+/// <summary>Input that is invalid on its face (answered 400), with the failing rule per field.</summary>
+public sealed class DomainValidationException(IReadOnlyDictionary<string, string[]> errors)
+    : DomainException("One or more fields are invalid.")
+{
+    public IReadOnlyDictionary<string, string[]> Errors { get; } = errors;
+}
+
+/// <summary>
+/// A valid request that the current state forbids, such as a state-machine transition (answered 409). The rule
+/// is a stable code clients can act on; the message says what to do.
+/// </summary>
+public sealed class DomainRuleViolationException(string rule, string message) : DomainException(message)
+{
+    public string Rule { get; } = rule;
+}

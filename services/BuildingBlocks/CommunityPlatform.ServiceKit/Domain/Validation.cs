@@ -1,0 +1,59 @@
+namespace CommunityPlatform.ServiceKit.Domain;
+
+/// <summary>
+/// Collects every field error of one request, so the caller learns all of them at once, then throws a
+/// <see cref="DomainValidationException"/> if there were any. Field names are the API's (camelCase).
+/// </summary>
+public sealed class Validation
+{
+    private readonly Dictionary<string, List<string>> _errors = new(StringComparer.Ordinal);
+
+    public Validation Require(bool condition, string field, string rule)
+    {
+        if (!condition)
+        {
+            if (!_errors.TryGetValue(field, out var rules))
+            {
+                _errors[field] = rules = [];
+            }
+
+            rules.Add(rule);
+        }
+
+        return this;
+    }
+
+    public Validation RequireText(string? value, string field, int maxLength) =>
+        string.IsNullOrWhiteSpace(value)
+            ? Require(false, field, "is required and may not be blank.")
+            : Require(value.Trim().Length <= maxLength, field, $"must be at most {maxLength} characters.");
+
+    /// <summary>Parses a value of <typeparamref name="TEnum"/> by its code (case-insensitive) or one of its labels.</summary>
+    public TEnum? RequireOneOf<TEnum>(string? value, string field, IReadOnlyDictionary<TEnum, string> labels)
+        where TEnum : struct, Enum
+    {
+        if (!string.IsNullOrWhiteSpace(value))
+        {
+            var trimmed = value.Trim();
+            foreach (var (code, label) in labels)
+            {
+                if (string.Equals(code.ToString(), trimmed, StringComparison.OrdinalIgnoreCase) || label == trimmed)
+                {
+                    return code;
+                }
+            }
+        }
+
+        var allowed = string.Join(", ", labels.Select(kv => $"{kv.Key} ({kv.Value})"));
+        Require(false, field, $"must be one of: {allowed}.");
+        return null;
+    }
+
+    public void ThrowIfInvalid()
+    {
+        if (_errors.Count > 0)
+        {
+            throw new DomainValidationException(_errors.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray()));
+        }
+    }
+}

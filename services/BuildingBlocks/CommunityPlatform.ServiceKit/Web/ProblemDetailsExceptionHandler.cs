@@ -1,0 +1,93 @@
+using System.Data.Common;
+using System.Text.Json;
+using CommunityPlatform.ServiceKit.Domain;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommunityPlatform.ServiceKit.Web;
+
+/// <summary>
+/// Turns the exceptions a request can legitimately cause into RFC 9457 problem details: domain validation 400,
+/// domain rule 409, unreadable body 400 (naming the JSON path that failed), a lost concurrency or uniqueness
+/// race 409.
+/// Anything else stays a 500 — a bug, not bad input.
+/// </summary>
+internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService problemDetails) : IExceptionHandler
+{
+    private const string UniqueViolation = "23505";
+
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        ProblemDetails? problem = exception switch
+        {
+            DomainValidationException invalid => new HttpValidationProblemDetails(invalid.Errors.ToDictionary())
+            {
+                Status = StatusCodes.Status400BadRequest,
+                Title = "The request is invalid.",
+                Detail = invalid.Message,
+            },
+            DomainRuleViolationException rule => new ProblemDetails
+            {
+                Status = StatusCodes.Status409Conflict,
+                Title = "The request conflicts with a rule.",
+                Detail = rule.Message,
+                Extensions = { ["rule"] = rule.Rule },
+            },
+            BadHttpRequestException bad => UnreadableRequest(bad),
+            DbUpdateConcurrencyException => new ProblemDetails
+            {
+                Status = StatusCodes.Status409Conflict,
+                Title = "The record was changed by someone else.",
+                Detail = "Reload it and apply your change again.",
+                Extensions = { ["rule"] = "concurrency" },
+            },
+            DbUpdateException { InnerException: DbException { SqlState: UniqueViolation } } => new ProblemDetails
+            {
+                Status = StatusCodes.Status409Conflict,
+                Title = "The record already exists.",
+                Detail = "Another request created the same record first.",
+                Extensions = { ["rule"] = "unique" },
+            },
+            _ => null,
+        };
+
+        if (problem is null)
+        {
+            return false;
+        }
+
+        httpContext.Response.StatusCode = problem.Status!.Value;
+        return await problemDetails.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            ProblemDetails = problem,
+            Exception = exception,
+        });
+    }
+
+    private static ProblemDetails UnreadableRequest(BadHttpRequestException bad)
+    {
+        if (bad.InnerException is JsonException json)
+        {
+            var field = json.Path is { Length: > 2 } path ? path.TrimStart('$', '.') : "body";
+            return new HttpValidationProblemDetails(new Dictionary<string, string[]>
+            {
+                [field] = [json.Path is { Length: > 2 } ? "has a value of the wrong type or format." : "must be a valid JSON document."],
+            })
+            {
+                Status = StatusCodes.Status400BadRequest,
+                Title = "The request body could not be read.",
+                Detail = "The body is not valid JSON for this request.",
+            };
+        }
+
+        return new ProblemDetails
+        {
+            Status = bad.StatusCode,
+            Title = "The request could not be read.",
+            Detail = bad.Message,
+        };
+    }
+}

@@ -1,0 +1,66 @@
+using CommunityPlatform.ServiceDefaults;
+using Yarp.ReverseProxy.Configuration;
+
+namespace CommunityPlatform.Gateway.Extensions;
+
+internal static class GatewayExtensions
+{
+    /// <summary>Each service's path prefix and the service-discovery name of the service behind it.</summary>
+    private static readonly (string Prefix, string Service)[] Services =
+    [
+        ("membership", ResourceNames.MembershipApi),
+        ("grid", ResourceNames.GridApi),
+        ("safety", ResourceNames.SafetyApi),
+        ("volunteer", ResourceNames.VolunteerApi),
+    ];
+
+    /// <summary>
+    /// Forwards <c>/api/{service}/**</c> unchanged (a path reads the same direct and through the gateway),
+    /// along with the caller's headers; serves each service's OpenAPI document at <c>/openapi/{service}/v1.json</c>;
+    /// and checks each service's <c>/health</c> as part of its own.
+    /// </summary>
+    public static void AddGateway(this IHostApplicationBuilder builder)
+    {
+        var routes = Services.SelectMany(s => new[]
+        {
+            new RouteConfig
+            {
+                RouteId = s.Prefix,
+                ClusterId = s.Prefix,
+                Match = new RouteMatch { Path = $"/api/{s.Prefix}/{{**rest}}" },
+            },
+            new RouteConfig
+            {
+                RouteId = $"{s.Prefix}-openapi",
+                ClusterId = s.Prefix,
+                Match = new RouteMatch { Path = $"/openapi/{s.Prefix}/{{document}}" },
+                Transforms = [new Dictionary<string, string> { ["PathPattern"] = "/openapi/{document}" }],
+            },
+        }).ToArray();
+
+        var clusters = Services.Select(s => new ClusterConfig
+        {
+            ClusterId = s.Prefix,
+            Destinations = new Dictionary<string, DestinationConfig>
+            {
+                [s.Service] = new() { Address = $"http://{s.Service}" },
+            },
+        }).ToArray();
+
+        builder.Services.AddReverseProxy()
+            .LoadFromMemory(routes, clusters)
+            .AddServiceDiscoveryDestinationResolver();
+
+        var health = builder.Services.AddHealthChecks();
+        foreach (var (_, service) in Services)
+        {
+            health.AddTypeActivatedCheck<DownstreamHealthCheck>(service, failureStatus: null, tags: ["downstream"], args: [new Uri($"http://{service}/health")]);
+        }
+
+        // A health probe should report what it sees now, not after the default handler's retries.
+#pragma warning disable EXTEXP0001
+        builder.Services.AddHttpClient(DownstreamHealthCheck.ClientName, client => client.Timeout = TimeSpan.FromSeconds(5))
+            .RemoveAllResilienceHandlers();
+#pragma warning restore EXTEXP0001
+    }
+}

@@ -1,0 +1,12 @@
+using CommunityPlatform.Grid.Apis;
+using CommunityPlatform.Grid.Extensions;
+using CommunityPlatform.ServiceKit.Web;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.AddApplicationServices();
+
+var app = builder.Build();
+app.UseServiceApi();
+app.MapGridsApi();
+app.Run();

@@ -1,0 +1,62 @@
+using CommunityPlatform.ServiceKit.Web;
+using CommunityPlatform.Volunteer.Domain;
+using CommunityPlatform.Volunteer.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommunityPlatform.Volunteer.Apis;
+
+public static class VolunteersApi
+{
+    public static IEndpointRouteBuilder MapVolunteersApi(this IEndpointRouteBuilder app)
+    {
+        var volunteers = app.MapGroup("/api/volunteer/volunteers").WithTags("Volunteers");
+
+        volunteers.MapGet("/", ListVolunteers)
+            .WithName("ListVolunteers")
+            .WithSummary("List volunteers, optionally the one linked to a party member or those of a grid, paged by cursor");
+
+        volunteers.MapGet("/{id:guid}", GetVolunteer)
+            .WithName("GetVolunteer")
+            .WithSummary("Get one volunteer profile");
+
+        return app;
+    }
+
+    public static async Task<Ok<Page<VolunteerResponse>>> ListVolunteers(
+        VolunteerDbContext db, Guid? memberId, string? gridCode, Guid? cursor, int? limit, CancellationToken cancellationToken)
+    {
+        var take = Page<VolunteerResponse>.ClampLimit(limit);
+        var query = db.Volunteers.AsNoTracking();
+        if (memberId is { } member)
+        {
+            query = query.Where(v => v.MemberId == member);
+        }
+
+        if (!string.IsNullOrWhiteSpace(gridCode))
+        {
+            query = query.Where(v => v.GridCode == gridCode);
+        }
+
+        if (cursor is { } after)
+        {
+            query = query.Where(v => v.Id > after);
+        }
+
+        var rows = await query.OrderBy(v => v.Id).Take(take + 1).ToListAsync(cancellationToken);
+        var items = rows.Take(take).Select(VolunteerResponse.From).ToList();
+        return TypedResults.Ok(new Page<VolunteerResponse>(items, rows.Count > take ? items[^1].Id.ToString() : null));
+    }
+
+    public static async Task<Results<Ok<VolunteerResponse>, NotFound>> GetVolunteer(Guid id, VolunteerDbContext db, CancellationToken cancellationToken)
+    {
+        var volunteer = await db.Volunteers.AsNoTracking().SingleOrDefaultAsync(v => v.Id == id, cancellationToken);
+        return volunteer is null ? TypedResults.NotFound() : TypedResults.Ok(VolunteerResponse.From(volunteer));
+    }
+}
+
+public sealed record VolunteerResponse(Guid Id, Guid? MemberId, string GridCode, VolunteerSource Source, DateTimeOffset CreatedAt)
+{
+    public static VolunteerResponse From(VolunteerProfile volunteer) =>
+        new(volunteer.Id, volunteer.MemberId, volunteer.GridCode, volunteer.Source, volunteer.CreatedAt);
+}

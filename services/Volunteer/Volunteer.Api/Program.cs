@@ -1,0 +1,12 @@
+using CommunityPlatform.ServiceKit.Web;
+using CommunityPlatform.Volunteer.Apis;
+using CommunityPlatform.Volunteer.Extensions;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.AddApplicationServices();
+
+var app = builder.Build();
+app.UseServiceApi();
+app.MapVolunteersApi();
+app.Run();

@@ -1,0 +1,75 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace CommunityPlatform.EndToEndTests;
+
+/// <summary>Requests through the gateway, events across the broker, state checked in the consuming service.</summary>
+public sealed class GatewayFlowTests(SuiteFixture suite) : IClassFixture<SuiteFixture>
+{
+    [Fact]
+    public async Task A_member_registered_through_the_gateway_becomes_a_volunteer_in_the_volunteer_service()
+    {
+        var response = await suite.Gateway.PostAsJsonAsync("/api/membership/members", new
+        {
+            name = "陈志强",
+            gender = "男",
+            birthDate = "1979-11-02",
+            education = "大专",
+            organisationCode = "WY-DZB",
+            gridCode = "G05",
+        });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var memberId = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        JsonElement items;
+        do
+        {
+            await Task.Delay(250);
+            var page = await suite.Gateway.GetFromJsonAsync<JsonElement>($"/api/volunteer/volunteers?memberId={memberId}");
+            items = page.GetProperty("items");
+        }
+        while (items.GetArrayLength() == 0 && DateTime.UtcNow < deadline);
+
+        Assert.Equal(1, items.GetArrayLength());
+        Assert.Equal(memberId, items[0].GetProperty("memberId").GetGuid());
+        Assert.Equal("G05", items[0].GetProperty("gridCode").GetString());
+    }
+
+    [Fact]
+    public async Task Invalid_input_through_the_gateway_is_the_services_400_problem()
+    {
+        var response = await suite.Gateway.PostAsJsonAsync("/api/membership/members", new { name = "", birthDate = "2999-01-01", education = "博士" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        Assert.True(errors.TryGetProperty("name", out _));
+        Assert.True(errors.TryGetProperty("birthDate", out _));
+        Assert.True(errors.TryGetProperty("education", out _));
+    }
+
+    [Fact]
+    public async Task Gateway_health_reports_every_service_behind_it()
+    {
+        var health = await suite.Gateway.GetFromJsonAsync<JsonElement>("/health");
+
+        Assert.Equal("Healthy", health.GetProperty("status").GetString());
+        var checks = health.GetProperty("checks");
+        foreach (var service in new[] { "membership-api", "grid-api", "safety-api", "volunteer-api" })
+        {
+            Assert.Equal("Healthy", checks.GetProperty(service).GetProperty("status").GetString());
+        }
+    }
+
+    [Theory]
+    [InlineData("membership", "/api/membership/members")]
+    [InlineData("volunteer", "/api/volunteer/volunteers")]
+    [InlineData("grid", "/api/grid/grids")]
+    [InlineData("safety", "/api/safety/venues")]
+    public async Task Each_services_openapi_document_is_browsable_through_the_gateway(string service, string path)
+    {
+        var document = await suite.Gateway.GetFromJsonAsync<JsonElement>($"/openapi/{service}/v1.json");
+        Assert.True(document.GetProperty("paths").TryGetProperty(path, out _));
+    }
+}

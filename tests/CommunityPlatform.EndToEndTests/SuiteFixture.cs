@@ -1,0 +1,52 @@
+using CommunityPlatform.ServiceDefaults;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace CommunityPlatform.EndToEndTests;
+
+/// <summary>
+/// The real AppHost in local mode — PostgreSQL and RabbitMQ as local processes, every service, the gateway —
+/// with its state in a scratch folder so a developer's own data is never touched.
+/// </summary>
+public sealed class SuiteFixture : IAsyncLifetime
+{
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(5);
+    private readonly string _state = Path.Combine(Path.GetTempPath(), "cp-e2e-" + Guid.NewGuid().ToString("N")[..8]);
+
+    public DistributedApplication App { get; private set; } = null!;
+
+    public HttpClient Gateway { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(
+            [$"Infrastructure:Mode=local", $"Infrastructure:StateDirectory={_state}"]);
+        builder.Services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+        // No retries: a test should see the first answer. A generous timeout: the first OpenAPI document a
+        // service renders can take seconds on a loaded two-core machine.
+        builder.Services.ConfigureHttpClientDefaults(http => http.ConfigureHttpClient(client => client.Timeout = TimeSpan.FromMinutes(2)));
+
+        App = await builder.BuildAsync().WaitAsync(StartTimeout);
+        await App.StartAsync().WaitAsync(StartTimeout);
+        await App.ResourceNotifications.WaitForResourceHealthyAsync(ResourceNames.Gateway).WaitAsync(StartTimeout);
+        Gateway = App.CreateHttpClient(ResourceNames.Gateway, "http");
+    }
+
+    public async Task DisposeAsync()
+    {
+        await App.StopAsync().WaitAsync(TimeSpan.FromMinutes(1));
+        await App.DisposeAsync();
+        try
+        {
+            Directory.Delete(_state, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Best effort: the folder is in /tmp.
+        }
+        catch (UnauthorizedAccessException)
+        {
+            // Server-owned files when run as root; /tmp is cleaned by the system.
+        }
+    }
+}

@@ -1,0 +1,101 @@
+using CommunityPlatform.LocalServers;
+using Npgsql;
+using RabbitMQ.Client;
+using Xunit;
+
+namespace CommunityPlatform.TestSupport;
+
+/// <summary>
+/// A real PostgreSQL server and a real RabbitMQ broker for one test assembly, started from the machine's own
+/// packages in a scratch folder on free ports, exactly as the AppHost's local mode runs them. Tests may stop,
+/// kill and restart the broker to inject faults.
+/// </summary>
+public sealed class LocalInfrastructureFixture : IAsyncLifetime
+{
+    private readonly string _state = Path.Combine(Path.GetTempPath(), "cp-tests-" + Guid.NewGuid().ToString("N")[..8]);
+    private LocalPostgres _postgres = null!;
+    private LocalRabbitMq _rabbit = null!;
+    private ServerProcess _postgresProcess = null!;
+    private ServerProcess _epmd = null!;
+
+    public int PostgresPort { get; } = Ports.Free();
+
+    public int BrokerPort { get; } = Ports.Free();
+
+    public ServerProcess Broker { get; private set; } = null!;
+
+    public string MessagingConnectionString => _rabbit.ConnectionString(BrokerPort);
+
+    public string DatabaseConnectionString(string database) => _postgres.ConnectionString(PostgresPort, database);
+
+    public async Task InitializeAsync()
+    {
+        var state = StateDirectory.Resolve(_state);
+        _postgres = new LocalPostgres(state);
+        _postgres.EnsureInitialised();
+        _postgresProcess = new ServerProcess("postgres", _postgres.Server(PostgresPort), stopSignal: "INT");
+        _postgresProcess.Start();
+
+        _rabbit = new LocalRabbitMq(state);
+        _rabbit.EnsureInitialised();
+        var epmdPort = Ports.Free();
+        _epmd = new ServerProcess("epmd", _rabbit.PortMapper(epmdPort));
+        _epmd.Start();
+        await Ports.WaitUntilAcceptingAsync(epmdPort, TimeSpan.FromSeconds(10), "epmd");
+        Broker = new ServerProcess("rabbitmq", _rabbit.Broker(BrokerPort, Ports.Free(), epmdPort));
+
+        await Task.WhenAll(
+            Ports.WaitUntilAcceptingAsync(PostgresPort, TimeSpan.FromSeconds(60), "PostgreSQL"),
+            StartBrokerAsync());
+    }
+
+    /// <summary>Starts the broker (again) and waits until it accepts AMQP connections.</summary>
+    public async Task StartBrokerAsync()
+    {
+        Broker.Start();
+        await Ports.WaitUntilAcceptingAsync(BrokerPort, TimeSpan.FromSeconds(120), "RabbitMQ");
+    }
+
+    public async Task<IConnection> ConnectToBrokerAsync() =>
+        await new ConnectionFactory { Uri = new Uri(MessagingConnectionString) }.CreateConnectionAsync();
+
+    /// <summary>How many messages wait in <paramref name="queue"/> (0 if it does not exist).</summary>
+    public async Task<uint> QueueDepthAsync(string queue)
+    {
+        await using var connection = await ConnectToBrokerAsync();
+        await using var channel = await connection.CreateChannelAsync();
+        try
+        {
+            return (await channel.QueueDeclarePassiveAsync(queue)).MessageCount;
+        }
+        catch (RabbitMQ.Client.Exceptions.OperationInterruptedException)
+        {
+            return 0;
+        }
+    }
+
+    public async Task<T> ScalarAsync<T>(string database, string sql)
+    {
+        await using var connection = new NpgsqlConnection(DatabaseConnectionString(database));
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return (T)(await command.ExecuteScalarAsync())!;
+    }
+
+    public Task DisposeAsync()
+    {
+        Broker.Dispose();
+        _epmd.Dispose();
+        _postgresProcess.Dispose();
+        try
+        {
+            Directory.Delete(_state, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A server still flushing; the scratch folder is in /tmp.
+        }
+
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,132 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+
+namespace CommunityPlatform.Membership.FunctionalTests;
+
+[Collection(MembershipApiCollection.Name)]
+public sealed class MembersApiTests(MembershipApiFixture fixture)
+{
+    private HttpClient Client => fixture.Client;
+
+    private static object ValidMember(string name = "赵丽娟", string grid = "G02") => new
+    {
+        name,
+        gender = "女",
+        birthDate = "1992-08-15",
+        education = "本科",
+        organisationCode = "WG-DZB",
+        gridCode = grid,
+        phone = "13912345678",
+    };
+
+    [Fact]
+    public async Task Registering_a_member_answers_201_with_its_location_and_stores_it_with_an_outbox_event()
+    {
+        var response = await Client.PostAsJsonAsync("/api/membership/members", ValidMember());
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var created = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var id = created.GetProperty("id").GetGuid();
+        Assert.Equal($"/api/membership/members/{id}", response.Headers.Location!.OriginalString);
+        Assert.Equal("Female", created.GetProperty("gender").GetString());
+        Assert.Equal("Bachelor", created.GetProperty("education").GetString());
+        Assert.False(created.TryGetProperty("phone", out _), "the phone number should not be echoed in responses");
+
+        var fetched = await Client.GetFromJsonAsync<JsonElement>($"/api/membership/members/{id}");
+        Assert.Equal("赵丽娟", fetched.GetProperty("name").GetString());
+        var outboxRows = await fixture.Infrastructure.ScalarAsync<long>("membershipdb",
+            $"SELECT count(*) FROM outbox_messages WHERE payload->>'memberId' = '{id}'");
+        Assert.Equal(1, outboxRows);
+    }
+
+    [Fact]
+    public async Task An_unknown_member_is_404()
+    {
+        var response = await Client.GetAsync($"/api/membership/members/{Guid.NewGuid()}");
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Members_are_listed_by_grid_and_paged_by_cursor()
+    {
+        var grid = "P" + Guid.NewGuid().ToString("N")[..6];
+        for (var i = 0; i < 3; i++)
+        {
+            (await Client.PostAsJsonAsync("/api/membership/members", ValidMember($"分页党员{i}", grid))).EnsureSuccessStatusCode();
+        }
+
+        var first = await Client.GetFromJsonAsync<JsonElement>($"/api/membership/members?gridCode={grid}&limit=2");
+        Assert.Equal(2, first.GetProperty("items").GetArrayLength());
+        var cursor = first.GetProperty("nextCursor").GetString();
+        Assert.NotNull(cursor);
+
+        var second = await Client.GetFromJsonAsync<JsonElement>($"/api/membership/members?gridCode={grid}&limit=2&cursor={cursor}");
+        Assert.Equal(1, second.GetProperty("items").GetArrayLength());
+        Assert.Equal(JsonValueKind.Null, second.GetProperty("nextCursor").ValueKind);
+    }
+
+    [Theory]
+    [InlineData("name", "", "blank")]
+    [InlineData("birthDate", "2999-01-01", "future")]
+    [InlineData("education", "博士", "one of")]
+    [InlineData("gender", "未知", "one of")]
+    public async Task An_invalid_field_is_a_400_problem_naming_the_field_and_the_rule(string field, string value, string rule)
+    {
+        var member = JsonSerializer.SerializeToNode(ValidMember())!.AsObject();
+        member[field] = value;
+        var before = await CountMembersAsync();
+
+        var response = await Client.PostAsJsonAsync("/api/membership/members", member);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var errors = problem.GetProperty("errors").GetProperty(field);
+        Assert.Contains(rule, errors[0].GetString());
+        Assert.Equal(before, await CountMembersAsync());
+    }
+
+    [Fact]
+    public async Task Malformed_json_is_a_400_problem_not_a_500()
+    {
+        var response = await Client.PostAsync("/api/membership/members",
+            new StringContent("{\"name\": \"张三\", ", Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(400, problem.GetProperty("status").GetInt32());
+        Assert.True(problem.GetProperty("errors").TryGetProperty("body", out _));
+    }
+
+    [Fact]
+    public async Task A_value_of_the_wrong_type_is_a_400_naming_the_field()
+    {
+        var response = await Client.PostAsync("/api/membership/members",
+            new StringContent("{\"name\": \"张三\", \"birthDate\": \"yesterday\"}", Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(problem.GetProperty("errors").TryGetProperty("birthDate", out _));
+    }
+
+    [Fact]
+    public async Task The_openapi_document_describes_the_members_api()
+    {
+        var document = await Client.GetFromJsonAsync<JsonElement>("/openapi/v1.json");
+        Assert.True(document.GetProperty("paths").TryGetProperty("/api/membership/members", out _));
+    }
+
+    [Fact]
+    public async Task Health_reports_the_database_and_the_broker()
+    {
+        var health = await Client.GetFromJsonAsync<JsonElement>("/health");
+        Assert.Equal("Healthy", health.GetProperty("status").GetString());
+        var checks = health.GetProperty("checks").EnumerateObject().Select(c => c.Name).ToList();
+        Assert.Contains("MembershipDbContext", checks);
+        Assert.Contains(checks, c => c.Contains("masstransit", StringComparison.OrdinalIgnoreCase));
+    }
+
+    private Task<long> CountMembersAsync() => fixture.Infrastructure.ScalarAsync<long>("membershipdb", "SELECT count(*) FROM members");
+}
