@@ -36,7 +36,7 @@ public sealed class MembersApiTests(MembershipApiFixture fixture)
 
         var fetched = await Client.GetFromJsonAsync<JsonElement>($"/api/membership/members/{id}");
         Assert.Equal("赵丽娟", fetched.GetProperty("name").GetString());
-        var outboxRows = await fixture.Infrastructure.ScalarAsync<long>("membershipdb",
+        var outboxRows = await fixture.ScalarAsync<long>(
             $"SELECT count(*) FROM outbox_messages WHERE payload->>'memberId' = '{id}'");
         Assert.Equal(1, outboxRows);
     }
@@ -128,5 +128,5 @@ public sealed class MembersApiTests(MembershipApiFixture fixture)
         Assert.Contains(checks, c => c.Contains("masstransit", StringComparison.OrdinalIgnoreCase));
     }
 
-    private Task<long> CountMembersAsync() => fixture.Infrastructure.ScalarAsync<long>("membershipdb", "SELECT count(*) FROM members");
+    private Task<long> CountMembersAsync() => fixture.ScalarAsync<long>("SELECT count(*) FROM members");
 }

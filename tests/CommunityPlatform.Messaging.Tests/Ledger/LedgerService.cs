@@ -60,6 +60,22 @@ public sealed class LedgerService : IAsyncDisposable
         return ids;
     }
 
+    /// <summary>Writes any integration event to the outbox, alone.</summary>
+    public async Task WriteAsync(Contracts.IntegrationEvent integrationEvent)
+    {
+        await using var scope = _host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<LedgerDbContext>();
+        db.AddIntegrationEvent(integrationEvent);
+        await db.SaveChangesAsync();
+    }
+
+    public async Task<OutboxMessage> OutboxRowAsync(Guid eventId)
+    {
+        await using var scope = _host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<LedgerDbContext>();
+        return await db.Set<OutboxMessage>().AsNoTracking().SingleAsync(m => m.Id == eventId);
+    }
+
     /// <summary>How many effects each entry has, for the entries that have any.</summary>
     public async Task<Dictionary<Guid, int>> EffectsAsync()
     {

@@ -26,5 +26,8 @@ public sealed class OutboxMessage
 
     public int Attempts { get; set; }
 
+    /// <summary>After a failed publish, the row is not claimed again before this time (its own back-off).</summary>
+    public DateTimeOffset? NextAttemptAt { get; set; }
+
     public string? LastError { get; set; }
 }

@@ -14,7 +14,9 @@ namespace CommunityPlatform.Messaging.Outbox;
 /// Publishes committed outbox rows. Rows are claimed with <c>FOR UPDATE SKIP LOCKED</c> so replicas share the
 /// work, published with the broker's confirm and the row id as MessageId, and marked sent in the same
 /// transaction that claimed them. If the process dies between publish and commit the rows are published again;
-/// consumers' inboxes make that harmless. While the broker is away the relay keeps retrying with back-off.
+/// consumers' inboxes make that harmless. A row the broker refuses backs off on its own schedule, so one
+/// unroutable event does not hold up the others; when nothing at all gets through (the broker is away) the relay
+/// itself backs off, and keeps retrying.
 /// </summary>
 public sealed partial class OutboxRelay<TDbContext>(
     IServiceScopeFactory scopeFactory,
@@ -37,9 +39,9 @@ public sealed partial class OutboxRelay<TDbContext>(
         {
             try
             {
-                var published = await RelayBatchAsync(stoppingToken);
+                var claimed = await RelayBatchAsync(stoppingToken);
                 failures = 0;
-                if (published >= _options.BatchSize)
+                if (claimed >= _options.BatchSize)
                 {
                     continue;
                 }
@@ -54,14 +56,14 @@ public sealed partial class OutboxRelay<TDbContext>(
             catch (Exception ex)
             {
                 failures++;
-                var delay = TimeSpan.FromMilliseconds(Math.Min(_options.MaxRetryDelay.TotalMilliseconds, 100 * Math.Pow(2, Math.Min(failures, 10))));
+                var delay = Backoff(failures);
                 LogRelayFailed(logger, failures, delay.TotalMilliseconds, ex.GetType().Name, ex.Message);
                 await Task.Delay(delay, time, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
             }
         }
     }
 
-    /// <summary>Claims, publishes and marks one batch; returns how many rows were published.</summary>
+    /// <summary>Claims, publishes and marks one batch; returns how many rows it claimed.</summary>
     public async Task<int> RelayBatchAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopeFactory.CreateAsyncScope();
@@ -72,8 +74,14 @@ public sealed partial class OutboxRelay<TDbContext>(
         {
             db.ChangeTracker.Clear();
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var now = time.GetUtcNow();
             var batch = await db.Set<OutboxMessage>()
-                .FromSql($"SELECT * FROM outbox_messages WHERE sent_at IS NULL ORDER BY sequence LIMIT {_options.BatchSize} FOR UPDATE SKIP LOCKED")
+                .FromSql($"""
+                    SELECT * FROM outbox_messages
+                    WHERE sent_at IS NULL AND (next_attempt_at IS NULL OR next_attempt_at <= {now})
+                    ORDER BY sequence LIMIT {_options.BatchSize}
+                    FOR UPDATE SKIP LOCKED
+                    """)
                 .ToListAsync(ct);
 
             if (batch.Count == 0)
@@ -83,7 +91,7 @@ public sealed partial class OutboxRelay<TDbContext>(
             }
 
             var outcomes = await Task.WhenAll(batch.Select(message => PublishAsync(message, ct)));
-            var now = time.GetUtcNow();
+            now = time.GetUtcNow();
             foreach (var (message, error) in batch.Zip(outcomes))
             {
                 if (error is null)
@@ -94,6 +102,7 @@ public sealed partial class OutboxRelay<TDbContext>(
                 {
                     message.Attempts++;
                     message.LastError = error.Length > 2000 ? error[..2000] : error;
+                    message.NextAttemptAt = now + Backoff(message.Attempts);
                 }
             }
 
@@ -107,13 +116,16 @@ public sealed partial class OutboxRelay<TDbContext>(
             telemetry.Published(published);
         }
 
-        if (failed > 0)
+        if (failed > 0 && published == 0)
         {
-            throw new OutboxPublishException(failed, published);
+            throw new OutboxPublishException(failed);
         }
 
-        return published;
+        return published + failed;
     }
+
+    private TimeSpan Backoff(int attempts) =>
+        TimeSpan.FromMilliseconds(Math.Min(_options.MaxRetryDelay.TotalMilliseconds, 100 * Math.Pow(2, Math.Min(attempts, 10))));
 
     private async Task<string?> PublishAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
@@ -188,5 +200,5 @@ public sealed partial class OutboxRelay<TDbContext>(
     private static partial void LogRelayFailed(ILogger logger, int failures, double delayMs, string errorType, string error);
 }
 
-public sealed class OutboxPublishException(int failed, int published)
-    : Exception($"{failed} outbox message(s) were not taken by the broker ({published} were); they will be retried.");
+public sealed class OutboxPublishException(int failed)
+    : Exception($"None of {failed} outbox message(s) were taken by the broker; they will be retried.");

@@ -4,7 +4,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace CommunityPlatform.Grid.Infrastructure.Migrations
+namespace CommunityPlatform.Messaging.Tests.Ledger.Migrations
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -13,17 +13,16 @@ namespace CommunityPlatform.Grid.Infrastructure.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
-                name: "grids",
+                name: "effects",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
-                    code = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    entry_id = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("pk_grids", x => x.id);
+                    table.PrimaryKey("pk_effects", x => x.id);
                 });
 
             migrationBuilder.CreateTable(
@@ -53,6 +52,7 @@ namespace CommunityPlatform.Grid.Infrastructure.Migrations
                     trace_state = table.Column<string>(type: "character varying(512)", maxLength: 512, nullable: true),
                     sent_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     attempts = table.Column<int>(type: "integer", nullable: false),
+                    next_attempt_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     last_error = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
                 },
                 constraints: table =>
@@ -61,10 +61,9 @@ namespace CommunityPlatform.Grid.Infrastructure.Migrations
                 });
 
             migrationBuilder.CreateIndex(
-                name: "ix_grids_code",
-                table: "grids",
-                column: "code",
-                unique: true);
+                name: "ix_effects_entry_id",
+                table: "effects",
+                column: "entry_id");
 
             migrationBuilder.CreateIndex(
                 name: "ix_inbox_messages_received_at",
@@ -82,7 +81,7 @@ namespace CommunityPlatform.Grid.Infrastructure.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
-                name: "grids");
+                name: "effects");
 
             migrationBuilder.DropTable(
                 name: "inbox_messages");

@@ -4,7 +4,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace CommunityPlatform.Volunteer.Infrastructure.Migrations
+namespace CommunityPlatform.Membership.Infrastructure.Migrations
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -26,6 +26,26 @@ namespace CommunityPlatform.Volunteer.Infrastructure.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "members",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    name = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    gender = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    birth_date = table.Column<DateOnly>(type: "date", nullable: false),
+                    education = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    phone = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    organisation_code = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    grid_code = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    registered_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_members", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "outbox_messages",
                 columns: table => new
                 {
@@ -39,26 +59,12 @@ namespace CommunityPlatform.Volunteer.Infrastructure.Migrations
                     trace_state = table.Column<string>(type: "character varying(512)", maxLength: 512, nullable: true),
                     sent_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     attempts = table.Column<int>(type: "integer", nullable: false),
+                    next_attempt_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     last_error = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_outbox_messages", x => x.id);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "volunteers",
-                columns: table => new
-                {
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
-                    member_id = table.Column<Guid>(type: "uuid", nullable: true),
-                    grid_code = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
-                    source = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
-                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("pk_volunteers", x => x.id);
                 });
 
             migrationBuilder.CreateIndex(
@@ -67,21 +73,20 @@ namespace CommunityPlatform.Volunteer.Infrastructure.Migrations
                 column: "received_at");
 
             migrationBuilder.CreateIndex(
+                name: "ix_members_grid_code",
+                table: "members",
+                column: "grid_code");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_members_organisation_code",
+                table: "members",
+                column: "organisation_code");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_outbox_messages_unsent",
                 table: "outbox_messages",
                 column: "sequence",
                 filter: "sent_at IS NULL");
-
-            migrationBuilder.CreateIndex(
-                name: "ix_volunteers_grid_code",
-                table: "volunteers",
-                column: "grid_code");
-
-            migrationBuilder.CreateIndex(
-                name: "ix_volunteers_member_id",
-                table: "volunteers",
-                column: "member_id",
-                unique: true);
         }
 
         /// <inheritdoc />
@@ -91,10 +96,10 @@ namespace CommunityPlatform.Volunteer.Infrastructure.Migrations
                 name: "inbox_messages");
 
             migrationBuilder.DropTable(
-                name: "outbox_messages");
+                name: "members");
 
             migrationBuilder.DropTable(
-                name: "volunteers");
+                name: "outbox_messages");
         }
     }
 }

@@ -4,7 +4,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace CommunityPlatform.Messaging.Tests.Ledger.Migrations
+namespace CommunityPlatform.Volunteer.Infrastructure.Migrations
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -12,19 +12,6 @@ namespace CommunityPlatform.Messaging.Tests.Ledger.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.CreateTable(
-                name: "effects",
-                columns: table => new
-                {
-                    id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    entry_id = table.Column<Guid>(type: "uuid", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("pk_effects", x => x.id);
-                });
-
             migrationBuilder.CreateTable(
                 name: "inbox_messages",
                 columns: table => new
@@ -52,6 +39,7 @@ namespace CommunityPlatform.Messaging.Tests.Ledger.Migrations
                     trace_state = table.Column<string>(type: "character varying(512)", maxLength: 512, nullable: true),
                     sent_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     attempts = table.Column<int>(type: "integer", nullable: false),
+                    next_attempt_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     last_error = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
                 },
                 constraints: table =>
@@ -59,10 +47,20 @@ namespace CommunityPlatform.Messaging.Tests.Ledger.Migrations
                     table.PrimaryKey("pk_outbox_messages", x => x.id);
                 });
 
-            migrationBuilder.CreateIndex(
-                name: "ix_effects_entry_id",
-                table: "effects",
-                column: "entry_id");
+            migrationBuilder.CreateTable(
+                name: "volunteers",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    member_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    grid_code = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    source = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_volunteers", x => x.id);
+                });
 
             migrationBuilder.CreateIndex(
                 name: "ix_inbox_messages_received_at",
@@ -74,19 +72,30 @@ namespace CommunityPlatform.Messaging.Tests.Ledger.Migrations
                 table: "outbox_messages",
                 column: "sequence",
                 filter: "sent_at IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_volunteers_grid_code",
+                table: "volunteers",
+                column: "grid_code");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_volunteers_member_id",
+                table: "volunteers",
+                column: "member_id",
+                unique: true);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
-                name: "effects");
-
-            migrationBuilder.DropTable(
                 name: "inbox_messages");
 
             migrationBuilder.DropTable(
                 name: "outbox_messages");
+
+            migrationBuilder.DropTable(
+                name: "volunteers");
         }
     }
 }

@@ -39,6 +39,7 @@ namespace CommunityPlatform.Safety.Infrastructure.Migrations
                     trace_state = table.Column<string>(type: "character varying(512)", maxLength: 512, nullable: true),
                     sent_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     attempts = table.Column<int>(type: "integer", nullable: false),
+                    next_attempt_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     last_error = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
                 },
                 constraints: table =>

@@ -4,7 +4,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace CommunityPlatform.Membership.Infrastructure.Migrations
+namespace CommunityPlatform.Grid.Infrastructure.Migrations
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -12,6 +12,20 @@ namespace CommunityPlatform.Membership.Infrastructure.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.CreateTable(
+                name: "grids",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    code = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_grids", x => x.id);
+                });
+
             migrationBuilder.CreateTable(
                 name: "inbox_messages",
                 columns: table => new
@@ -23,26 +37,6 @@ namespace CommunityPlatform.Membership.Infrastructure.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_inbox_messages", x => new { x.message_id, x.consumer });
-                });
-
-            migrationBuilder.CreateTable(
-                name: "members",
-                columns: table => new
-                {
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
-                    name = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
-                    gender = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
-                    birth_date = table.Column<DateOnly>(type: "date", nullable: false),
-                    education = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    phone = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
-                    organisation_code = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
-                    grid_code = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
-                    status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    registered_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("pk_members", x => x.id);
                 });
 
             migrationBuilder.CreateTable(
@@ -59,6 +53,7 @@ namespace CommunityPlatform.Membership.Infrastructure.Migrations
                     trace_state = table.Column<string>(type: "character varying(512)", maxLength: 512, nullable: true),
                     sent_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     attempts = table.Column<int>(type: "integer", nullable: false),
+                    next_attempt_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     last_error = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
                 },
                 constraints: table =>
@@ -67,19 +62,15 @@ namespace CommunityPlatform.Membership.Infrastructure.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "ix_grids_code",
+                table: "grids",
+                column: "code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "ix_inbox_messages_received_at",
                 table: "inbox_messages",
                 column: "received_at");
-
-            migrationBuilder.CreateIndex(
-                name: "ix_members_grid_code",
-                table: "members",
-                column: "grid_code");
-
-            migrationBuilder.CreateIndex(
-                name: "ix_members_organisation_code",
-                table: "members",
-                column: "organisation_code");
 
             migrationBuilder.CreateIndex(
                 name: "ix_outbox_messages_unsent",
@@ -92,10 +83,10 @@ namespace CommunityPlatform.Membership.Infrastructure.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
-                name: "inbox_messages");
+                name: "grids");
 
             migrationBuilder.DropTable(
-                name: "members");
+                name: "inbox_messages");
 
             migrationBuilder.DropTable(
                 name: "outbox_messages");

@@ -1,0 +1,36 @@
+using Xunit;
+
+namespace CommunityPlatform.TestSupport;
+
+/// <summary>
+/// One service in-process against a real PostgreSQL and RabbitMQ started for its test assembly — the shape of
+/// every <c>&lt;Service&gt;.FunctionalTests</c> project. <typeparamref name="TEntryPoint"/> is any public type
+/// of the service (its DbContext does well), <paramref name="connectionName"/> its database's resource name.
+/// </summary>
+public abstract class ServiceFixture<TEntryPoint>(string connectionName) : IAsyncLifetime
+    where TEntryPoint : class
+{
+    public LocalInfrastructureFixture Infrastructure { get; } = new();
+
+    public string Database => connectionName;
+
+    public ServiceApp<TEntryPoint> App { get; private set; } = null!;
+
+    public HttpClient Client { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        await Infrastructure.InitializeAsync();
+        App = new ServiceApp<TEntryPoint>(Infrastructure, connectionName, connectionName);
+        Client = App.CreateClient();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await App.DisposeAsync();
+        await Infrastructure.DisposeAsync();
+    }
+
+    /// <summary>Runs a scalar query against the service's own database.</summary>
+    public Task<T> ScalarAsync<T>(string sql) => Infrastructure.ScalarAsync<T>(connectionName, sql);
+}

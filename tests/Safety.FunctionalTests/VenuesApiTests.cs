@@ -1,0 +1,60 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace CommunityPlatform.Safety.FunctionalTests;
+
+[Collection(SafetyApiCollection.Name)]
+public sealed class VenuesApiTests(SafetyApiFixture fixture)
+{
+    private HttpClient Client => fixture.Client;
+
+    private static string NewGrid() => "G-" + Guid.NewGuid().ToString("N")[..6];
+
+    [Fact]
+    public async Task A_venue_is_registered_by_its_chinese_kind_and_listed_in_its_grid()
+    {
+        var grid = NewGrid();
+        var response = await Client.PostAsJsonAsync("/api/safety/venues", new { name = "老王小餐馆", kind = "小餐饮", gridCode = grid, address = "建设路8号" });
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var venue = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("SmallRestaurant", venue.GetProperty("kind").GetString());
+        Assert.Equal("小餐饮", venue.GetProperty("kindLabel").GetString());
+
+        (await Client.PostAsJsonAsync("/api/safety/venues", new { name = "河边水塘", kind = "Waters", gridCode = grid })).EnsureSuccessStatusCode();
+        var restaurants = await Client.GetFromJsonAsync<JsonElement>($"/api/safety/venues?gridCode={grid}&kind=SmallRestaurant");
+        Assert.Equal(1, restaurants.GetProperty("items").GetArrayLength());
+        var all = await Client.GetFromJsonAsync<JsonElement>($"/api/safety/venues?gridCode={grid}");
+        Assert.Equal(2, all.GetProperty("items").GetArrayLength());
+
+        var id = venue.GetProperty("id").GetGuid();
+        var fetched = await Client.GetFromJsonAsync<JsonElement>($"/api/safety/venues/{id}");
+        Assert.Equal("建设路8号", fetched.GetProperty("address").GetString());
+    }
+
+    [Fact]
+    public async Task An_unknown_venue_kind_is_a_400_listing_the_kinds()
+    {
+        var response = await Client.PostAsJsonAsync("/api/safety/venues", new { name = "某场所", kind = "大商场", gridCode = NewGrid() });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Contains("小旅馆", problem.GetProperty("errors").GetProperty("kind")[0].GetString());
+    }
+
+    [Fact]
+    public async Task A_venue_without_a_name_or_grid_is_a_400_naming_both()
+    {
+        var response = await Client.PostAsJsonAsync("/api/safety/venues", new { name = " ", kind = "小商店" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        Assert.True(errors.TryGetProperty("name", out _));
+        Assert.True(errors.TryGetProperty("gridCode", out _));
+    }
+
+    [Fact]
+    public async Task An_unknown_venue_is_404() =>
+        Assert.Equal(HttpStatusCode.NotFound, (await Client.GetAsync($"/api/safety/venues/{Guid.NewGuid()}")).StatusCode);
+}

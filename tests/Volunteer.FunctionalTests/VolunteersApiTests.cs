@@ -1,0 +1,84 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using CommunityPlatform.Contracts.Membership;
+using CommunityPlatform.TestSupport;
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CommunityPlatform.Volunteer.FunctionalTests;
+
+[Collection(VolunteerApiCollection.Name)]
+public sealed class VolunteersApiTests(VolunteerApiFixture fixture)
+{
+    private HttpClient Client => fixture.Client;
+
+    private async Task<Guid> AnnounceMemberAsync(string grid = "G07", Guid? eventId = null)
+    {
+        var registered = new MemberRegistered
+        {
+            EventId = eventId ?? Guid.NewGuid(),
+            OccurredAt = DateTimeOffset.UtcNow,
+            MemberId = Guid.NewGuid(),
+            OrganisationCode = "YWH-DZB",
+            GridCode = grid,
+        };
+        await fixture.App.Services.GetRequiredService<IBus>().Publish(registered, context => context.MessageId = registered.EventId);
+        return registered.MemberId;
+    }
+
+    private async Task<JsonElement> VolunteersOfMemberAsync(Guid memberId) =>
+        (await Client.GetFromJsonAsync<JsonElement>($"/api/volunteer/volunteers?memberId={memberId}")).GetProperty("items");
+
+    [Fact]
+    public async Task A_registered_member_gets_one_volunteer_profile_that_can_be_fetched()
+    {
+        var memberId = await AnnounceMemberAsync("G07");
+
+        var items = await Eventually.ReturnsAsync(() => VolunteersOfMemberAsync(memberId), i => i.GetArrayLength() > 0, TimeSpan.FromSeconds(60), "the volunteer profile");
+        Assert.Equal(1, items.GetArrayLength());
+        Assert.Equal("MemberRegistration", items[0].GetProperty("source").GetString());
+
+        var id = items[0].GetProperty("id").GetGuid();
+        var fetched = await Client.GetFromJsonAsync<JsonElement>($"/api/volunteer/volunteers/{id}");
+        Assert.Equal(memberId, fetched.GetProperty("memberId").GetGuid());
+        Assert.Equal("G07", fetched.GetProperty("gridCode").GetString());
+    }
+
+    [Fact]
+    public async Task The_same_member_announced_twice_under_different_event_ids_still_has_one_profile()
+    {
+        var memberId = await AnnounceMemberAsync("G08");
+        await Eventually.ReturnsAsync(() => VolunteersOfMemberAsync(memberId), i => i.GetArrayLength() > 0, TimeSpan.FromSeconds(60), "the first profile");
+        var again = new MemberRegistered { EventId = Guid.NewGuid(), OccurredAt = DateTimeOffset.UtcNow, MemberId = memberId, OrganisationCode = "YWH-DZB", GridCode = "G08" };
+        await fixture.App.Services.GetRequiredService<IBus>().Publish(again, context => context.MessageId = again.EventId);
+
+        await Eventually.ReturnsAsync(
+            () => fixture.ScalarAsync<long>($"SELECT count(*) FROM inbox_messages WHERE message_id = '{again.EventId}'"),
+            n => n == 1, TimeSpan.FromSeconds(60), "the second event to be handled");
+        Assert.Equal(1, (await VolunteersOfMemberAsync(memberId)).GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Volunteers_are_listed_by_grid()
+    {
+        var grid = "G-" + Guid.NewGuid().ToString("N")[..6];
+        await AnnounceMemberAsync(grid);
+        await AnnounceMemberAsync(grid);
+
+        var page = await Eventually.ReturnsAsync(
+            () => Client.GetFromJsonAsync<JsonElement>($"/api/volunteer/volunteers?gridCode={grid}"),
+            p => p.GetProperty("items").GetArrayLength() == 2, TimeSpan.FromSeconds(60), "two volunteers in the grid");
+        Assert.All(page.GetProperty("items").EnumerateArray(), v => Assert.Equal(grid, v.GetProperty("gridCode").GetString()));
+    }
+
+    [Fact]
+    public async Task A_malformed_member_id_is_a_400_and_an_unknown_volunteer_is_404()
+    {
+        var bad = await Client.GetAsync("/api/volunteer/volunteers?memberId=not-a-guid");
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Equal("application/problem+json", bad.Content.Headers.ContentType!.MediaType);
+
+        Assert.Equal(HttpStatusCode.NotFound, (await Client.GetAsync($"/api/volunteer/volunteers/{Guid.NewGuid()}")).StatusCode);
+    }
+}
