@@ -52,7 +52,6 @@ public static class MembersApi
     public static async Task<Ok<Page<MemberResponse>>> ListMembers(
         MembershipDbContext db, string? organisationCode, string? gridCode, Guid? cursor, int? limit, CancellationToken cancellationToken)
     {
-        var take = Page<MemberResponse>.ClampLimit(limit);
         var query = db.Members.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(organisationCode))
         {
@@ -64,14 +63,7 @@ public static class MembersApi
             query = query.Where(m => m.GridCode == gridCode);
         }
 
-        if (cursor is { } after)
-        {
-            query = query.Where(m => m.Id > after);
-        }
-
-        var rows = await query.OrderBy(m => m.Id).Take(take + 1).ToListAsync(cancellationToken);
-        var items = rows.Take(take).Select(MemberResponse.From).ToList();
-        return TypedResults.Ok(new Page<MemberResponse>(items, rows.Count > take ? items[^1].Id.ToString() : null));
+        return TypedResults.Ok(await query.ToPageAsync(m => m.Id, cursor, limit, MemberResponse.From, cancellationToken));
     }
 }
 

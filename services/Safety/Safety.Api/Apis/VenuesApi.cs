@@ -38,7 +38,6 @@ public static class VenuesApi
     public static async Task<Ok<Page<VenueResponse>>> ListVenues(
         SafetyDbContext db, string? gridCode, VenueKind? kind, Guid? cursor, int? limit, CancellationToken cancellationToken)
     {
-        var take = Page<VenueResponse>.ClampLimit(limit);
         var query = db.Venues.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(gridCode))
         {
@@ -50,14 +49,7 @@ public static class VenuesApi
             query = query.Where(v => v.Kind == k);
         }
 
-        if (cursor is { } after)
-        {
-            query = query.Where(v => v.Id > after);
-        }
-
-        var rows = await query.OrderBy(v => v.Id).Take(take + 1).ToListAsync(cancellationToken);
-        var items = rows.Take(take).Select(VenueResponse.From).ToList();
-        return TypedResults.Ok(new Page<VenueResponse>(items, rows.Count > take ? items[^1].Id.ToString() : null));
+        return TypedResults.Ok(await query.ToPageAsync(v => v.Id, cursor, limit, VenueResponse.From, cancellationToken));
     }
 
     public static async Task<Results<Ok<VenueResponse>, NotFound>> GetVenue(Guid id, SafetyDbContext db, CancellationToken cancellationToken)

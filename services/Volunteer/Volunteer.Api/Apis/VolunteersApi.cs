@@ -26,7 +26,6 @@ public static class VolunteersApi
     public static async Task<Ok<Page<VolunteerResponse>>> ListVolunteers(
         VolunteerDbContext db, Guid? memberId, string? gridCode, Guid? cursor, int? limit, CancellationToken cancellationToken)
     {
-        var take = Page<VolunteerResponse>.ClampLimit(limit);
         var query = db.Volunteers.AsNoTracking();
         if (memberId is { } member)
         {
@@ -38,14 +37,7 @@ public static class VolunteersApi
             query = query.Where(v => v.GridCode == gridCode);
         }
 
-        if (cursor is { } after)
-        {
-            query = query.Where(v => v.Id > after);
-        }
-
-        var rows = await query.OrderBy(v => v.Id).Take(take + 1).ToListAsync(cancellationToken);
-        var items = rows.Take(take).Select(VolunteerResponse.From).ToList();
-        return TypedResults.Ok(new Page<VolunteerResponse>(items, rows.Count > take ? items[^1].Id.ToString() : null));
+        return TypedResults.Ok(await query.ToPageAsync(v => v.Id, cursor, limit, VolunteerResponse.From, cancellationToken));
     }
 
     public static async Task<Results<Ok<VolunteerResponse>, NotFound>> GetVolunteer(Guid id, VolunteerDbContext db, CancellationToken cancellationToken)
