@@ -20,7 +20,7 @@ public sealed record Infrastructure(
 public static class InfrastructureExtensions
 {
     private static readonly string[] DatabaseNames =
-        [ResourceNames.MembershipDb, ResourceNames.GridDb, ResourceNames.SafetyDb, ResourceNames.VolunteerDb];
+        [ResourceNames.IdentityDb, ResourceNames.MembershipDb, ResourceNames.GridDb, ResourceNames.SafetyDb, ResourceNames.VolunteerDb];
 
     /// <summary>
     /// <c>Infrastructure:Mode</c> = <c>local</c> | <c>containers</c> | <c>external</c>; by default containers when a

@@ -18,6 +18,10 @@ catch (MissingServerException missing)
 }
 
 // Services
+var identityApi = builder.AddProject<Projects.Identity_Api>(ResourceNames.IdentityApi)
+    .WithInfrastructure(infrastructure, ResourceNames.IdentityDb)
+    .WithEnvironment("Identity__DemoAccounts", builder.Configuration["Identity:DemoAccounts"] ?? "false");
+
 var membershipApi = builder.AddProject<Projects.Membership_Api>(ResourceNames.MembershipApi)
     .WithInfrastructure(infrastructure, ResourceNames.MembershipDb);
 
@@ -34,6 +38,7 @@ var volunteerApi = builder.AddProject<Projects.Volunteer_Api>(ResourceNames.Volu
 builder.AddProject<Projects.Gateway_Api>(ResourceNames.Gateway)
     .WithEndpoint("http", endpoint => endpoint.Port = builder.Configuration.GetValue("Gateway:Port", 8080))
     .WithExternalHttpEndpoints()
+    .WithReference(identityApi).WaitFor(identityApi)
     .WithReference(membershipApi).WaitFor(membershipApi)
     .WithReference(gridApi).WaitFor(gridApi)
     .WithReference(safetyApi).WaitFor(safetyApi)

@@ -13,10 +13,12 @@ public static class ResourceNames
     public const string GridDb = "griddb";
     public const string SafetyDb = "safetydb";
     public const string VolunteerDb = "volunteerdb";
+    public const string IdentityDb = "identitydb";
 
     public const string MembershipApi = "membership-api";
     public const string GridApi = "grid-api";
     public const string SafetyApi = "safety-api";
     public const string VolunteerApi = "volunteer-api";
+    public const string IdentityApi = "identity-api";
     public const string Gateway = "gateway";
 }

@@ -56,10 +56,31 @@ public sealed class GatewayFlowTests(SuiteFixture suite) : IClassFixture<SuiteFi
 
         Assert.Equal("Healthy", health.GetProperty("status").GetString());
         var checks = health.GetProperty("checks");
-        foreach (var service in new[] { "membership-api", "grid-api", "safety-api", "volunteer-api" })
+        foreach (var service in new[] { "identity-api", "membership-api", "grid-api", "safety-api", "volunteer-api" })
         {
             Assert.Equal("Healthy", checks.GetProperty(service).GetProperty("status").GetString());
         }
+    }
+
+    [Fact]
+    public async Task A_token_is_issued_through_the_gateway_which_discovery_names_as_the_issuer()
+    {
+        var discovery = await suite.Gateway.GetFromJsonAsync<JsonElement>("/.well-known/openid-configuration");
+        Assert.Equal(new Uri(suite.Gateway.BaseAddress!, "/").ToString(), discovery.GetProperty("issuer").GetString());
+
+        var response = await suite.Gateway.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "password",
+            ["client_id"] = "community-cli",
+            ["username"] = "secretary",
+            ["password"] = "Community@2026",
+            ["scope"] = "community-api roles",
+        }));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var token = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("Bearer", token.GetProperty("token_type").GetString());
+        Assert.False(string.IsNullOrEmpty(token.GetProperty("access_token").GetString()));
     }
 
     [Theory]

@@ -8,7 +8,8 @@ namespace CommunityPlatform.TestSupport;
 /// One of the suite's services running in-process against the fixture's real PostgreSQL and RabbitMQ.
 /// <typeparamref name="TEntryPoint"/> is any public type of the service's assembly.
 /// </summary>
-public sealed class ServiceApp<TEntryPoint>(LocalInfrastructureFixture infrastructure, string connectionName, string database)
+public sealed class ServiceApp<TEntryPoint>(
+    LocalInfrastructureFixture infrastructure, string connectionName, string database, IReadOnlyDictionary<string, string>? settings = null)
     : WebApplicationFactory<TEntryPoint>
     where TEntryPoint : class
 {
@@ -19,5 +20,9 @@ public sealed class ServiceApp<TEntryPoint>(LocalInfrastructureFixture infrastru
         builder.UseSetting($"ConnectionStrings:{ResourceNames.Messaging}", infrastructure.MessagingConnectionString);
         // Faster polling keeps fault tests short; the commit signal does the work on the happy path.
         builder.UseSetting("Messaging:Outbox:MaxRetryDelay", "00:00:01");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            builder.UseSetting(key, value);
+        }
     }
 }

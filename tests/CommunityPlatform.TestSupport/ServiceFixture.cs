@@ -7,7 +7,7 @@ namespace CommunityPlatform.TestSupport;
 /// every <c>&lt;Service&gt;.FunctionalTests</c> project. <typeparamref name="TEntryPoint"/> is any public type
 /// of the service (its DbContext does well), <paramref name="connectionName"/> its database's resource name.
 /// </summary>
-public abstract class ServiceFixture<TEntryPoint>(string connectionName) : IAsyncLifetime
+public abstract class ServiceFixture<TEntryPoint>(string connectionName, IReadOnlyDictionary<string, string>? settings = null) : IAsyncLifetime
     where TEntryPoint : class
 {
     public LocalInfrastructureFixture Infrastructure { get; } = new();
@@ -21,7 +21,7 @@ public abstract class ServiceFixture<TEntryPoint>(string connectionName) : IAsyn
     public async Task InitializeAsync()
     {
         await Infrastructure.InitializeAsync();
-        App = new ServiceApp<TEntryPoint>(Infrastructure, connectionName, connectionName);
+        App = new ServiceApp<TEntryPoint>(Infrastructure, connectionName, connectionName, settings);
         Client = App.CreateClient();
     }
 

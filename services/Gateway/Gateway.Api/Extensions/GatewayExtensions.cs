@@ -5,7 +5,10 @@ namespace CommunityPlatform.Gateway.Extensions;
 
 internal static class GatewayExtensions
 {
-    /// <summary>Each service's path prefix and the service-discovery name of the service behind it.</summary>
+    /// <summary>The OpenID Connect and sign-in paths, served by the identity service.</summary>
+    private static readonly string[] IdentityPaths = ["/connect/{**rest}", "/.well-known/{**rest}", "/account/{**rest}"];
+
+    /// <summary>Each API service's path prefix and the service-discovery name of the service behind it.</summary>
     private static readonly (string Prefix, string Service)[] Services =
     [
         ("membership", ResourceNames.MembershipApi),
@@ -16,8 +19,9 @@ internal static class GatewayExtensions
 
     /// <summary>
     /// Forwards <c>/api/{service}/**</c> unchanged (a path reads the same direct and through the gateway),
-    /// along with the caller's headers; serves each service's OpenAPI document at <c>/openapi/{service}/v1.json</c>;
-    /// and checks each service's <c>/health</c> as part of its own.
+    /// along with the caller's headers (the bearer token included); serves each service's OpenAPI document at
+    /// <c>/openapi/{service}/v1.json</c> and the identity service's OpenID Connect endpoints at their standard
+    /// paths; and checks each service's <c>/health</c> as part of its own.
     /// </summary>
     public static void AddGateway(this IHostApplicationBuilder builder)
     {
@@ -36,9 +40,14 @@ internal static class GatewayExtensions
                 Match = new RouteMatch { Path = $"/openapi/{s.Prefix}/{{document}}" },
                 Transforms = [new Dictionary<string, string> { ["PathPattern"] = "/openapi/{document}" }],
             },
-        }).ToArray();
+        }).Concat(IdentityPaths.Select((path, i) => new RouteConfig
+        {
+            RouteId = $"identity-{i}",
+            ClusterId = "identity",
+            Match = new RouteMatch { Path = path },
+        })).ToArray();
 
-        var clusters = Services.Select(s => new ClusterConfig
+        var clusters = Services.Append((Prefix: "identity", Service: ResourceNames.IdentityApi)).Select(s => new ClusterConfig
         {
             ClusterId = s.Prefix,
             Destinations = new Dictionary<string, DestinationConfig>
@@ -52,7 +61,7 @@ internal static class GatewayExtensions
             .AddServiceDiscoveryDestinationResolver();
 
         var health = builder.Services.AddHealthChecks();
-        foreach (var (_, service) in Services)
+        foreach (var (_, service) in Services.Append((Prefix: "identity", Service: ResourceNames.IdentityApi)))
         {
             health.AddTypeActivatedCheck<DownstreamHealthCheck>(service, failureStatus: null, tags: ["downstream"], args: [new Uri($"http://{service}/health")]);
         }

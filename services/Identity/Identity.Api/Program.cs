@@ -1,0 +1,17 @@
+using CommunityPlatform.Identity.Apis;
+using CommunityPlatform.Identity.Extensions;
+using CommunityPlatform.ServiceKit.Web;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.AddApplicationServices();
+
+var app = builder.Build();
+app.UseForwardedHeaders();
+app.UseServiceApi();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseAntiforgery();
+app.MapConnectApi();
+app.MapAccountApi();
+app.Run();
