@@ -76,12 +76,12 @@ public static class Extensions
 
     /// <summary>
     /// <c>/health</c>: ready (every check: database, broker, downstream services); <c>/alive</c>: the process
-    /// answers. Both anonymous, as orchestrators and load balancers call them.
+    /// answers. Both anonymous, as orchestrators and load balancers call them; the reports name checks, never data.
     /// </summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
-        app.MapHealthChecks(HealthPath, new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync });
-        app.MapHealthChecks(AlivePath, new HealthCheckOptions { Predicate = check => check.Tags.Contains("live") });
+        app.MapHealthChecks(HealthPath, new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync }).AllowAnonymous();
+        app.MapHealthChecks(AlivePath, new HealthCheckOptions { Predicate = check => check.Tags.Contains("live") }).AllowAnonymous();
         return app;
     }
 

@@ -52,7 +52,7 @@ public sealed class GatewayFlowTests(SuiteFixture suite) : IClassFixture<SuiteFi
     [Fact]
     public async Task Gateway_health_reports_every_service_behind_it()
     {
-        var health = await suite.Gateway.GetFromJsonAsync<JsonElement>("/health");
+        var health = await suite.Anonymous.GetFromJsonAsync<JsonElement>("/health");
 
         Assert.Equal("Healthy", health.GetProperty("status").GetString());
         var checks = health.GetProperty("checks");
@@ -65,10 +65,10 @@ public sealed class GatewayFlowTests(SuiteFixture suite) : IClassFixture<SuiteFi
     [Fact]
     public async Task A_token_is_issued_through_the_gateway_which_discovery_names_as_the_issuer()
     {
-        var discovery = await suite.Gateway.GetFromJsonAsync<JsonElement>("/.well-known/openid-configuration");
+        var discovery = await suite.Anonymous.GetFromJsonAsync<JsonElement>("/.well-known/openid-configuration");
         Assert.Equal(new Uri(suite.Gateway.BaseAddress!, "/").ToString(), discovery.GetProperty("issuer").GetString());
 
-        var response = await suite.Gateway.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        var response = await suite.Anonymous.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["grant_type"] = "password",
             ["client_id"] = "community-cli",
@@ -84,13 +84,33 @@ public sealed class GatewayFlowTests(SuiteFixture suite) : IClassFixture<SuiteFi
     }
 
     [Theory]
+    [InlineData("/api/membership/members")]
+    [InlineData("/api/volunteer/volunteers")]
+    [InlineData("/api/grid/grids")]
+    [InlineData("/api/safety/venues")]
+    public async Task Every_service_refuses_a_request_without_a_token_and_admits_the_identity_services_token(string path)
+    {
+        Assert.Equal(HttpStatusCode.Unauthorized, (await suite.Anonymous.GetAsync(path)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await suite.Gateway.GetAsync(path)).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_resident_is_forbidden_the_party_register()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/membership/members");
+        request.Headers.Authorization = new("Bearer", await suite.TokenAsync("resident"));
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await suite.Anonymous.SendAsync(request)).StatusCode);
+    }
+
+    [Theory]
     [InlineData("membership", "/api/membership/members")]
     [InlineData("volunteer", "/api/volunteer/volunteers")]
     [InlineData("grid", "/api/grid/grids")]
     [InlineData("safety", "/api/safety/venues")]
     public async Task Each_services_openapi_document_is_browsable_through_the_gateway(string service, string path)
     {
-        var document = await suite.Gateway.GetFromJsonAsync<JsonElement>($"/openapi/{service}/v1.json");
+        var document = await suite.Anonymous.GetFromJsonAsync<JsonElement>($"/openapi/{service}/v1.json");
         Assert.True(document.GetProperty("paths").TryGetProperty(path, out _));
     }
 }

@@ -1,3 +1,6 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
 using CommunityPlatform.ServiceDefaults;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -15,7 +18,11 @@ public sealed class SuiteFixture : IAsyncLifetime
 
     public DistributedApplication App { get; private set; } = null!;
 
+    /// <summary>The gateway, called as the community's secretary with a real token from the identity service.</summary>
     public HttpClient Gateway { get; private set; } = null!;
+
+    /// <summary>The gateway, called without a token.</summary>
+    public HttpClient Anonymous { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
@@ -29,7 +36,24 @@ public sealed class SuiteFixture : IAsyncLifetime
         App = await builder.BuildAsync().WaitAsync(StartTimeout);
         await App.StartAsync().WaitAsync(StartTimeout);
         await App.ResourceNotifications.WaitForResourceHealthyAsync(ResourceNames.Gateway).WaitAsync(StartTimeout);
+        Anonymous = App.CreateHttpClient(ResourceNames.Gateway, "http");
         Gateway = App.CreateHttpClient(ResourceNames.Gateway, "http");
+        Gateway.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await TokenAsync("secretary"));
+    }
+
+    /// <summary>A real access token from the identity service, through the gateway (demo accounts, password grant).</summary>
+    public async Task<string> TokenAsync(string userName)
+    {
+        var response = await Anonymous.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "password",
+            ["client_id"] = "community-cli",
+            ["username"] = userName,
+            ["password"] = "Community@2026",
+            ["scope"] = "community-api roles",
+        }));
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("access_token").GetString()!;
     }
 
     public async Task DisposeAsync()

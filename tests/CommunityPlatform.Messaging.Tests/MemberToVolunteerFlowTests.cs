@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using CommunityPlatform.Membership.Infrastructure;
 using CommunityPlatform.ServiceDefaults;
+using CommunityPlatform.ServiceKit.Security;
 using CommunityPlatform.TestSupport;
 using CommunityPlatform.Volunteer.Infrastructure;
 
@@ -28,8 +29,8 @@ public sealed class MemberToVolunteerFlowTests(LocalInfrastructureFixture infras
     {
         await using var membership = Membership();
         await using var volunteer = Volunteer();
-        var membershipClient = membership.CreateClient();
-        var volunteerClient = volunteer.CreateClient();
+        var membershipClient = membership.CreateClientAs(CommunityRoles.Secretary);
+        var volunteerClient = volunteer.CreateClientAs(CommunityRoles.VolunteerLeader);
 
         infrastructure.Broker.Stop();
         var memberIds = new List<Guid>();
@@ -66,7 +67,7 @@ public sealed class MemberToVolunteerFlowTests(LocalInfrastructureFixture infras
         var memberIds = new List<Guid>();
         await using (var membership = Membership())
         {
-            var membershipClient = membership.CreateClient();
+            var membershipClient = membership.CreateClientAs(CommunityRoles.Secretary);
             for (var i = 0; i < 30; i++)
             {
                 memberIds.Add(await RegisterAsync(membershipClient, i));
@@ -77,7 +78,7 @@ public sealed class MemberToVolunteerFlowTests(LocalInfrastructureFixture infras
         }
 
         await using var volunteer = Volunteer();
-        var volunteerClient = volunteer.CreateClient();
+        var volunteerClient = volunteer.CreateClientAs(CommunityRoles.VolunteerLeader);
         var volunteers = await Eventually.ReturnsAsync(() => VolunteersAsync(volunteerClient), v => v.Count >= 30, Patience, "30 volunteer profiles");
         Assert.Equal(memberIds.Order(), volunteers.Select(v => v.MemberId!.Value).Order());
     }

@@ -1,6 +1,12 @@
+using System.Net.Http.Headers;
 using CommunityPlatform.ServiceDefaults;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.IdentityModel.Protocols;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 
 namespace CommunityPlatform.TestSupport;
 
@@ -20,9 +26,27 @@ public sealed class ServiceApp<TEntryPoint>(
         builder.UseSetting($"ConnectionStrings:{ResourceNames.Messaging}", infrastructure.MessagingConnectionString);
         // Faster polling keeps fault tests short; the commit signal does the work on the happy path.
         builder.UseSetting("Messaging:Outbox:MaxRetryDelay", "00:00:01");
+        builder.UseSetting("Authentication:Issuer", TestTokens.Issuer);
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             builder.UseSetting(key, value);
         }
+
+        // Trust the test signing key instead of fetching the identity service's keys.
+        builder.ConfigureTestServices(services =>
+            services.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, jwt =>
+            {
+                var configuration = new OpenIdConnectConfiguration { Issuer = TestTokens.Issuer };
+                configuration.SigningKeys.Add(TestTokens.SigningKey);
+                jwt.ConfigurationManager = new StaticConfigurationManager<OpenIdConnectConfiguration>(configuration);
+            }));
+    }
+
+    /// <summary>A client that calls as someone with <paramref name="role"/> (and <paramref name="grids"/>).</summary>
+    public HttpClient CreateClientAs(string role, params string[] grids)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TestTokens.For(role, grids));
+        return client;
     }
 }

@@ -16,13 +16,18 @@ public abstract class ServiceFixture<TEntryPoint>(string connectionName, IReadOn
 
     public ServiceApp<TEntryPoint> App { get; private set; } = null!;
 
+    /// <summary>A client signed in as the community's secretary, who may do everything.</summary>
     public HttpClient Client { get; private set; } = null!;
+
+    /// <summary>A client without a token.</summary>
+    public HttpClient Anonymous { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
         await Infrastructure.InitializeAsync();
         App = new ServiceApp<TEntryPoint>(Infrastructure, connectionName, connectionName, settings);
-        Client = App.CreateClient();
+        Client = App.CreateClientAs(ServiceKit.Security.CommunityRoles.Secretary);
+        Anonymous = App.CreateClient();
     }
 
     public async Task DisposeAsync()

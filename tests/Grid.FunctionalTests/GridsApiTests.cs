@@ -1,4 +1,5 @@
 using System.Net;
+using CommunityPlatform.ServiceKit.Security;
 using System.Net.Http.Json;
 using System.Text.Json;
 
@@ -51,6 +52,17 @@ public sealed class GridsApiTests(GridApiFixture fixture)
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _));
+    }
+
+    [Fact]
+    public async Task Grids_are_closed_without_a_token_readable_by_grid_workers_and_shaped_only_by_the_office()
+    {
+        Assert.Equal(HttpStatusCode.Unauthorized, (await fixture.Anonymous.GetAsync("/api/grid/grids")).StatusCode);
+        var gridWorker = fixture.App.CreateClientAs(CommunityRoles.GridWorker, "G01");
+        Assert.Equal(HttpStatusCode.OK, (await gridWorker.GetAsync("/api/grid/grids")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await gridWorker.PostAsJsonAsync("/api/grid/grids", new { code = NewCode(), name = "越权网格" })).StatusCode);
+        var resident = fixture.App.CreateClientAs(CommunityRoles.Resident, "G01");
+        Assert.Equal(HttpStatusCode.Forbidden, (await resident.GetAsync("/api/grid/grids")).StatusCode);
     }
 
     [Fact]

@@ -1,4 +1,8 @@
 using System.Net;
+using System.Security.Cryptography;
+using CommunityPlatform.ServiceKit.Security;
+using CommunityPlatform.TestSupport;
+using Microsoft.IdentityModel.Tokens;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
@@ -114,18 +118,63 @@ public sealed class MembersApiTests(MembershipApiFixture fixture)
     [Fact]
     public async Task The_openapi_document_describes_the_members_api()
     {
-        var document = await Client.GetFromJsonAsync<JsonElement>("/openapi/v1.json");
+        var document = await fixture.Anonymous.GetFromJsonAsync<JsonElement>("/openapi/v1.json");
         Assert.True(document.GetProperty("paths").TryGetProperty("/api/membership/members", out _));
     }
 
     [Fact]
     public async Task Health_reports_the_database_and_the_broker()
     {
-        var health = await Client.GetFromJsonAsync<JsonElement>("/health");
+        var health = await fixture.Anonymous.GetFromJsonAsync<JsonElement>("/health");
         Assert.Equal("Healthy", health.GetProperty("status").GetString());
         var checks = health.GetProperty("checks").EnumerateObject().Select(c => c.Name).ToList();
         Assert.Contains("MembershipDbContext", checks);
         Assert.Contains(checks, c => c.Contains("masstransit", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public async Task The_party_register_is_closed_without_a_token_and_to_roles_outside_the_office()
+    {
+        Assert.Equal(HttpStatusCode.Unauthorized, (await fixture.Anonymous.GetAsync("/api/membership/members")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await fixture.Anonymous.PostAsJsonAsync("/api/membership/members", ValidMember())).StatusCode);
+
+        var resident = fixture.App.CreateClientAs(CommunityRoles.Resident, "G02");
+        Assert.Equal(HttpStatusCode.Forbidden, (await resident.GetAsync("/api/membership/members")).StatusCode);
+        var gridWorker = fixture.App.CreateClientAs(CommunityRoles.GridWorker, "G02");
+        var before = await CountMembersAsync();
+        Assert.Equal(HttpStatusCode.Forbidden, (await gridWorker.PostAsJsonAsync("/api/membership/members", ValidMember())).StatusCode);
+        Assert.Equal(before, await CountMembersAsync());
+
+        var staff = fixture.App.CreateClientAs(CommunityRoles.Staff);
+        Assert.Equal(HttpStatusCode.OK, (await staff.GetAsync("/api/membership/members")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_token_that_is_expired_foreign_or_for_another_audience_is_refused()
+    {
+        var now = DateTime.UtcNow;
+        var foreignKey = new RsaSecurityKey(RSA.Create(2048));
+        foreach (var token in new[]
+        {
+            TestTokens.Create(CommunityRoles.Secretary, [], now.AddMinutes(-5), TestTokens.Issuer, CommunityClaims.ApiResource, TestTokens.SigningKey),
+            TestTokens.Create(CommunityRoles.Secretary, [], now.AddMinutes(10), TestTokens.Issuer, CommunityClaims.ApiResource, foreignKey),
+            TestTokens.Create(CommunityRoles.Secretary, [], now.AddMinutes(10), TestTokens.Issuer, "another-api", TestTokens.SigningKey),
+            TestTokens.Create(CommunityRoles.Secretary, [], now.AddMinutes(10), "http://elsewhere.test/", CommunityClaims.ApiResource, TestTokens.SigningKey),
+            Tampered(TestTokens.For(CommunityRoles.Resident)),
+        })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/api/membership/members");
+            request.Headers.Authorization = new("Bearer", token);
+            Assert.Equal(HttpStatusCode.Unauthorized, (await fixture.Anonymous.SendAsync(request)).StatusCode);
+        }
+    }
+
+    /// <summary>The resident's token with its role rewritten to secretary, signature unchanged.</summary>
+    private static string Tampered(string token)
+    {
+        var parts = token.Split('.');
+        var payload = Encoding.UTF8.GetString(Base64UrlEncoder.DecodeBytes(parts[1])).Replace("\"resident\"", "\"secretary\"");
+        return $"{parts[0]}.{Base64UrlEncoder.Encode(payload)}.{parts[2]}";
     }
 
     private Task<long> CountMembersAsync() => fixture.ScalarAsync<long>("SELECT count(*) FROM members");

@@ -1,4 +1,5 @@
 using System.Net;
+using CommunityPlatform.ServiceKit.Security;
 using System.Net.Http.Json;
 using System.Text.Json;
 
@@ -52,6 +53,19 @@ public sealed class VenuesApiTests(SafetyApiFixture fixture)
         var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
         Assert.True(errors.TryGetProperty("name", out _));
         Assert.True(errors.TryGetProperty("gridCode", out _));
+    }
+
+    [Fact]
+    public async Task Venues_are_closed_without_a_token_registered_by_inspectors_and_hidden_from_residents()
+    {
+        Assert.Equal(HttpStatusCode.Unauthorized, (await fixture.Anonymous.GetAsync("/api/safety/venues")).StatusCode);
+        var inspector = fixture.App.CreateClientAs(CommunityRoles.Inspector);
+        var created = await inspector.PostAsJsonAsync("/api/safety/venues", new { name = "春风幼儿园", kind = "小学校/幼儿园", gridCode = NewGrid() });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var resident = fixture.App.CreateClientAs(CommunityRoles.Resident, "G01");
+        Assert.Equal(HttpStatusCode.Forbidden, (await resident.GetAsync("/api/safety/venues")).StatusCode);
+        var volunteerLeader = fixture.App.CreateClientAs(CommunityRoles.VolunteerLeader);
+        Assert.Equal(HttpStatusCode.Forbidden, (await volunteerLeader.PostAsJsonAsync("/api/safety/venues", new { name = "某店", kind = "小商店", gridCode = "G01" })).StatusCode);
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using CommunityPlatform.Contracts.Membership;
+using CommunityPlatform.ServiceKit.Security;
 using CommunityPlatform.TestSupport;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
@@ -70,6 +71,14 @@ public sealed class VolunteersApiTests(VolunteerApiFixture fixture)
             () => Client.GetFromJsonAsync<JsonElement>($"/api/volunteer/volunteers?gridCode={grid}"),
             p => p.GetProperty("items").GetArrayLength() == 2, TimeSpan.FromSeconds(60), "two volunteers in the grid");
         Assert.All(page.GetProperty("items").EnumerateArray(), v => Assert.Equal(grid, v.GetProperty("gridCode").GetString()));
+    }
+
+    [Fact]
+    public async Task The_volunteer_register_is_closed_without_a_token_and_to_members_and_residents()
+    {
+        Assert.Equal(HttpStatusCode.Unauthorized, (await fixture.Anonymous.GetAsync("/api/volunteer/volunteers")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await fixture.App.CreateClientAs(CommunityRoles.Member, "G01").GetAsync("/api/volunteer/volunteers")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await fixture.App.CreateClientAs(CommunityRoles.VolunteerLeader).GetAsync("/api/volunteer/volunteers")).StatusCode);
     }
 
     [Fact]

@@ -9,8 +9,6 @@ builder.AddApplicationServices();
 var app = builder.Build();
 app.UseForwardedHeaders();
 app.UseServiceApi();
-app.UseAuthentication();
-app.UseAuthorization();
 app.UseAntiforgery();
 app.MapConnectApi();
 app.MapAccountApi();

@@ -26,7 +26,9 @@ public static class ServiceApiExtensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.MapOpenApi();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapOpenApi().AllowAnonymous();
         app.MapDefaultEndpoints();
         return app;
     }

@@ -1,4 +1,5 @@
 using CommunityPlatform.Grid.Domain;
+using CommunityPlatform.Grid.Extensions;
 using CommunityPlatform.Grid.Infrastructure;
 using CommunityPlatform.ServiceKit.Domain;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -14,15 +15,18 @@ public static class GridsApi
 
         grids.MapPost("/", CreateGrid)
             .WithName("CreateGrid")
-            .WithSummary("Create a grid with a unique code");
+            .WithSummary("Create a grid with a unique code")
+            .RequireAuthorization(GridPolicies.ManageGrids);
 
         grids.MapGet("/", ListGrids)
             .WithName("ListGrids")
-            .WithSummary("List the community's grids by code");
+            .WithSummary("List the community's grids by code")
+            .RequireAuthorization(GridPolicies.ReadGrids);
 
         grids.MapGet("/{code}", GetGrid)
             .WithName("GetGrid")
-            .WithSummary("Get one grid by its code");
+            .WithSummary("Get one grid by its code")
+            .RequireAuthorization(GridPolicies.ReadGrids);
 
         return app;
     }

@@ -1,4 +1,5 @@
 using CommunityPlatform.Membership.Domain;
+using CommunityPlatform.Membership.Extensions;
 using CommunityPlatform.Membership.Infrastructure;
 using CommunityPlatform.Messaging.Outbox;
 using CommunityPlatform.ServiceKit.Web;
@@ -16,15 +17,18 @@ public static class MembersApi
         members.MapPost("/", RegisterMember)
             .WithName("RegisterMember")
             .WithSummary("Register a party member")
-            .WithDescription("Validates every field, stores the member and publishes MemberRegistered through the outbox.");
+            .WithDescription("Validates every field, stores the member and publishes MemberRegistered through the outbox.")
+            .RequireAuthorization(MembershipPolicies.ManageMembers);
 
         members.MapGet("/{id:guid}", GetMember)
             .WithName("GetMember")
-            .WithSummary("Get one member");
+            .WithSummary("Get one member")
+            .RequireAuthorization(MembershipPolicies.ReadMembers);
 
         members.MapGet("/", ListMembers)
             .WithName("ListMembers")
-            .WithSummary("List members, optionally of one organisation or grid, paged by cursor");
+            .WithSummary("List members, optionally of one organisation or grid, paged by cursor")
+            .RequireAuthorization(MembershipPolicies.ReadMembers);
 
         return app;
     }

@@ -1,4 +1,5 @@
 using CommunityPlatform.Safety.Domain;
+using CommunityPlatform.Safety.Extensions;
 using CommunityPlatform.Safety.Infrastructure;
 using CommunityPlatform.ServiceKit.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -14,15 +15,18 @@ public static class VenuesApi
 
         venues.MapPost("/", RegisterVenue)
             .WithName("RegisterVenue")
-            .WithSummary("Register a venue in a grid");
+            .WithSummary("Register a venue in a grid")
+            .RequireAuthorization(SafetyPolicies.ManageVenues);
 
         venues.MapGet("/", ListVenues)
             .WithName("ListVenues")
-            .WithSummary("List venues, optionally of one grid and kind, paged by cursor");
+            .WithSummary("List venues, optionally of one grid and kind, paged by cursor")
+            .RequireAuthorization(SafetyPolicies.ReadVenues);
 
         venues.MapGet("/{id:guid}", GetVenue)
             .WithName("GetVenue")
-            .WithSummary("Get one venue");
+            .WithSummary("Get one venue")
+            .RequireAuthorization(SafetyPolicies.ReadVenues);
 
         return app;
     }

@@ -1,5 +1,6 @@
 using CommunityPlatform.ServiceKit.Web;
 using CommunityPlatform.Volunteer.Domain;
+using CommunityPlatform.Volunteer.Extensions;
 using CommunityPlatform.Volunteer.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -10,7 +11,8 @@ public static class VolunteersApi
 {
     public static IEndpointRouteBuilder MapVolunteersApi(this IEndpointRouteBuilder app)
     {
-        var volunteers = app.MapGroup("/api/volunteer/volunteers").WithTags("Volunteers");
+        var volunteers = app.MapGroup("/api/volunteer/volunteers").WithTags("Volunteers")
+            .RequireAuthorization(VolunteerPolicies.ReadVolunteers);
 
         volunteers.MapGet("/", ListVolunteers)
             .WithName("ListVolunteers")
