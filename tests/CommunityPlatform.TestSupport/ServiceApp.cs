@@ -16,7 +16,7 @@ namespace CommunityPlatform.TestSupport;
 /// </summary>
 public sealed class ServiceApp<TEntryPoint>(
     LocalInfrastructureFixture infrastructure, string connectionName, string database, IReadOnlyDictionary<string, string>? settings = null)
-    : WebApplicationFactory<TEntryPoint>
+    : WebApplicationFactory<TEntryPoint>, IServiceApp
     where TEntryPoint : class
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -41,6 +41,10 @@ public sealed class ServiceApp<TEntryPoint>(
                 jwt.ConfigurationManager = new StaticConfigurationManager<OpenIdConnectConfiguration>(configuration);
             }));
     }
+
+    IServiceProvider IServiceApp.Services => Services;
+
+    public HttpClient CreateAnonymousClient() => CreateClient();
 
     /// <summary>A client that calls as someone with <paramref name="role"/> (and <paramref name="grids"/>).</summary>
     public HttpClient CreateClientAs(string role, params string[] grids)
