@@ -66,6 +66,21 @@ public sealed class GridsApiTests(GridApiFixture fixture)
     }
 
     [Fact]
+    public async Task A_grid_worker_sees_only_their_own_grids_and_another_grid_is_404()
+    {
+        var mine = NewCode();
+        var theirs = NewCode();
+        (await Client.PostAsJsonAsync("/api/grid/grids", new { code = mine, name = "我的网格" })).EnsureSuccessStatusCode();
+        (await Client.PostAsJsonAsync("/api/grid/grids", new { code = theirs, name = "别人的网格" })).EnsureSuccessStatusCode();
+        var gridWorker = fixture.App.CreateClientAs(CommunityRoles.GridWorker, mine);
+
+        var visible = await gridWorker.GetFromJsonAsync<JsonElement>("/api/grid/grids");
+        Assert.Equal([mine], visible.EnumerateArray().Select(g => g.GetProperty("code").GetString()));
+        Assert.Equal(HttpStatusCode.OK, (await gridWorker.GetAsync($"/api/grid/grids/{mine}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await gridWorker.GetAsync($"/api/grid/grids/{theirs}")).StatusCode);
+    }
+
+    [Fact]
     public async Task An_unknown_grid_is_404() =>
         Assert.Equal(HttpStatusCode.NotFound, (await Client.GetAsync($"/api/grid/grids/{NewCode()}")).StatusCode);
 }

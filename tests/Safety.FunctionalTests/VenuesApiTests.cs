@@ -69,6 +69,23 @@ public sealed class VenuesApiTests(SafetyApiFixture fixture)
     }
 
     [Fact]
+    public async Task A_grid_worker_sees_only_the_venues_of_their_grids_and_another_grids_venue_is_404()
+    {
+        var mine = NewGrid();
+        var theirs = NewGrid();
+        var own = await (await Client.PostAsJsonAsync("/api/safety/venues", new { name = "本网格小店", kind = "小商店", gridCode = mine })).Content.ReadFromJsonAsync<JsonElement>();
+        var other = await (await Client.PostAsJsonAsync("/api/safety/venues", new { name = "外网格小店", kind = "小商店", gridCode = theirs })).Content.ReadFromJsonAsync<JsonElement>();
+        var gridWorker = fixture.App.CreateClientAs(CommunityRoles.GridWorker, mine);
+
+        var everything = await gridWorker.GetFromJsonAsync<JsonElement>("/api/safety/venues?limit=200");
+        Assert.All(everything.GetProperty("items").EnumerateArray(), v => Assert.Equal(mine, v.GetProperty("gridCode").GetString()));
+        var askedForTheirs = await gridWorker.GetFromJsonAsync<JsonElement>($"/api/safety/venues?gridCode={theirs}");
+        Assert.Equal(0, askedForTheirs.GetProperty("items").GetArrayLength());
+        Assert.Equal(HttpStatusCode.OK, (await gridWorker.GetAsync($"/api/safety/venues/{own.GetProperty("id").GetGuid()}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await gridWorker.GetAsync($"/api/safety/venues/{other.GetProperty("id").GetGuid()}")).StatusCode);
+    }
+
+    [Fact]
     public async Task An_unknown_venue_is_404() =>
         Assert.Equal(HttpStatusCode.NotFound, (await Client.GetAsync($"/api/safety/venues/{Guid.NewGuid()}")).StatusCode);
 }

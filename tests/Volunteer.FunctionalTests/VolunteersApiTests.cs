@@ -74,6 +74,24 @@ public sealed class VolunteersApiTests(VolunteerApiFixture fixture)
     }
 
     [Fact]
+    public async Task A_grid_worker_sees_only_the_volunteers_of_their_grids_and_another_grids_volunteer_is_404()
+    {
+        var mine = "G-" + Guid.NewGuid().ToString("N")[..6];
+        var theirs = "G-" + Guid.NewGuid().ToString("N")[..6];
+        var ownMember = await AnnounceMemberAsync(mine);
+        var otherMember = await AnnounceMemberAsync(theirs);
+        var own = await Eventually.ReturnsAsync(() => VolunteersOfMemberAsync(ownMember), i => i.GetArrayLength() == 1, TimeSpan.FromSeconds(60), "own volunteer");
+        var other = await Eventually.ReturnsAsync(() => VolunteersOfMemberAsync(otherMember), i => i.GetArrayLength() == 1, TimeSpan.FromSeconds(60), "other volunteer");
+        var gridWorker = fixture.App.CreateClientAs(CommunityRoles.GridWorker, mine);
+
+        var visible = await gridWorker.GetFromJsonAsync<JsonElement>("/api/volunteer/volunteers?limit=200");
+        Assert.All(visible.GetProperty("items").EnumerateArray(), v => Assert.Equal(mine, v.GetProperty("gridCode").GetString()));
+        Assert.Equal(1, visible.GetProperty("items").GetArrayLength());
+        Assert.Equal(HttpStatusCode.OK, (await gridWorker.GetAsync($"/api/volunteer/volunteers/{own[0].GetProperty("id").GetGuid()}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await gridWorker.GetAsync($"/api/volunteer/volunteers/{other[0].GetProperty("id").GetGuid()}")).StatusCode);
+    }
+
+    [Fact]
     public async Task The_volunteer_register_is_closed_without_a_token_and_to_members_and_residents()
     {
         Assert.Equal(HttpStatusCode.Unauthorized, (await fixture.Anonymous.GetAsync("/api/volunteer/volunteers")).StatusCode);

@@ -3,8 +3,13 @@ using CommunityPlatform.Gateway.Extensions;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddGateway();
+builder.AddGatewayProtection();
 
 var app = builder.Build();
+app.UseGatewayProtection();
 app.MapDefaultEndpoints();
 app.MapReverseProxy();
 app.Run();
+
+/// <summary>The gateway's entry point, public for its functional tests.</summary>
+public partial class Program;

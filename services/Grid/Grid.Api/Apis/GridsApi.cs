@@ -1,7 +1,9 @@
 using CommunityPlatform.Grid.Domain;
 using CommunityPlatform.Grid.Extensions;
 using CommunityPlatform.Grid.Infrastructure;
+using System.Security.Claims;
 using CommunityPlatform.ServiceKit.Domain;
+using CommunityPlatform.ServiceKit.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -44,14 +46,23 @@ public static class GridsApi
         return TypedResults.Created($"/api/grid/grids/{grid.Code}", GridResponse.From(grid));
     }
 
-    public static async Task<Ok<List<GridResponse>>> ListGrids(GridDbContext db, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await db.Grids.AsNoTracking().OrderBy(g => g.Code)
-            .Select(g => new GridResponse(g.Id, g.Code, g.Name, g.CreatedAt)).ToListAsync(cancellationToken));
+    public static async Task<Ok<List<GridResponse>>> ListGrids(GridDbContext db, ClaimsPrincipal caller, CancellationToken cancellationToken)
+    {
+        var query = db.Grids.AsNoTracking();
+        var scope = GridScope.Of(caller);
+        if (!scope.IsCommunityWide)
+        {
+            query = query.Where(g => scope.Grids.Contains(g.Code));
+        }
 
-    public static async Task<Results<Ok<GridResponse>, NotFound>> GetGrid(string code, GridDbContext db, CancellationToken cancellationToken)
+        return TypedResults.Ok(await query.OrderBy(g => g.Code)
+            .Select(g => new GridResponse(g.Id, g.Code, g.Name, g.CreatedAt)).ToListAsync(cancellationToken));
+    }
+
+    public static async Task<Results<Ok<GridResponse>, NotFound>> GetGrid(string code, GridDbContext db, ClaimsPrincipal caller, CancellationToken cancellationToken)
     {
         var grid = await db.Grids.AsNoTracking().SingleOrDefaultAsync(g => g.Code == code, cancellationToken);
-        return grid is null ? TypedResults.NotFound() : TypedResults.Ok(GridResponse.From(grid));
+        return grid is null || !GridScope.Of(caller).Covers(grid.Code) ? TypedResults.NotFound() : TypedResults.Ok(GridResponse.From(grid));
     }
 }
 

@@ -1,6 +1,8 @@
 using CommunityPlatform.Safety.Domain;
 using CommunityPlatform.Safety.Extensions;
 using CommunityPlatform.Safety.Infrastructure;
+using System.Security.Claims;
+using CommunityPlatform.ServiceKit.Security;
 using CommunityPlatform.ServiceKit.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -40,9 +42,15 @@ public static class VenuesApi
     }
 
     public static async Task<Ok<Page<VenueResponse>>> ListVenues(
-        SafetyDbContext db, string? gridCode, VenueKind? kind, Guid? cursor, int? limit, CancellationToken cancellationToken)
+        SafetyDbContext db, ClaimsPrincipal caller, string? gridCode, VenueKind? kind, Guid? cursor, int? limit, CancellationToken cancellationToken)
     {
         var query = db.Venues.AsNoTracking();
+        var scope = GridScope.Of(caller);
+        if (!scope.IsCommunityWide)
+        {
+            query = query.Where(v => scope.Grids.Contains(v.GridCode));
+        }
+
         if (!string.IsNullOrWhiteSpace(gridCode))
         {
             query = query.Where(v => v.GridCode == gridCode);
@@ -56,10 +64,10 @@ public static class VenuesApi
         return TypedResults.Ok(await query.ToPageAsync(v => v.Id, cursor, limit, VenueResponse.From, cancellationToken));
     }
 
-    public static async Task<Results<Ok<VenueResponse>, NotFound>> GetVenue(Guid id, SafetyDbContext db, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<VenueResponse>, NotFound>> GetVenue(Guid id, SafetyDbContext db, ClaimsPrincipal caller, CancellationToken cancellationToken)
     {
         var venue = await db.Venues.AsNoTracking().SingleOrDefaultAsync(v => v.Id == id, cancellationToken);
-        return venue is null ? TypedResults.NotFound() : TypedResults.Ok(VenueResponse.From(venue));
+        return venue is null || !GridScope.Of(caller).Covers(venue.GridCode) ? TypedResults.NotFound() : TypedResults.Ok(VenueResponse.From(venue));
     }
 }
 

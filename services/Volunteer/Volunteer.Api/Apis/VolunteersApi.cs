@@ -1,3 +1,5 @@
+using System.Security.Claims;
+using CommunityPlatform.ServiceKit.Security;
 using CommunityPlatform.ServiceKit.Web;
 using CommunityPlatform.Volunteer.Domain;
 using CommunityPlatform.Volunteer.Extensions;
@@ -26,9 +28,15 @@ public static class VolunteersApi
     }
 
     public static async Task<Ok<Page<VolunteerResponse>>> ListVolunteers(
-        VolunteerDbContext db, Guid? memberId, string? gridCode, Guid? cursor, int? limit, CancellationToken cancellationToken)
+        VolunteerDbContext db, ClaimsPrincipal caller, Guid? memberId, string? gridCode, Guid? cursor, int? limit, CancellationToken cancellationToken)
     {
         var query = db.Volunteers.AsNoTracking();
+        var scope = GridScope.Of(caller);
+        if (!scope.IsCommunityWide)
+        {
+            query = query.Where(v => scope.Grids.Contains(v.GridCode));
+        }
+
         if (memberId is { } member)
         {
             query = query.Where(v => v.MemberId == member);
@@ -42,10 +50,12 @@ public static class VolunteersApi
         return TypedResults.Ok(await query.ToPageAsync(v => v.Id, cursor, limit, VolunteerResponse.From, cancellationToken));
     }
 
-    public static async Task<Results<Ok<VolunteerResponse>, NotFound>> GetVolunteer(Guid id, VolunteerDbContext db, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<VolunteerResponse>, NotFound>> GetVolunteer(Guid id, VolunteerDbContext db, ClaimsPrincipal caller, CancellationToken cancellationToken)
     {
         var volunteer = await db.Volunteers.AsNoTracking().SingleOrDefaultAsync(v => v.Id == id, cancellationToken);
-        return volunteer is null ? TypedResults.NotFound() : TypedResults.Ok(VolunteerResponse.From(volunteer));
+        return volunteer is null || !GridScope.Of(caller).Covers(volunteer.GridCode)
+            ? TypedResults.NotFound()
+            : TypedResults.Ok(VolunteerResponse.From(volunteer));
     }
 }
 

@@ -1,0 +1,31 @@
+using System.Security.Claims;
+
+namespace CommunityPlatform.ServiceKit.Security;
+
+/// <summary>
+/// Which grids (网格) a caller may see. Grid workers, members and residents are limited to the grids in their
+/// <c>grid</c> claims; community-wide roles (secretary, staff, inspector, volunteer leader, county) see every
+/// grid. Lists filter by it, and a single object in another grid is answered 404, so its existence does not leak.
+/// </summary>
+public sealed class GridScope
+{
+    private static readonly string[] CommunityWideRoles =
+        [CommunityRoles.Secretary, CommunityRoles.Staff, CommunityRoles.Inspector, CommunityRoles.VolunteerLeader, CommunityRoles.County];
+
+    private readonly HashSet<string>? _grids;
+
+    private GridScope(HashSet<string>? grids) => _grids = grids;
+
+    /// <summary>True when the caller sees every grid.</summary>
+    public bool IsCommunityWide => _grids is null;
+
+    /// <summary>The grids a limited caller may see (empty for a community-wide caller).</summary>
+    public IReadOnlyCollection<string> Grids => _grids ?? [];
+
+    public static GridScope Of(ClaimsPrincipal caller) =>
+        CommunityWideRoles.Any(caller.IsInRole)
+            ? new GridScope(null)
+            : new GridScope(caller.FindAll(CommunityClaims.Grid).Select(c => c.Value).ToHashSet(StringComparer.Ordinal));
+
+    public bool Covers(string gridCode) => _grids is null || _grids.Contains(gridCode);
+}

@@ -1,0 +1,123 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace CommunityPlatform.Gateway.Extensions;
+
+/// <summary>
+/// What the front door does before anything is forwarded: per-caller and per-address rate limits (429 with
+/// Retry-After), a request body limit, CORS for the configured front ends, and security headers.
+/// </summary>
+internal static class GatewayProtection
+{
+    private const string CorsPolicy = "front-ends";
+
+    public static void AddGatewayProtection(this IHostApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection("Gateway").Get<GatewayProtectionOptions>() ?? new GatewayProtectionOptions();
+        builder.Services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(kestrel =>
+            kestrel.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes);
+
+        builder.Services.AddCors(cors => cors.AddPolicy(CorsPolicy, policy => policy
+            .WithOrigins([.. options.CorsOrigins])
+            .AllowAnyHeader()
+            .AllowAnyMethod()
+            .WithExposedHeaders("Location", "Retry-After")));
+
+        builder.Services.AddRateLimiter(limiter =>
+        {
+            // Health probes are the orchestrator's, not a caller's: never limited.
+            limiter.GlobalLimiter = PartitionedRateLimiter.CreateChained(
+                PartitionedRateLimiter.Create<HttpContext, string>(http => IsHealthProbe(http)
+                    ? RateLimitPartition.GetNoLimiter("health")
+                    : RateLimitPartition.GetFixedWindowLimiter("caller:" + CallerOf(http), _ => Window(options.RequestsPerCaller, options.Window))),
+                PartitionedRateLimiter.Create<HttpContext, string>(http => IsHealthProbe(http)
+                    ? RateLimitPartition.GetNoLimiter("health")
+                    : RateLimitPartition.GetFixedWindowLimiter("address:" + AddressOf(http), _ => Window(options.RequestsPerAddress, options.Window))));
+            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limiter.OnRejected = async (context, cancellationToken) =>
+            {
+                var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : options.Window;
+                context.HttpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                await TypedResults.Problem(
+                    title: "Too many requests.",
+                    detail: $"Slow down: try again in {Math.Ceiling(retryAfter.TotalSeconds)} s.",
+                    statusCode: StatusCodes.Status429TooManyRequests).ExecuteAsync(context.HttpContext);
+            };
+        });
+    }
+
+    public static void UseGatewayProtection(this WebApplication app)
+    {
+        app.Use(async (http, next) =>
+        {
+            var headers = http.Response.Headers;
+            headers.XContentTypeOptions = "nosniff";
+            headers.XFrameOptions = "DENY";
+            headers["Referrer-Policy"] = "no-referrer";
+            headers.ContentSecurityPolicy = "default-src 'self'; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'";
+            await next();
+        });
+        app.UseCors(CorsPolicy);
+        app.UseRateLimiter();
+        // Refuse a declared oversized body before forwarding a byte of it; Kestrel's limit covers chunked bodies.
+        var limit = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>>().Value.Limits.MaxRequestBodySize;
+        app.Use(async (http, next) =>
+        {
+            if (http.Request.ContentLength > limit)
+            {
+                await TypedResults.Problem(
+                    title: "The request body is too large.",
+                    detail: $"At most {limit} bytes are accepted.",
+                    statusCode: StatusCodes.Status413PayloadTooLarge).ExecuteAsync(http);
+                return;
+            }
+
+            await next();
+        });
+    }
+
+    private static FixedWindowRateLimiterOptions Window(int permits, TimeSpan window) => new()
+    {
+        PermitLimit = permits,
+        Window = window,
+        QueueLimit = 0,
+        AutoReplenishment = true,
+    };
+
+    /// <summary>
+    /// The token's subject, read without validating it: a forged subject only chooses the forger's own bucket,
+    /// and the per-address limit still applies. The services validate the token.
+    /// </summary>
+    private static string CallerOf(HttpContext http)
+    {
+        var authorization = http.Request.Headers.Authorization.ToString();
+        var parts = authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? authorization[7..].Trim().Split('.') : [];
+        if (parts.Length == 3)
+        {
+            try
+            {
+                var payload = parts[1].Replace('-', '+').Replace('_', '/');
+                payload = payload.PadRight(payload.Length + ((4 - (payload.Length % 4)) % 4), '=');
+                using var claims = JsonDocument.Parse(Encoding.UTF8.GetString(Convert.FromBase64String(payload)));
+                if (claims.RootElement.TryGetProperty("sub", out var subject) && subject.GetString() is { Length: > 0 } sub)
+                {
+                    return sub;
+                }
+            }
+            catch (Exception ex) when (ex is FormatException or JsonException or InvalidOperationException)
+            {
+                // Not a readable JWT: the caller is known by its address only, and the service will refuse the token.
+            }
+        }
+
+        return AddressOf(http);
+    }
+
+    private static bool IsHealthProbe(HttpContext http) =>
+        http.Request.Path.StartsWithSegments("/health") || http.Request.Path.StartsWithSegments("/alive");
+
+    private static string AddressOf(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+}
