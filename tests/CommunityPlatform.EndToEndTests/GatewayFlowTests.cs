@@ -103,7 +103,15 @@ public sealed class GatewayFlowTests(SuiteFixture suite) : IClassFixture<SuiteFi
         Assert.Equal(HttpStatusCode.Forbidden, (await suite.Anonymous.SendAsync(request)).StatusCode);
     }
 
+    [Fact]
+    public async Task The_secretary_reads_the_audit_trail_through_the_gateway()
+    {
+        var audit = await suite.Gateway.GetFromJsonAsync<JsonElement>("/api/identity/audit?action=sign_in");
+        Assert.NotEqual(0, audit.GetProperty("items").GetArrayLength());
+    }
+
     [Theory]
+    [InlineData("identity", "/api/identity/audit")]
     [InlineData("membership", "/api/membership/members")]
     [InlineData("volunteer", "/api/volunteer/volunteers")]
     [InlineData("grid", "/api/grid/grids")]

@@ -12,4 +12,5 @@ app.UseServiceApi();
 app.UseAntiforgery();
 app.MapConnectApi();
 app.MapAccountApi();
+app.MapAuditApi();
 app.Run();

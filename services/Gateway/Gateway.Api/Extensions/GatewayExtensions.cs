@@ -11,6 +11,7 @@ internal static class GatewayExtensions
     /// <summary>Each API service's path prefix and the service-discovery name of the service behind it.</summary>
     private static readonly (string Prefix, string Service)[] Services =
     [
+        ("identity", ResourceNames.IdentityApi),
         ("membership", ResourceNames.MembershipApi),
         ("grid", ResourceNames.GridApi),
         ("safety", ResourceNames.SafetyApi),
@@ -47,7 +48,7 @@ internal static class GatewayExtensions
             Match = new RouteMatch { Path = path },
         })).ToArray();
 
-        var clusters = Services.Append((Prefix: "identity", Service: ResourceNames.IdentityApi)).Select(s => new ClusterConfig
+        var clusters = Services.Select(s => new ClusterConfig
         {
             ClusterId = s.Prefix,
             Destinations = new Dictionary<string, DestinationConfig>
@@ -61,7 +62,7 @@ internal static class GatewayExtensions
             .AddServiceDiscoveryDestinationResolver();
 
         var health = builder.Services.AddHealthChecks();
-        foreach (var (_, service) in Services.Append((Prefix: "identity", Service: ResourceNames.IdentityApi)))
+        foreach (var (_, service) in Services)
         {
             health.AddTypeActivatedCheck<DownstreamHealthCheck>(service, failureStatus: null, tags: ["downstream"], args: [new Uri($"http://{service}/health")]);
         }

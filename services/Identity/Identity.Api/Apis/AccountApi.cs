@@ -1,5 +1,6 @@
 using System.Net;
 using CommunityPlatform.Identity.Domain;
+using CommunityPlatform.Identity.Infrastructure;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -21,10 +22,13 @@ public static class AccountApi
         Page(http, antiforgery, LocalOrRoot(returnUrl), error: null);
 
     private static async Task<IResult> LogIn(
-        HttpContext http, IAntiforgery antiforgery, SignInManager<CommunityUser> signIn, [FromForm] LoginForm form)
+        HttpContext http, IAntiforgery antiforgery, SignInManager<CommunityUser> signIn, AuditTrail audit, [FromForm] LoginForm form)
     {
         var returnUrl = LocalOrRoot(form.ReturnUrl);
+        var user = await signIn.UserManager.FindByNameAsync(form.UserName ?? "");
         var result = await signIn.PasswordSignInAsync(form.UserName ?? "", form.Password ?? "", isPersistent: false, lockoutOnFailure: true);
+        var action = result.Succeeded ? AuditActions.SignIn : result.IsLockedOut ? AuditActions.SignInLockedOut : AuditActions.SignInFailed;
+        await audit.RecordAsync(action, user?.Id.ToString() ?? form.UserName ?? "", null, "sign-in page");
         if (result.Succeeded)
         {
             return Results.LocalRedirect(returnUrl);

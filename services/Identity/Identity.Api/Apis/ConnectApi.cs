@@ -53,24 +53,29 @@ public static class ConnectApi
     }
 
     private static async Task<IResult> Exchange(
-        HttpContext http, UserManager<CommunityUser> users, SignInManager<CommunityUser> signIn, TokenPrincipals principals, IOptions<IdentityServiceOptions> options)
+        HttpContext http, UserManager<CommunityUser> users, SignInManager<CommunityUser> signIn, TokenPrincipals principals,
+        IOptions<IdentityServiceOptions> options, AuditTrail audit)
     {
         var request = http.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("Not an OpenID Connect request.");
 
         if (request.IsPasswordGrantType())
         {
+            var channel = $"token endpoint, client {request.ClientId}";
             var user = await users.FindByNameAsync(request.Username ?? "");
             if (user is null)
             {
+                await audit.RecordAsync(AuditActions.SignInFailed, request.Username ?? "", null, channel);
                 return Refuse(Errors.InvalidGrant, "The user name or password is incorrect.");
             }
 
             var result = await signIn.CheckPasswordSignInAsync(user, request.Password ?? "", lockoutOnFailure: true);
             if (result.IsLockedOut)
             {
+                await audit.RecordAsync(AuditActions.SignInLockedOut, user.Id.ToString(), null, channel);
                 return Refuse(Errors.InvalidGrant, "The account is locked after repeated failed sign-ins; try again later.");
             }
 
+            await audit.RecordAsync(result.Succeeded ? AuditActions.SignIn : AuditActions.SignInFailed, user.Id.ToString(), null, channel);
             return result.Succeeded
                 ? Results.SignIn(await principals.ForUserAsync(user, request.GetScopes()), authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme)
                 : Refuse(Errors.InvalidGrant, "The user name or password is incorrect.");
@@ -80,6 +85,11 @@ public static class ConnectApi
         {
             // OpenIddict has already checked the client's secret and its permission for this grant.
             var machine = options.Value.AllMachineClients().SingleOrDefault(c => c.ClientId == request.ClientId);
+            if (machine is not null)
+            {
+                await audit.RecordAsync(AuditActions.MachineSignIn, machine.ClientId, null, $"client credentials, role {machine.Role}");
+            }
+
             return machine is null
                 ? Refuse(Errors.UnauthorizedClient, "This client has no role in the suite.")
                 : Results.SignIn(TokenPrincipals.ForMachine(machine.ClientId, machine.DisplayName, machine.Role, request.GetScopes()),

@@ -16,6 +16,9 @@ internal static class Extensions
     public const string CliClientId = "community-cli";
     public const string WebClientId = "community-web";
 
+    /// <summary>Only the secretary reads the audit trail.</summary>
+    public const string ReadAudit = "audit.read";
+
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddServiceApi();
@@ -93,6 +96,10 @@ internal static class Extensions
             });
 
         builder.Services.AddScoped<TokenPrincipals>();
+        builder.Services.AddScoped<AuditTrail>();
+        builder.Services.AddAuthorizationBuilder().AddPolicy(ReadAudit, policy => policy
+            .AddAuthenticationSchemes(OpenIddict.Validation.AspNetCore.OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme)
+            .RequireRole(CommunityRoles.Secretary));
         builder.Services.AddHostedService<IdentitySeeder>();
     }
 

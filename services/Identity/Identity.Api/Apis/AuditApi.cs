@@ -1,0 +1,40 @@
+using CommunityPlatform.Identity.Domain;
+using CommunityPlatform.Identity.Infrastructure;
+using CommunityPlatform.ServiceKit.Web;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommunityPlatform.Identity.Apis;
+
+public static class AuditApi
+{
+    public static IEndpointRouteBuilder MapAuditApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/identity/audit", ListAuditEntries)
+            .WithTags("Audit")
+            .WithName("ListAuditEntries")
+            .WithSummary("The security audit trail, newest first, optionally of one action; secretary only")
+            .RequireAuthorization(Extensions.Extensions.ReadAudit);
+        return app;
+    }
+
+    public static async Task<Ok<Page<AuditEntry>>> ListAuditEntries(
+        IdentityDbContext db, string? action, long? cursor, int? limit, CancellationToken cancellationToken)
+    {
+        var take = Page<AuditEntry>.ClampLimit(limit);
+        var query = db.AuditEntries.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(action))
+        {
+            query = query.Where(a => a.Action == action);
+        }
+
+        if (cursor is { } before)
+        {
+            query = query.Where(a => a.Id < before);
+        }
+
+        var rows = await query.OrderByDescending(a => a.Id).Take(take + 1).ToListAsync(cancellationToken);
+        var items = rows.Take(take).ToList();
+        return TypedResults.Ok(new Page<AuditEntry>(items, rows.Count > take ? items[^1].Id.ToString(System.Globalization.CultureInfo.InvariantCulture) : null));
+    }
+}
