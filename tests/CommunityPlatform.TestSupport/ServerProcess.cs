@@ -27,23 +27,7 @@ public sealed class ServerProcess : IDisposable
 
     public void Start()
     {
-        var start = new ProcessStartInfo(_command.FileName)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = "/",
-        };
-        foreach (var argument in _command.Arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        foreach (var (key, value) in _command.Environment)
-        {
-            start.Environment[key] = value;
-        }
-
-        _process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {Name}.");
+        _process = Process.Start(_command.ToStartInfo()) ?? throw new InvalidOperationException($"Could not start {Name}.");
         _process.OutputDataReceived += (_, _) => { };
         _process.ErrorDataReceived += (_, _) => { };
         _process.BeginOutputReadLine();

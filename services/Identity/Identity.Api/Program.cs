@@ -13,4 +13,5 @@ app.UseAntiforgery();
 app.MapConnectApi();
 app.MapAccountApi();
 app.MapAuditApi();
+app.MapUsersApi();
 app.Run();

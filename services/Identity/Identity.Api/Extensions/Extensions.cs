@@ -19,6 +19,9 @@ internal static class Extensions
     /// <summary>Only the secretary reads the audit trail.</summary>
     public const string ReadAudit = "audit.read";
 
+    /// <summary>Only the secretary creates accounts and changes roles and grids.</summary>
+    public const string ManageUsers = "users.manage";
+
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddServiceApi();
@@ -97,9 +100,13 @@ internal static class Extensions
 
         builder.Services.AddScoped<TokenPrincipals>();
         builder.Services.AddScoped<AuditTrail>();
-        builder.Services.AddAuthorizationBuilder().AddPolicy(ReadAudit, policy => policy
-            .AddAuthenticationSchemes(OpenIddict.Validation.AspNetCore.OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme)
-            .RequireRole(CommunityRoles.Secretary));
+        builder.Services.AddAuthorizationBuilder()
+            .AddPolicy(ReadAudit, policy => policy
+                .AddAuthenticationSchemes(OpenIddict.Validation.AspNetCore.OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme)
+                .RequireRole(CommunityRoles.Secretary))
+            .AddPolicy(ManageUsers, policy => policy
+                .AddAuthenticationSchemes(OpenIddict.Validation.AspNetCore.OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme)
+                .RequireRole(CommunityRoles.Secretary));
         builder.Services.AddHostedService<IdentitySeeder>();
     }
 
