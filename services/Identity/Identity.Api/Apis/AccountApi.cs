@@ -1,5 +1,6 @@
 using System.Net;
 using CommunityPlatform.Identity.Domain;
+using CommunityPlatform.ServiceKit.Audit;
 using CommunityPlatform.Identity.Infrastructure;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Identity;

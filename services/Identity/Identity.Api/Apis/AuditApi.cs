@@ -1,4 +1,5 @@
 using CommunityPlatform.Identity.Domain;
+using CommunityPlatform.ServiceKit.Audit;
 using CommunityPlatform.Identity.Infrastructure;
 using CommunityPlatform.ServiceKit.Web;
 using Microsoft.AspNetCore.Http.HttpResults;

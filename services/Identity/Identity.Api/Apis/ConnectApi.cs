@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using CommunityPlatform.Identity.Domain;
+using CommunityPlatform.ServiceKit.Audit;
 using CommunityPlatform.Identity.Extensions;
 using CommunityPlatform.Identity.Infrastructure;
 using Microsoft.AspNetCore;

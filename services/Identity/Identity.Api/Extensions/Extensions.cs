@@ -2,6 +2,7 @@ using CommunityPlatform.Identity.Domain;
 using CommunityPlatform.Identity.Infrastructure;
 using CommunityPlatform.Messaging;
 using CommunityPlatform.ServiceDefaults;
+using CommunityPlatform.ServiceKit.Audit;
 using CommunityPlatform.ServiceKit.Security;
 using CommunityPlatform.ServiceKit.Web;
 using Microsoft.AspNetCore.HttpOverrides;
@@ -99,7 +100,7 @@ internal static class Extensions
             });
 
         builder.Services.AddScoped<TokenPrincipals>();
-        builder.Services.AddScoped<AuditTrail>();
+        builder.Services.AddAuditTrail<IdentityDbContext>();
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(ReadAudit, policy => policy
                 .AddAuthenticationSchemes(OpenIddict.Validation.AspNetCore.OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme)

@@ -1,4 +1,5 @@
 using CommunityPlatform.Identity.Domain;
+using CommunityPlatform.ServiceKit.Audit;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -14,17 +15,7 @@ public sealed class IdentityDbContext(DbContextOptions<IdentityDbContext> option
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
-        builder.Entity<AuditEntry>(audit =>
-        {
-            audit.ToTable("audit_entries");
-            audit.HasKey(a => a.Id);
-            audit.Property(a => a.Id).UseIdentityAlwaysColumn();
-            audit.Property(a => a.Action).HasMaxLength(50);
-            audit.Property(a => a.Actor).HasMaxLength(200);
-            audit.Property(a => a.Subject).HasMaxLength(200);
-            audit.Property(a => a.Detail).HasMaxLength(500);
-            audit.HasIndex(a => new { a.Action, a.Id });
-        });
+        builder.AddAuditTrail();
         builder.Entity<CommunityUser>(user =>
         {
             user.Property(u => u.DisplayName).HasMaxLength(50);

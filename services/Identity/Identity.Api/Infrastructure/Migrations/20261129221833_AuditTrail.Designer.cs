@@ -26,7 +26,7 @@ namespace CommunityPlatform.Identity.Infrastructure.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
-            modelBuilder.Entity("CommunityPlatform.Identity.Domain.AuditEntry", b =>
+            modelBuilder.Entity("CommunityPlatform.ServiceKit.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()

@@ -1,4 +1,5 @@
 ﻿using System;
+using CommunityPlatform.ServiceKit.Audit;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
@@ -34,23 +35,13 @@ namespace CommunityPlatform.Identity.Infrastructure.Migrations
                 table: "audit_entries",
                 columns: new[] { "action", "id" });
 
-            // Append-only, enforced by the database itself: no code path can rewrite the trail.
-            migrationBuilder.Sql("""
-                CREATE FUNCTION audit_entries_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
-                BEGIN
-                    RAISE EXCEPTION 'audit_entries is append-only: % is not allowed', TG_OP;
-                END $$;
-                CREATE TRIGGER audit_entries_no_change BEFORE UPDATE OR DELETE ON audit_entries
-                    FOR EACH ROW EXECUTE FUNCTION audit_entries_append_only();
-                CREATE TRIGGER audit_entries_no_truncate BEFORE TRUNCATE ON audit_entries
-                    FOR EACH STATEMENT EXECUTE FUNCTION audit_entries_append_only();
-                """);
+            migrationBuilder.MakeAuditTrailAppendOnly();
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.Sql("DROP TRIGGER IF EXISTS audit_entries_no_truncate ON audit_entries; DROP TRIGGER IF EXISTS audit_entries_no_change ON audit_entries; DROP FUNCTION IF EXISTS audit_entries_append_only();");
+            migrationBuilder.DropAuditTrailAppendOnly();
 
             migrationBuilder.DropTable(
                 name: "audit_entries");

@@ -1,13 +1,16 @@
-using CommunityPlatform.Identity.Domain;
+using Microsoft.EntityFrameworkCore;
 
-namespace CommunityPlatform.Identity.Infrastructure;
+namespace CommunityPlatform.ServiceKit.Audit;
 
-/// <summary>Writes audit entries in their own small transaction, so a refused sign-in is recorded too.</summary>
-public sealed class AuditTrail(IdentityDbContext db, TimeProvider time)
+/// <summary>
+/// Writes audit entries to the service's own database. Each call commits at once, so a refused attempt (a failed
+/// sign-in) is recorded although the request fails.
+/// </summary>
+public sealed class AuditTrail(DbContext db, TimeProvider time)
 {
     public async Task RecordAsync(string action, string actor, string? subject, string? detail, CancellationToken cancellationToken = default)
     {
-        db.AuditEntries.Add(new AuditEntry
+        db.Set<AuditEntry>().Add(new AuditEntry
         {
             OccurredAt = time.GetUtcNow(),
             Action = action,
