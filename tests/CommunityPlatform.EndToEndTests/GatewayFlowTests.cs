@@ -120,5 +120,8 @@ public sealed class GatewayFlowTests(SuiteFixture suite) : IClassFixture<SuiteFi
     {
         var document = await suite.Anonymous.GetFromJsonAsync<JsonElement>($"/openapi/{service}/v1.json");
         Assert.True(document.GetProperty("paths").TryGetProperty(path, out _));
+        // Its server is the gateway, so "try it" tools send requests where tokens and limits apply.
+        Assert.Equal(new Uri(suite.Anonymous.BaseAddress!, "/").ToString().TrimEnd('/'),
+            document.GetProperty("servers")[0].GetProperty("url").GetString()!.TrimEnd('/'));
     }
 }

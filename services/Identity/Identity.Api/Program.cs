@@ -7,7 +7,6 @@ builder.AddServiceDefaults();
 builder.AddApplicationServices();
 
 var app = builder.Build();
-app.UseForwardedHeaders();
 app.UseServiceApi();
 app.UseAntiforgery();
 app.MapConnectApi();

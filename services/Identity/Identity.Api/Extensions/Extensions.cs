@@ -5,7 +5,6 @@ using CommunityPlatform.ServiceDefaults;
 using CommunityPlatform.ServiceKit.Audit;
 using CommunityPlatform.ServiceKit.Security;
 using CommunityPlatform.ServiceKit.Web;
-using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
@@ -51,9 +50,6 @@ internal static class Extensions
         });
         builder.Services.AddAuthorization();
         builder.Services.AddAntiforgery();
-        // Behind the gateway, discovery and redirects must name the address the client used, not ours.
-        builder.Services.Configure<ForwardedHeadersOptions>(forwarded =>
-            forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost);
 
         builder.Services.AddOpenIddict()
             .AddCore(core => core.UseEntityFrameworkCore().UseDbContext<IdentityDbContext>().ReplaceDefaultEntities<Guid>())
