@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using System.Security.Claims;
 
 namespace CommunityPlatform.ServiceKit.Security;
@@ -28,4 +29,17 @@ public sealed class GridScope
             : new GridScope(caller.FindAll(CommunityClaims.Grid).Select(c => c.Value).ToHashSet(StringComparer.Ordinal));
 
     public bool Covers(string gridCode) => _grids is null || _grids.Contains(gridCode);
+
+    /// <summary>Limits <paramref name="query"/> to the rows whose <paramref name="gridCode"/> this scope covers.</summary>
+    public IQueryable<T> Filter<T>(IQueryable<T> query, Expression<Func<T, string>> gridCode)
+    {
+        if (_grids is null)
+        {
+            return query;
+        }
+
+        var covered = Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [typeof(string)],
+            Expression.Constant(_grids.ToArray()), gridCode.Body);
+        return query.Where(Expression.Lambda<Func<T, bool>>(covered, gridCode.Parameters));
+    }
 }

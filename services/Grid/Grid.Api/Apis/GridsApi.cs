@@ -48,12 +48,7 @@ public static class GridsApi
 
     public static async Task<Ok<List<GridResponse>>> ListGrids(GridDbContext db, ClaimsPrincipal caller, CancellationToken cancellationToken)
     {
-        var query = db.Grids.AsNoTracking();
-        var scope = GridScope.Of(caller);
-        if (!scope.IsCommunityWide)
-        {
-            query = query.Where(g => scope.Grids.Contains(g.Code));
-        }
+        var query = GridScope.Of(caller).Filter(db.Grids.AsNoTracking(), g => g.Code);
 
         return TypedResults.Ok(await query.OrderBy(g => g.Code)
             .Select(g => new GridResponse(g.Id, g.Code, g.Name, g.CreatedAt)).ToListAsync(cancellationToken));

@@ -44,12 +44,7 @@ public static class VenuesApi
     public static async Task<Ok<Page<VenueResponse>>> ListVenues(
         SafetyDbContext db, ClaimsPrincipal caller, string? gridCode, VenueKind? kind, Guid? cursor, int? limit, CancellationToken cancellationToken)
     {
-        var query = db.Venues.AsNoTracking();
-        var scope = GridScope.Of(caller);
-        if (!scope.IsCommunityWide)
-        {
-            query = query.Where(v => scope.Grids.Contains(v.GridCode));
-        }
+        var query = GridScope.Of(caller).Filter(db.Venues.AsNoTracking(), v => v.GridCode);
 
         if (!string.IsNullOrWhiteSpace(gridCode))
         {

@@ -30,12 +30,7 @@ public static class VolunteersApi
     public static async Task<Ok<Page<VolunteerResponse>>> ListVolunteers(
         VolunteerDbContext db, ClaimsPrincipal caller, Guid? memberId, string? gridCode, Guid? cursor, int? limit, CancellationToken cancellationToken)
     {
-        var query = db.Volunteers.AsNoTracking();
-        var scope = GridScope.Of(caller);
-        if (!scope.IsCommunityWide)
-        {
-            query = query.Where(v => scope.Grids.Contains(v.GridCode));
-        }
+        var query = GridScope.Of(caller).Filter(db.Volunteers.AsNoTracking(), v => v.GridCode);
 
         if (memberId is { } member)
         {
