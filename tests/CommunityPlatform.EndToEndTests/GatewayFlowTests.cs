@@ -5,11 +5,13 @@ using System.Text.Json;
 namespace CommunityPlatform.EndToEndTests;
 
 /// <summary>Requests through the gateway, events across the broker, state checked in the consuming service.</summary>
-public sealed class GatewayFlowTests(SuiteFixture suite) : IClassFixture<SuiteFixture>
+[Collection(SuiteCollection.Name)]
+public sealed class GatewayFlowTests(SuiteFixture suite)
 {
     [Fact]
     public async Task A_member_registered_through_the_gateway_becomes_a_volunteer_in_the_volunteer_service()
     {
+        await suite.CreateOrganisationAsync("WY-DZB", "物业服务企业党支部", "Branch");
         var response = await suite.Gateway.PostAsJsonAsync("/api/membership/members", new
         {
             name = "陈志强",

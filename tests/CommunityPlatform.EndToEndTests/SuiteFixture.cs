@@ -56,6 +56,13 @@ public sealed class SuiteFixture : IAsyncLifetime
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("access_token").GetString()!;
     }
 
+    /// <summary>Creates a party organisation through the gateway as the secretary.</summary>
+    public async Task CreateOrganisationAsync(string code, string name, string kind, string? parentCode = null)
+    {
+        var response = await Gateway.PostAsJsonAsync("/api/membership/organisations", new { code, name, kind, parentCode });
+        Assert.Equal(System.Net.HttpStatusCode.Created, response.StatusCode);
+    }
+
     public async Task DisposeAsync()
     {
         await App.StopAsync().WaitAsync(TimeSpan.FromMinutes(1));
@@ -73,4 +80,11 @@ public sealed class SuiteFixture : IAsyncLifetime
             // Server-owned files when run as root; /tmp is cleaned by the system.
         }
     }
+}
+
+/// <summary>One suite boot shared by every end-to-end test class.</summary>
+[CollectionDefinition(Name)]
+public sealed class SuiteCollection : ICollectionFixture<SuiteFixture>
+{
+    public const string Name = "suite";
 }

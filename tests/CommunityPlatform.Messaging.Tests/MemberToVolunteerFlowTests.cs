@@ -31,6 +31,7 @@ public sealed class MemberToVolunteerFlowTests(LocalInfrastructureFixture infras
         await using var volunteer = Volunteer();
         var membershipClient = membership.CreateClientAs(CommunityRoles.Secretary);
         var volunteerClient = volunteer.CreateClientAs(CommunityRoles.VolunteerLeader);
+        await CreateBranchAsync(membershipClient);
 
         infrastructure.Broker.Stop();
         var memberIds = new List<Guid>();
@@ -68,6 +69,7 @@ public sealed class MemberToVolunteerFlowTests(LocalInfrastructureFixture infras
         await using (var membership = Membership())
         {
             var membershipClient = membership.CreateClientAs(CommunityRoles.Secretary);
+            await CreateBranchAsync(membershipClient);
             for (var i = 0; i < 30; i++)
             {
                 memberIds.Add(await RegisterAsync(membershipClient, i));
@@ -81,6 +83,12 @@ public sealed class MemberToVolunteerFlowTests(LocalInfrastructureFixture infras
         var volunteerClient = volunteer.CreateClientAs(CommunityRoles.VolunteerLeader);
         var volunteers = await Eventually.ReturnsAsync(() => VolunteersAsync(volunteerClient), v => v.Count >= 30, Patience, "30 volunteer profiles");
         Assert.Equal(memberIds.Order(), volunteers.Select(v => v.MemberId!.Value).Order());
+    }
+
+    private static async Task CreateBranchAsync(HttpClient client)
+    {
+        var response = await client.PostAsJsonAsync("/api/membership/organisations", new { code = "DZB-01", name = "第一党支部", kind = "Branch" });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
     }
 
     private static async Task<Guid> RegisterAsync(HttpClient client, int i)

@@ -28,7 +28,11 @@ public abstract class ServiceFixture<TEntryPoint>(string connectionName, IReadOn
         App = new ServiceApp<TEntryPoint>(Infrastructure, connectionName, connectionName, settings);
         Client = App.CreateClientAs(ServiceKit.Security.CommunityRoles.Secretary);
         Anonymous = App.CreateClient();
+        await SeedAsync();
     }
+
+    /// <summary>Reference data every test of the service relies on, created through the service's own API.</summary>
+    protected virtual Task SeedAsync() => Task.CompletedTask;
 
     public async Task DisposeAsync()
     {

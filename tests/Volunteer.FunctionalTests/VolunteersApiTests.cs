@@ -108,4 +108,33 @@ public sealed class VolunteersApiTests(VolunteerApiFixture fixture)
 
         Assert.Equal(HttpStatusCode.NotFound, (await Client.GetAsync($"/api/volunteer/volunteers/{Guid.NewGuid()}")).StatusCode);
     }
+
+    [Fact]
+    public async Task A_status_change_arriving_before_the_registration_links_the_member_and_a_late_older_change_is_ignored()
+    {
+        var memberId = Guid.NewGuid();
+        var bus = fixture.App.Services.GetRequiredService<IBus>();
+        var transferred = new MemberStatusChanged
+        {
+            EventId = Guid.NewGuid(), OccurredAt = DateTimeOffset.UtcNow, MemberId = memberId, GridCode = "G09",
+            PreviousStatus = "Full", Status = "TransferredOut", Active = false, EffectiveOn = DateOnly.FromDateTime(DateTime.UtcNow),
+        };
+        await bus.Publish(transferred, context => context.MessageId = transferred.EventId);
+        var items = await Eventually.ReturnsAsync(() => VolunteersOfMemberAsync(memberId), i => i.GetArrayLength() > 0, TimeSpan.FromSeconds(60), "the profile");
+        Assert.False(items[0].GetProperty("active").GetBoolean());
+        Assert.False(items[0].GetProperty("isPartyMember").GetBoolean());
+
+        // The registration and an older admission arrive afterwards: neither undoes the later transfer.
+        var registered = new MemberRegistered { EventId = Guid.NewGuid(), OccurredAt = transferred.OccurredAt.AddDays(-30), MemberId = memberId, OrganisationCode = "YWH-DZB", GridCode = "G09" };
+        var admitted = transferred with { EventId = Guid.NewGuid(), OccurredAt = transferred.OccurredAt.AddDays(-1), PreviousStatus = "Probationary", Status = "Full", Active = true };
+        await bus.Publish(registered, context => context.MessageId = registered.EventId);
+        await bus.Publish(admitted, context => context.MessageId = admitted.EventId);
+        await Eventually.ReturnsAsync(
+            () => fixture.ScalarAsync<long>($"SELECT count(*) FROM inbox_messages WHERE message_id IN ('{registered.EventId}', '{admitted.EventId}')"),
+            n => n == 2, TimeSpan.FromSeconds(60), "both late events handled");
+
+        items = await VolunteersOfMemberAsync(memberId);
+        Assert.Equal(1, items.GetArrayLength());
+        Assert.False(items[0].GetProperty("active").GetBoolean());
+    }
 }

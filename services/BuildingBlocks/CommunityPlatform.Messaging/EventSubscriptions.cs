@@ -1,5 +1,7 @@
 using System.Text.RegularExpressions;
+using CommunityPlatform.Contracts.Grid;
 using CommunityPlatform.Contracts.Membership;
+using CommunityPlatform.Contracts.Volunteer;
 
 namespace CommunityPlatform.Messaging;
 
@@ -13,6 +15,15 @@ public static partial class EventSubscriptions
     public static IReadOnlyDictionary<Type, string[]> Catalogue { get; } = new Dictionary<Type, string[]>
     {
         [typeof(MemberRegistered)] = ["volunteer"],
+        [typeof(MemberStatusChanged)] = ["volunteer"],
+        // Declared with no subscriber: published for whoever binds later (a reporting service, the county feed),
+        // while the producer's own tables remain the record. An event missing from this catalogue, by contrast,
+        // must reach a queue or stay in the outbox.
+        [typeof(MeetingHeld)] = [],
+        [typeof(PointsAwarded)] = [],
+        [typeof(MatterResolved)] = ["membership"],
+        [typeof(MicroWishFulfilled)] = ["membership"],
+        [typeof(VolunteerHoursCredited)] = ["membership"],
     };
 
     /// <summary>The durable queue of <paramref name="service"/> for <paramref name="messageType"/>, e.g. volunteer-member-registered.</summary>

@@ -4,14 +4,17 @@ namespace CommunityPlatform.Messaging;
 
 /// <summary>
 /// The event types a service may write to its outbox, by stable name. Only known contract types are ever
-/// deserialised from the outbox, never a type named by the data itself.
+/// deserialised from the outbox, never a type named by the data itself. Also knows which of them the catalogue
+/// declares as having no subscriber at all.
 /// </summary>
 public sealed class IntegrationEventTypes
 {
     private readonly Dictionary<string, Type> _byName;
+    private readonly HashSet<Type> _unsubscribed;
 
-    public IntegrationEventTypes(IEnumerable<System.Reflection.Assembly> assemblies)
+    public IntegrationEventTypes(IEnumerable<System.Reflection.Assembly> assemblies, IEnumerable<Type> unsubscribed)
     {
+        _unsubscribed = [.. unsubscribed];
         _byName = assemblies
             .Distinct()
             .SelectMany(a => a.GetExportedTypes())
@@ -20,6 +23,12 @@ public sealed class IntegrationEventTypes
     }
 
     public static string NameOf(Type type) => type.FullName ?? type.Name;
+
+    /// <summary>
+    /// False only for an event the catalogue lists with no subscriber (its outbox row is its record); for every
+    /// other event, a publish that no queue receives is an error, never a silent drop.
+    /// </summary>
+    public bool MustReachAQueue(Type type) => !_unsubscribed.Contains(type);
 
     public Type Resolve(string name) =>
         _byName.TryGetValue(name, out var type)

@@ -28,7 +28,8 @@ public static class MessagingExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<MessagingTelemetry>();
         services.TryAddSingleton<OutboxSignal>();
-        services.AddSingleton(new IntegrationEventTypes(messaging.EventAssemblies));
+        services.AddSingleton(new IntegrationEventTypes(
+            messaging.EventAssemblies, messaging.Subscriptions.Where(s => s.Value.Count == 0).Select(s => s.Key)));
         services.AddOptions<OutboxOptions>().BindConfiguration("Messaging:Outbox");
         services.AddHostedService<OutboxRelay<TDbContext>>();
         services.AddSingleton(sp => sp.GetServices<IHostedService>().OfType<OutboxRelay<TDbContext>>().Single());

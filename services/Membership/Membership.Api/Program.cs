@@ -8,5 +8,13 @@ builder.AddApplicationServices();
 
 var app = builder.Build();
 app.UseServiceApi();
+app.MapOrganisationsApi();
 app.MapMembersApi();
+app.MapPipelineApi();
+app.MapMeetingsApi();
+app.MapCommitmentsApi();
+app.MapServicePostsApi();
+app.MapTalksApi();
+app.MapRectificationsApi();
+app.MapStatisticsApi();
 app.Run();

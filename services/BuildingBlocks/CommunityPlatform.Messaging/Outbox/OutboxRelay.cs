@@ -142,10 +142,11 @@ public sealed partial class OutboxRelay<TDbContext>(
             {
                 context.MessageId = message.Id;
                 // A message that no queue would receive is returned and faults this publish, instead of being
-                // confirmed and silently dropped by the broker; the row stays and is retried.
+                // confirmed and silently dropped by the broker; the row stays and is retried. An event the
+                // catalogue lists with no subscriber has no queue to reach.
                 if (context.TryGetPayload(out RabbitMqSendContext? rabbit))
                 {
-                    rabbit.Mandatory = true;
+                    rabbit.Mandatory = eventTypes.MustReachAQueue(type);
                 }
             }, timeout.Token);
             return null;

@@ -12,9 +12,13 @@ public sealed class DomainValidationException(IReadOnlyDictionary<string, string
 
 /// <summary>
 /// A valid request that the current state forbids, such as a state-machine transition (answered 409). The rule
-/// is a stable code clients can act on; the message says what to do.
+/// is a stable code clients can act on; the message says what to do; <paramref name="details"/> carries values a
+/// client needs to act on it, such as the earliest date the step is allowed.
 /// </summary>
-public sealed class DomainRuleViolationException(string rule, string message) : DomainException(message)
+public sealed class DomainRuleViolationException(string rule, string message, IReadOnlyDictionary<string, object?>? details = null)
+    : DomainException(message)
 {
     public string Rule { get; } = rule;
+
+    public IReadOnlyDictionary<string, object?> Details { get; } = details ?? new Dictionary<string, object?>();
 }

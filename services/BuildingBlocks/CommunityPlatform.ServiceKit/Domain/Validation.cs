@@ -8,6 +8,8 @@ public sealed class Validation
 {
     private readonly Dictionary<string, List<string>> _errors = new(StringComparer.Ordinal);
 
+    public bool HasErrors => _errors.Count > 0;
+
     public Validation Require(bool condition, string field, string rule)
     {
         if (!condition)
@@ -27,6 +29,12 @@ public sealed class Validation
         string.IsNullOrWhiteSpace(value)
             ? Require(false, field, "is required and may not be blank.")
             : Require(value.Trim().Length <= maxLength, field, $"must be at most {maxLength} characters.");
+
+    /// <summary>A date that must be given and may not lie after <paramref name="latest"/> (usually today: a record of what happened).</summary>
+    public Validation RequireDateNotAfter(DateOnly? value, string field, DateOnly latest) =>
+        value is null
+            ? Require(false, field, "is required (yyyy-MM-dd).")
+            : Require(value <= latest, field, "may not be in the future.");
 
     /// <summary>Parses a value of <typeparamref name="TEnum"/> by its code (case-insensitive) or one of its labels.</summary>
     public TEnum? RequireOneOf<TEnum>(string? value, string field, IReadOnlyDictionary<TEnum, string> labels)

@@ -28,13 +28,7 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
                 Title = "The request is invalid.",
                 Detail = invalid.Message,
             },
-            DomainRuleViolationException rule => new ProblemDetails
-            {
-                Status = StatusCodes.Status409Conflict,
-                Title = "The request conflicts with a rule.",
-                Detail = rule.Message,
-                Extensions = { ["rule"] = rule.Rule },
-            },
+            DomainRuleViolationException rule => RuleViolation(rule),
             BadHttpRequestException bad => UnreadableRequest(bad),
             DbUpdateConcurrencyException => new ProblemDetails
             {
@@ -65,6 +59,23 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
             ProblemDetails = problem,
             Exception = exception,
         });
+    }
+
+    private static ProblemDetails RuleViolation(DomainRuleViolationException rule)
+    {
+        var problem = new ProblemDetails
+        {
+            Status = StatusCodes.Status409Conflict,
+            Title = "The request conflicts with a rule.",
+            Detail = rule.Message,
+            Extensions = { ["rule"] = rule.Rule },
+        };
+        foreach (var (key, value) in rule.Details)
+        {
+            problem.Extensions[key] = value;
+        }
+
+        return problem;
     }
 
     private static ProblemDetails UnreadableRequest(BadHttpRequestException bad)

@@ -33,7 +33,27 @@ public sealed class Member
 
     public MemberStatus Status { get; private set; }
 
+    /// <summary>The day the current status took effect (admission, full membership, transfer, death).</summary>
+    public DateOnly? StatusSince { get; private set; }
+
+    /// <summary>The day the person became a full member (转正), from which party standing (党龄) counts.</summary>
+    public DateOnly? JoinedOn { get; private set; }
+
+    /// <summary>Where the member's organisational relationship was transferred to (组织关系转出).</summary>
+    public string? TransferredTo { get; private set; }
+
+    /// <summary>Flagged as a reserve cadre (后备干部) since this day.</summary>
+    public DateOnly? ReserveCadreSince { get; private set; }
+
+    /// <summary>The post the reserve cadre is prepared for.</summary>
+    public string? ReserveCadrePost { get; private set; }
+
     public DateTimeOffset RegisteredAt { get; private set; }
+
+    /// <summary>True while the member belongs to one of the community's organisations.</summary>
+    public bool IsActive => Status is MemberStatus.Full or MemberStatus.Probationary;
+
+    public int AgeOn(DateOnly day) => AgeCohorts.Age(BirthDate, day);
 
     /// <summary>
     /// Registers a member after checking every field; the returned event is to be written to the outbox in the
@@ -41,49 +61,195 @@ public sealed class Member
     /// </summary>
     public static (Member Member, MemberRegistered Registered) Register(
         string? name, string? gender, DateOnly? birthDate, string? education, string? phone,
-        string? organisationCode, string? gridCode, DateTimeOffset now)
+        string? organisationCode, string? gridCode, DateTimeOffset now, DateOnly? joinedOn = null)
     {
         var validation = new Validation();
-        validation.RequireText(name, "name", NameMaxLength);
-        var parsedGender = validation.RequireOneOf(gender, "gender", GenderLabels.All);
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
-        validation.Require(birthDate is not null, "birthDate", "is required (yyyy-MM-dd).");
-        if (birthDate is { } born)
-        {
-            validation.Require(born <= today, "birthDate", "may not be in the future.");
-            validation.Require(born > today || born <= today.AddYears(-18), "birthDate", "must be at least 18 years ago: members join at 18 or older.");
-            validation.Require(born > today.AddYears(-130), "birthDate", "is more than 130 years ago.");
-        }
-        var parsedEducation = validation.RequireOneOf(education, "education", EducationLabels.All);
-        validation.Require(phone is null || ChinesePhone.IsValid(phone), "phone", "must be a mainland mobile number of 11 digits starting with 1.");
+        var details = PersonalDetails.Check(validation, name, gender, birthDate, education, phone, gridCode, now);
         validation.RequireText(organisationCode, "organisationCode", CodeMaxLength);
-        validation.RequireText(gridCode, "gridCode", CodeMaxLength);
+        validation.Require(joinedOn is null || joinedOn <= CommunityTime.DateOf(now), "joinedOn", "may not be in the future.");
+        validation.Require(joinedOn is null || birthDate is null || joinedOn >= birthDate.Value.AddYears(18), "joinedOn", "must be on or after the member's 18th birthday.");
         validation.ThrowIfInvalid();
 
         var member = new Member
         {
             Id = Guid.CreateVersion7(now),
-            Name = name!.Trim(),
-            Gender = parsedGender!.Value,
-            BirthDate = birthDate!.Value,
-            Education = parsedEducation!.Value,
-            Phone = phone?.Trim(),
             OrganisationCode = organisationCode!.Trim(),
-            GridCode = gridCode!.Trim(),
             Status = MemberStatus.Full,
+            StatusSince = joinedOn,
+            JoinedOn = joinedOn,
             RegisteredAt = now,
         };
+        member.Apply(details!);
+        return (member, member.Registered(now));
+    }
 
-        var registered = new MemberRegistered
+    /// <summary>
+    /// A candidate admitted as a probationary member (预备党员) at the end of the development pipeline.
+    /// </summary>
+    internal static (Member Member, MemberRegistered Registered) Admit(Applicant applicant, DateOnly admittedOn, DateTimeOffset now)
+    {
+        var member = new Member
+        {
+            Id = Guid.CreateVersion7(now),
+            OrganisationCode = applicant.OrganisationCode,
+            Status = MemberStatus.Probationary,
+            StatusSince = admittedOn,
+            RegisteredAt = now,
+        };
+        member.Apply(applicant.Details);
+        return (member, member.Registered(now));
+    }
+
+    /// <summary>Corrects the member's own details; the organisation changes only by a move.</summary>
+    public void Update(string? name, string? gender, DateOnly? birthDate, string? education, string? phone, string? gridCode, DateTimeOffset now)
+    {
+        var validation = new Validation();
+        var details = PersonalDetails.Check(validation, name, gender, birthDate, education, phone, gridCode, now);
+        validation.Require(JoinedOn is null || birthDate is null || JoinedOn >= birthDate.Value.AddYears(18), "birthDate", "must be at least 18 years before the day the member joined.");
+        validation.ThrowIfInvalid();
+        Apply(details!);
+    }
+
+    private void Apply(PersonalDetails details)
+    {
+        Name = details.Name;
+        Gender = details.Gender;
+        BirthDate = details.BirthDate;
+        Education = details.Education;
+        Phone = details.Phone;
+        GridCode = details.GridCode;
+    }
+
+    private MemberRegistered Registered(DateTimeOffset now) => new()
+    {
+        EventId = Guid.CreateVersion7(now),
+        OccurredAt = now,
+        MemberId = Id,
+        OrganisationCode = OrganisationCode,
+        GridCode = GridCode,
+    };
+
+    /// <summary>Moves the member to another of the community's organisations, keeping the move as history.</summary>
+    public OrganisationMove MoveTo(Organisation target, DateOnly? movedOn, string? reason, DateTimeOffset now)
+    {
+        var validation = new Validation();
+        validation.RequireDateNotAfter(movedOn, "movedOn", CommunityTime.DateOf(now));
+        validation.Require(reason is null || reason.Trim().Length <= 200, "reason", "must be at most 200 characters.");
+        validation.ThrowIfInvalid();
+        RequireActive("move");
+        if (target.Code == OrganisationCode)
+        {
+            throw new DomainRuleViolationException("member.same-organisation", $"The member already belongs to {target.Code}.");
+        }
+
+        var move = OrganisationMove.Record(Id, OrganisationCode, target.Code, movedOn!.Value, reason?.Trim(), now);
+        OrganisationCode = target.Code;
+        return move;
+    }
+
+    /// <summary>The member's organisational relationship leaves the community (组织关系转出).</summary>
+    public MemberStatusChanged TransferOut(DateOnly? transferredOn, string? destination, DateTimeOffset now)
+    {
+        var validation = new Validation();
+        validation.RequireDateNotAfter(transferredOn, "transferredOn", CommunityTime.DateOf(now));
+        validation.RequireText(destination, "destination", 200);
+        validation.ThrowIfInvalid();
+        RequireActive("transfer out");
+        TransferredTo = destination!.Trim();
+        return ChangeStatus(MemberStatus.TransferredOut, transferredOn!.Value, now);
+    }
+
+    public MemberStatusChanged MarkDeceased(DateOnly? diedOn, DateTimeOffset now)
+    {
+        var validation = new Validation();
+        validation.RequireDateNotAfter(diedOn, "diedOn", CommunityTime.DateOf(now));
+        validation.Require(diedOn is null || diedOn >= BirthDate, "diedOn", "may not be before the birth date.");
+        validation.ThrowIfInvalid();
+        if (Status == MemberStatus.Deceased)
+        {
+            throw new DomainRuleViolationException("member.status", "The member is already recorded as deceased.");
+        }
+
+        return ChangeStatus(MemberStatus.Deceased, diedOn!.Value, now);
+    }
+
+    internal MemberStatusChanged BecomeFull(DateOnly on, DateTimeOffset now)
+    {
+        RequireProbationary("make them a full member");
+        JoinedOn = on;
+        return ChangeStatus(MemberStatus.Full, on, now);
+    }
+
+    internal MemberStatusChanged CancelProbation(DateOnly on, DateTimeOffset now)
+    {
+        RequireProbationary("cancel their probation");
+        return ChangeStatus(MemberStatus.ProbationCancelled, on, now);
+    }
+
+    /// <summary>The pipeline's last steps apply only while the member record is still probationary (not transferred out or deceased).</summary>
+    private void RequireProbationary(string action)
+    {
+        if (Status != MemberStatus.Probationary)
+        {
+            throw new DomainRuleViolationException(
+                "member.status", $"Cannot {action}: the member's status is {Status} since {StatusSince:yyyy-MM-dd}, not Probationary.");
+        }
+    }
+
+    /// <summary>Flags the member as a reserve cadre (后备干部) prepared for <paramref name="post"/>.</summary>
+    public void FlagReserveCadre(DateOnly? since, string? post, DateTimeOffset now)
+    {
+        var validation = new Validation();
+        validation.RequireDateNotAfter(since, "since", CommunityTime.DateOf(now));
+        validation.RequireText(post, "preparedFor", 100);
+        validation.ThrowIfInvalid();
+        RequireActive("flag as a reserve cadre");
+        ReserveCadreSince = since;
+        ReserveCadrePost = post!.Trim();
+    }
+
+    public void UnflagReserveCadre()
+    {
+        if (ReserveCadreSince is null)
+        {
+            throw new DomainRuleViolationException("member.not-reserve-cadre", "The member is not flagged as a reserve cadre.");
+        }
+
+        ReserveCadreSince = null;
+        ReserveCadrePost = null;
+    }
+
+    private void RequireActive(string action)
+    {
+        if (!IsActive)
+        {
+            throw new DomainRuleViolationException(
+                "member.inactive", $"Cannot {action}: the member's status is {Status} since {StatusSince:yyyy-MM-dd}.");
+        }
+    }
+
+    private MemberStatusChanged ChangeStatus(MemberStatus status, DateOnly on, DateTimeOffset now)
+    {
+        var previous = Status;
+        Status = status;
+        StatusSince = on;
+        if (!IsActive)
+        {
+            ReserveCadreSince = null;
+            ReserveCadrePost = null;
+        }
+
+        return new MemberStatusChanged
         {
             EventId = Guid.CreateVersion7(now),
             OccurredAt = now,
-            MemberId = member.Id,
-            OrganisationCode = member.OrganisationCode,
-            GridCode = member.GridCode,
+            MemberId = Id,
+            GridCode = GridCode,
+            PreviousStatus = previous.ToString(),
+            Status = status.ToString(),
+            Active = IsActive,
+            EffectiveOn = on,
         };
-
-        return (member, registered);
     }
 }
 
@@ -94,4 +260,25 @@ public enum MemberStatus
 
     /// <summary>预备党员</summary>
     Probationary,
+
+    /// <summary>取消预备党员资格</summary>
+    ProbationCancelled,
+
+    /// <summary>组织关系转出</summary>
+    TransferredOut,
+
+    /// <summary>去世</summary>
+    Deceased,
+}
+
+public static class MemberStatusLabels
+{
+    public static readonly IReadOnlyDictionary<MemberStatus, string> All = new Dictionary<MemberStatus, string>
+    {
+        [MemberStatus.Full] = "正式党员",
+        [MemberStatus.Probationary] = "预备党员",
+        [MemberStatus.ProbationCancelled] = "取消预备党员资格",
+        [MemberStatus.TransferredOut] = "组织关系转出",
+        [MemberStatus.Deceased] = "去世",
+    };
 }

@@ -1,6 +1,11 @@
+using CommunityPlatform.Contracts.Grid;
+using CommunityPlatform.Contracts.Volunteer;
+using CommunityPlatform.Membership.Consumers;
+using CommunityPlatform.Membership.Domain;
 using CommunityPlatform.Membership.Infrastructure;
 using CommunityPlatform.Messaging;
 using CommunityPlatform.ServiceDefaults;
+using CommunityPlatform.ServiceKit.Audit;
 using CommunityPlatform.ServiceKit.Security;
 using CommunityPlatform.ServiceKit.Web;
 
@@ -11,10 +16,15 @@ internal static class Extensions
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddServiceApi();
-        builder.AddServiceAuthentication(policies => policies
-            .AddRolePolicy(MembershipPolicies.ReadMembers, CommunityRoles.Secretary, CommunityRoles.Staff)
-            .AddRolePolicy(MembershipPolicies.ManageMembers, CommunityRoles.Secretary, CommunityRoles.Staff));
+        builder.AddServiceAuthentication(policies => policies.AddMembershipPolicies());
         builder.AddServiceDatabase<MembershipDbContext>(ResourceNames.MembershipDb);
-        builder.AddPlatformMessaging<MembershipDbContext>("membership");
+        builder.AddPlatformMessaging<MembershipDbContext>("membership", messaging => messaging
+            .AddConsumer<AwardVolunteerHoursPointsConsumer, VolunteerHoursCredited>()
+            .AddConsumer<AwardMicroWishPointsConsumer, MicroWishFulfilled>()
+            .AddConsumer<AwardMatterResolutionPointsConsumer, MatterResolved>());
+        builder.Services.AddAuditTrail<MembershipDbContext>();
+        builder.Services.AddOptions<PointsRules>().BindConfiguration("Membership:Points");
+        builder.Services.AddOptions<MembershipOptions>().BindConfiguration("Membership");
+        builder.Services.AddScoped<PointsLedger>();
     }
 }

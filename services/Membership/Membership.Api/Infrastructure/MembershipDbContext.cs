@@ -1,29 +1,46 @@
 using CommunityPlatform.Membership.Domain;
 using CommunityPlatform.Messaging.Persistence;
+using CommunityPlatform.ServiceKit.Audit;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommunityPlatform.Membership.Infrastructure;
 
 public sealed class MembershipDbContext(DbContextOptions<MembershipDbContext> options) : DbContext(options)
 {
+    public DbSet<Organisation> Organisations => Set<Organisation>();
+
+    public DbSet<OrganisationMove> OrganisationMoves => Set<OrganisationMove>();
+
+    public DbSet<CommitteePost> CommitteePosts => Set<CommitteePost>();
+
     public DbSet<Member> Members => Set<Member>();
+
+    public DbSet<Applicant> Applicants => Set<Applicant>();
+
+    public DbSet<Meeting> Meetings => Set<Meeting>();
+
+    public DbSet<MeetingSeries> MeetingSeries => Set<MeetingSeries>();
+
+    public DbSet<Attendance> Attendance => Set<Attendance>();
+
+    public DbSet<Commitment> Commitments => Set<Commitment>();
+
+    public DbSet<ServicePost> ServicePosts => Set<ServicePost>();
+
+    public DbSet<ServicePostClaim> ServicePostClaims => Set<ServicePostClaim>();
+
+    public DbSet<ServicePostReport> ServicePostReports => Set<ServicePostReport>();
+
+    public DbSet<Talk> Talks => Set<Talk>();
+
+    public DbSet<RectificationItem> RectificationItems => Set<RectificationItem>();
+
+    public DbSet<PointsEntry> PointsEntries => Set<PointsEntry>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
-        modelBuilder.Entity<Member>(member =>
-        {
-            member.HasKey(m => m.Id);
-            member.Property(m => m.Name).HasMaxLength(Member.NameMaxLength);
-            member.Property(m => m.Gender).HasConversion<string>().HasMaxLength(10);
-            member.Property(m => m.Education).HasConversion<string>().HasMaxLength(20);
-            member.Property(m => m.Status).HasConversion<string>().HasMaxLength(20);
-            member.Property(m => m.Phone).HasMaxLength(20);
-            member.Property(m => m.OrganisationCode).HasMaxLength(Member.CodeMaxLength);
-            member.Property(m => m.GridCode).HasMaxLength(Member.CodeMaxLength);
-            member.HasIndex(m => m.OrganisationCode);
-            member.HasIndex(m => m.GridCode);
-        });
-
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(MembershipDbContext).Assembly);
         modelBuilder.AddMessagingTables();
+        modelBuilder.AddAuditTrail();
     }
 }

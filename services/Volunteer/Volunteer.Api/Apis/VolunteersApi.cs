@@ -54,8 +54,9 @@ public static class VolunteersApi
     }
 }
 
-public sealed record VolunteerResponse(Guid Id, Guid? MemberId, string GridCode, VolunteerSource Source, DateTimeOffset CreatedAt)
+public sealed record VolunteerResponse(
+    Guid Id, Guid? MemberId, string GridCode, VolunteerSource Source, bool IsPartyMember, bool Active, DateTimeOffset CreatedAt)
 {
-    public static VolunteerResponse From(VolunteerProfile volunteer) =>
-        new(volunteer.Id, volunteer.MemberId, volunteer.GridCode, volunteer.Source, volunteer.CreatedAt);
+    public static VolunteerResponse From(VolunteerProfile volunteer) => new(
+        volunteer.Id, volunteer.MemberId, volunteer.GridCode, volunteer.Source, volunteer.IsPartyMember, volunteer.Active, volunteer.CreatedAt);
 }

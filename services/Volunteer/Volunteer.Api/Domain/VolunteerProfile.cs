@@ -21,6 +21,31 @@ public sealed class VolunteerProfile
 
     public DateTimeOffset CreatedAt { get; private set; }
 
+    /// <summary>True while the linked member belongs to the community's party organisations.</summary>
+    public bool IsPartyMember { get; private set; }
+
+    /// <summary>False once the volunteer has left the community (transferred out) or died.</summary>
+    public bool Active { get; private set; } = true;
+
+    /// <summary>When the membership standing last applied took effect, so a late, older change is ignored.</summary>
+    public DateTimeOffset? MemberStatusAt { get; private set; }
+
+    /// <summary>
+    /// Applies a change of the linked member's standing; changes can arrive out of order, and only the latest
+    /// counts.
+    /// </summary>
+    public void ApplyMemberStatus(string status, bool partyMember, DateTimeOffset occurredAt)
+    {
+        if (MemberStatusAt >= occurredAt)
+        {
+            return;
+        }
+
+        MemberStatusAt = occurredAt;
+        IsPartyMember = partyMember;
+        Active = status is not ("TransferredOut" or "Deceased");
+    }
+
     public static VolunteerProfile ForMember(Guid memberId, string gridCode, DateTimeOffset now) => new()
     {
         Id = Guid.CreateVersion7(now),
@@ -28,6 +53,7 @@ public sealed class VolunteerProfile
         GridCode = gridCode,
         Source = VolunteerSource.MemberRegistration,
         CreatedAt = now,
+        IsPartyMember = true,
     };
 }
 

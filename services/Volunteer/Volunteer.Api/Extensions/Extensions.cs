@@ -18,6 +18,7 @@ internal static class Extensions
                 CommunityRoles.VolunteerLeader, CommunityRoles.GridWorker));
         builder.AddServiceDatabase<VolunteerDbContext>(ResourceNames.VolunteerDb);
         builder.AddPlatformMessaging<VolunteerDbContext>("volunteer", messaging => messaging
-            .AddConsumer<CreateVolunteerProfileConsumer, MemberRegistered>());
+            .AddConsumer<CreateVolunteerProfileConsumer, MemberRegistered>()
+            .AddConsumer<UpdateVolunteerMembershipConsumer, MemberStatusChanged>());
     }
 }

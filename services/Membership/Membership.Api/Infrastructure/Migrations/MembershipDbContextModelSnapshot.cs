@@ -22,6 +22,400 @@ namespace CommunityPlatform.Membership.Infrastructure.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("CommunityPlatform.Membership.Domain.Applicant", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly?>("ActivistOn")
+                        .HasColumnType("date")
+                        .HasColumnName("activist_on");
+
+                    b.Property<DateOnly?>("AdmittedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("admitted_on");
+
+                    b.Property<DateOnly>("AppliedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("applied_on");
+
+                    b.Property<DateOnly>("BirthDate")
+                        .HasColumnType("date")
+                        .HasColumnName("birth_date");
+
+                    b.Property<string>("CancellationReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("cancellation_reason");
+
+                    b.Property<DateOnly?>("CancelledOn")
+                        .HasColumnType("date")
+                        .HasColumnName("cancelled_on");
+
+                    b.Property<DateOnly?>("CandidateOn")
+                        .HasColumnType("date")
+                        .HasColumnName("candidate_on");
+
+                    b.PrimitiveCollection<Guid[]>("ContactMemberIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("contact_member_ids");
+
+                    b.Property<string>("Education")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("education");
+
+                    b.Property<DateOnly?>("FullOn")
+                        .HasColumnType("date")
+                        .HasColumnName("full_on");
+
+                    b.Property<string>("Gender")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("gender");
+
+                    b.Property<string>("GridCode")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("grid_code");
+
+                    b.Property<Guid?>("MemberId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("member_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("OrganisationCode")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("organisation_code");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("phone");
+
+                    b.Property<DateOnly?>("ProbationEndsOn")
+                        .HasColumnType("date")
+                        .HasColumnName("probation_ends_on");
+
+                    b.Property<bool>("ProbationExtended")
+                        .HasColumnType("boolean")
+                        .HasColumnName("probation_extended");
+
+                    b.PrimitiveCollection<Guid[]>("SponsorMemberIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("sponsor_member_ids");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("stage");
+
+                    b.HasKey("Id")
+                        .HasName("pk_applicants");
+
+                    b.HasIndex("MemberId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_applicants_member_id");
+
+                    b.HasIndex("Stage")
+                        .HasDatabaseName("ix_applicants_stage");
+
+                    b.ToTable("applicants", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityPlatform.Membership.Domain.Attendance", b =>
+                {
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("meeting_id");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("member_id");
+
+                    b.Property<DateOnly?>("MadeUpOn")
+                        .HasColumnType("date")
+                        .HasColumnName("made_up_on");
+
+                    b.Property<string>("MakeUpNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("make_up_note");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.HasKey("MeetingId", "MemberId")
+                        .HasName("pk_attendance");
+
+                    b.HasIndex("MemberId")
+                        .HasDatabaseName("ix_attendance_member_id");
+
+                    b.ToTable("attendance", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityPlatform.Membership.Domain.Commitment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("MadeOn")
+                        .HasColumnType("date")
+                        .HasColumnName("made_on");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("member_id");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_commitments");
+
+                    b.HasIndex("MemberId", "Year")
+                        .HasDatabaseName("ix_commitments_member_id_year");
+
+                    b.ToTable("commitments", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityPlatform.Membership.Domain.CommitmentItem", b =>
+                {
+                    b.Property<Guid>("CommitmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("commitment_id");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("content");
+
+                    b.PrimitiveCollection<string[]>("Evidence")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("evidence");
+
+                    b.Property<DateOnly?>("FulfilledOn")
+                        .HasColumnType("date")
+                        .HasColumnName("fulfilled_on");
+
+                    b.Property<string>("FulfilmentNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("fulfilment_note");
+
+                    b.HasKey("CommitmentId", "Number")
+                        .HasName("pk_commitment_item");
+
+                    b.ToTable("commitment_item", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityPlatform.Membership.Domain.CommitteePost", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly?>("EndOn")
+                        .HasColumnType("date")
+                        .HasColumnName("end_on");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("member_id");
+
+                    b.Property<string>("OrganisationCode")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("organisation_code");
+
+                    b.Property<string>("Post")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("post");
+
+                    b.Property<DateOnly>("StartOn")
+                        .HasColumnType("date")
+                        .HasColumnName("start_on");
+
+                    b.HasKey("Id")
+                        .HasName("pk_committee_posts");
+
+                    b.HasIndex("MemberId")
+                        .HasDatabaseName("ix_committee_posts_member_id");
+
+                    b.HasIndex("OrganisationCode", "EndOn")
+                        .HasDatabaseName("ix_committee_posts_organisation_code_end_on");
+
+                    b.ToTable("committee_posts", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityPlatform.Membership.Domain.Meeting", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CancellationReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("cancellation_reason");
+
+                    b.Property<DateTimeOffset>("EndsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ends_at");
+
+                    b.Property<DateOnly?>("HeldOn")
+                        .HasColumnType("date")
+                        .HasColumnName("held_on");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("location");
+
+                    b.Property<string>("Minutes")
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)")
+                        .HasColumnName("minutes");
+
+                    b.Property<string>("OrganisationCode")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("organisation_code");
+
+                    b.Property<Guid?>("SeriesId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("series_id");
+
+                    b.Property<DateTimeOffset>("StartsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("starts_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.Property<string>("Topic")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("topic");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .IsConcurrencyToken()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_meetings");
+
+                    b.HasIndex("SeriesId")
+                        .HasDatabaseName("ix_meetings_series_id");
+
+                    b.HasIndex("OrganisationCode", "StartsAt")
+                        .HasDatabaseName("ix_meetings_organisation_code_starts_at");
+
+                    b.HasIndex("Status", "HeldOn")
+                        .HasDatabaseName("ix_meetings_status_held_on");
+
+                    b.ToTable("meetings", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityPlatform.Membership.Domain.MeetingSeries", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("FirstStartsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("first_starts_at");
+
+                    b.Property<string>("Frequency")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("frequency");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("Occurrences")
+                        .HasColumnType("integer")
+                        .HasColumnName("occurrences");
+
+                    b.Property<string>("OrganisationCode")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("organisation_code");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id")
+                        .HasName("pk_meeting_series");
+
+                    b.ToTable("meeting_series", (string)null);
+                });
+
             modelBuilder.Entity("CommunityPlatform.Membership.Domain.Member", b =>
                 {
                     b.Property<Guid>("Id")
@@ -51,6 +445,10 @@ namespace CommunityPlatform.Membership.Infrastructure.Migrations
                         .HasColumnType("character varying(50)")
                         .HasColumnName("grid_code");
 
+                    b.Property<DateOnly?>("JoinedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("joined_on");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(50)
@@ -72,6 +470,246 @@ namespace CommunityPlatform.Membership.Infrastructure.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("registered_at");
 
+                    b.Property<string>("ReserveCadrePost")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("reserve_cadre_post");
+
+                    b.Property<DateOnly?>("ReserveCadreSince")
+                        .HasColumnType("date")
+                        .HasColumnName("reserve_cadre_since");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<DateOnly?>("StatusSince")
+                        .HasColumnType("date")
+                        .HasColumnName("status_since");
+
+                    b.Property<string>("TransferredTo")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("transferred_to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_members");
+
+                    b.HasIndex("BirthDate")
+                        .HasDatabaseName("ix_members_birth_date");
+
+                    b.HasIndex("GridCode")
+                        .HasDatabaseName("ix_members_grid_code");
+
+                    b.HasIndex("Name")
+                        .HasDatabaseName("ix_members_name");
+
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("Name"), new[] { "varchar_pattern_ops" });
+
+                    b.HasIndex("OrganisationCode")
+                        .HasDatabaseName("ix_members_organisation_code");
+
+                    b.ToTable("members", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityPlatform.Membership.Domain.Organisation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("code");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("ParentCode")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("parent_code");
+
+                    b.Property<DateOnly?>("TermStartedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("term_started_on");
+
+                    b.HasKey("Id")
+                        .HasName("pk_organisations");
+
+                    b.HasAlternateKey("Code")
+                        .HasName("ak_organisations_code");
+
+                    b.HasIndex("Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_organisations_code");
+
+                    b.HasIndex("ParentCode")
+                        .HasDatabaseName("ix_organisations_parent_code");
+
+                    b.ToTable("organisations", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityPlatform.Membership.Domain.OrganisationMove", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("FromCode")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("from_code");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("member_id");
+
+                    b.Property<DateOnly>("MovedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("moved_on");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("ToCode")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("to_code");
+
+                    b.HasKey("Id")
+                        .HasName("pk_organisation_moves");
+
+                    b.HasIndex("MemberId")
+                        .HasDatabaseName("ix_organisation_moves_member_id");
+
+                    b.ToTable("organisation_moves", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityPlatform.Membership.Domain.PointsEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("AwardedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("awarded_at");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("member_id");
+
+                    b.Property<decimal>("Points")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("numeric(9,2)")
+                        .HasColumnName("points");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("source");
+
+                    b.HasKey("Id")
+                        .HasName("pk_points_entries");
+
+                    b.HasIndex("MemberId", "Source")
+                        .IsUnique()
+                        .HasDatabaseName("ix_points_entries_member_id_source");
+
+                    b.ToTable("points_entries", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityPlatform.Membership.Domain.RectificationItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("category");
+
+                    b.Property<DateOnly?>("CompletedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("completed_on");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateOnly>("Deadline")
+                        .HasColumnType("date")
+                        .HasColumnName("deadline");
+
+                    b.PrimitiveCollection<string[]>("Evidence")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("evidence");
+
+                    b.Property<string>("Finding")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("finding");
+
+                    b.Property<string>("Measures")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("measures");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("owner");
+
+                    b.Property<string>("Progress")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("progress");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("source");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -79,15 +717,172 @@ namespace CommunityPlatform.Membership.Infrastructure.Migrations
                         .HasColumnName("status");
 
                     b.HasKey("Id")
-                        .HasName("pk_members");
+                        .HasName("pk_rectification_items");
 
-                    b.HasIndex("GridCode")
-                        .HasDatabaseName("ix_members_grid_code");
+                    b.HasIndex("Status", "Deadline")
+                        .HasDatabaseName("ix_rectification_items_status_deadline");
 
-                    b.HasIndex("OrganisationCode")
-                        .HasDatabaseName("ix_members_organisation_code");
+                    b.ToTable("rectification_items", (string)null);
+                });
 
-                    b.ToTable("members", (string)null);
+            modelBuilder.Entity("CommunityPlatform.Membership.Domain.ServicePost", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int?>("Capacity")
+                        .HasColumnType("integer")
+                        .HasColumnName("capacity");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Duties")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("duties");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("OrganisationCode")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("organisation_code");
+
+                    b.HasKey("Id")
+                        .HasName("pk_service_posts");
+
+                    b.ToTable("service_posts", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityPlatform.Membership.Domain.ServicePostClaim", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("ClaimedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("claimed_on");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("member_id");
+
+                    b.Property<Guid>("PostId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("post_id");
+
+                    b.Property<DateOnly?>("ReleasedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("released_on");
+
+                    b.HasKey("Id")
+                        .HasName("pk_service_post_claims");
+
+                    b.HasIndex("MemberId")
+                        .HasDatabaseName("ix_service_post_claims_member_id");
+
+                    b.HasIndex("PostId", "MemberId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_service_post_claims_open")
+                        .HasFilter("released_on IS NULL");
+
+                    b.ToTable("service_post_claims", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityPlatform.Membership.Domain.ServicePostReport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("content");
+
+                    b.PrimitiveCollection<string[]>("Evidence")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("evidence");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("member_id");
+
+                    b.Property<Guid>("PostId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("post_id");
+
+                    b.Property<DateOnly>("ReportedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("reported_on");
+
+                    b.HasKey("Id")
+                        .HasName("pk_service_post_reports");
+
+                    b.HasIndex("PostId", "ReportedOn")
+                        .HasDatabaseName("ix_service_post_reports_post_id_reported_on");
+
+                    b.ToTable("service_post_reports", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityPlatform.Membership.Domain.Talk", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)")
+                        .HasColumnName("content");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("date")
+                        .HasColumnName("held_on");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<Guid>("TalkedWithMemberId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("talked_with_member_id");
+
+                    b.Property<Guid>("TalkerMemberId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("talker_member_id");
+
+                    b.Property<string>("Topic")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("topic");
+
+                    b.HasKey("Id")
+                        .HasName("pk_talks");
+
+                    b.HasIndex("HeldOn")
+                        .HasDatabaseName("ix_talks_held_on");
+
+                    b.ToTable("talks", (string)null);
                 });
 
             modelBuilder.Entity("CommunityPlatform.Messaging.Inbox.InboxMessage", b =>
@@ -177,6 +972,90 @@ namespace CommunityPlatform.Membership.Infrastructure.Migrations
                         .HasFilter("sent_at IS NULL");
 
                     b.ToTable("outbox_messages", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityPlatform.ServiceKit.Audit.AuditEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("action");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("actor");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("detail");
+
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("occurred_at");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("subject");
+
+                    b.HasKey("Id")
+                        .HasName("pk_audit_entries");
+
+                    b.HasIndex("Action", "Id")
+                        .HasDatabaseName("ix_audit_entries_action_id");
+
+                    b.ToTable("audit_entries", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityPlatform.Membership.Domain.Attendance", b =>
+                {
+                    b.HasOne("CommunityPlatform.Membership.Domain.Meeting", null)
+                        .WithMany("Attendance")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_attendance_meetings_meeting_id");
+                });
+
+            modelBuilder.Entity("CommunityPlatform.Membership.Domain.CommitmentItem", b =>
+                {
+                    b.HasOne("CommunityPlatform.Membership.Domain.Commitment", null)
+                        .WithMany("Items")
+                        .HasForeignKey("CommitmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_commitment_item_commitments_commitment_id");
+                });
+
+            modelBuilder.Entity("CommunityPlatform.Membership.Domain.Organisation", b =>
+                {
+                    b.HasOne("CommunityPlatform.Membership.Domain.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("ParentCode")
+                        .HasPrincipalKey("Code")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_organisations_organisations_parent_code");
+                });
+
+            modelBuilder.Entity("CommunityPlatform.Membership.Domain.Commitment", b =>
+                {
+                    b.Navigation("Items");
+                });
+
+            modelBuilder.Entity("CommunityPlatform.Membership.Domain.Meeting", b =>
+                {
+                    b.Navigation("Attendance");
                 });
 #pragma warning restore 612, 618
         }

@@ -118,6 +118,10 @@ namespace CommunityPlatform.Volunteer.Infrastructure.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<bool>("Active")
+                        .HasColumnType("boolean")
+                        .HasColumnName("active");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
@@ -128,9 +132,17 @@ namespace CommunityPlatform.Volunteer.Infrastructure.Migrations
                         .HasColumnType("character varying(50)")
                         .HasColumnName("grid_code");
 
+                    b.Property<bool>("IsPartyMember")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_party_member");
+
                     b.Property<Guid?>("MemberId")
                         .HasColumnType("uuid")
                         .HasColumnName("member_id");
+
+                    b.Property<DateTimeOffset?>("MemberStatusAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("member_status_at");
 
                     b.Property<string>("Source")
                         .IsRequired()

@@ -1,0 +1,345 @@
+using CommunityPlatform.Membership.Domain;
+using CommunityPlatform.Membership.Extensions;
+using CommunityPlatform.Membership.Infrastructure;
+using CommunityPlatform.Messaging.Outbox;
+using CommunityPlatform.ServiceKit.Domain;
+using CommunityPlatform.ServiceKit.Web;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace CommunityPlatform.Membership.Apis;
+
+/// <summary>Organisational life (三会一课, 主题党日): schedules, attendance, minutes, cadences and calendars.</summary>
+public static class MeetingsApi
+{
+    public static IEndpointRouteBuilder MapMeetingsApi(this IEndpointRouteBuilder app)
+    {
+        var meetings = app.MapGroup("/api/membership/meetings").WithTags("Meetings");
+
+        meetings.MapPost("/", ScheduleMeeting)
+            .WithSummary("Schedule one meeting")
+            .RequireAuthorization(MembershipPolicies.ManageMembers);
+        meetings.MapGet("/", ListMeetings)
+            .WithSummary("Meetings by organisation, kind, status, series and date range, paged by cursor")
+            .RequireAuthorization(MembershipPolicies.ReadMeetings);
+        meetings.MapGet("/overdue", ListOverdue)
+            .WithSummary("Per organisation, the cadence periods that ended without the required meeting (committee and theme day monthly, general meeting and lecture quarterly)")
+            .RequireAuthorization(MembershipPolicies.ReadMeetings);
+        meetings.MapGet("/{id:guid}", GetMeeting)
+            .WithSummary("One meeting with its attendance")
+            .RequireAuthorization(MembershipPolicies.ReadMeetings);
+        meetings.MapGet("/{id:guid}/calendar", ExportMeeting)
+            .WithSummary("The meeting as an iCalendar file (text/calendar)")
+            .Produces(StatusCodes.Status200OK, contentType: "text/calendar")
+            .RequireAuthorization(MembershipPolicies.ReadMeetings);
+        meetings.MapPost("/{id:guid}/record", RecordMeeting)
+            .WithSummary("Record that the meeting was held: topic, minutes and each member's attendance; publishes MeetingHeld")
+            .RequireAuthorization(MembershipPolicies.ManageMembers);
+        meetings.MapPost("/{id:guid}/attendance/{memberId:guid}/make-up", MakeUp)
+            .WithSummary("Record that an absent member made the meeting up later (补学)")
+            .RequireAuthorization(MembershipPolicies.ManageMembers);
+        meetings.MapPost("/{id:guid}/cancel", CancelMeeting)
+            .WithSummary("Cancel a scheduled meeting")
+            .RequireAuthorization(MembershipPolicies.ManageMembers);
+
+        var series = app.MapGroup("/api/membership/meeting-series").WithTags("Meetings");
+        series.MapPost("/", ScheduleSeries)
+            .WithSummary("Schedule a recurring series (weekly, monthly or quarterly); each occurrence becomes a meeting")
+            .RequireAuthorization(MembershipPolicies.ManageMembers);
+        series.MapGet("/{id:guid}/calendar", ExportSeries)
+            .WithSummary("Every meeting of the series as one iCalendar file (text/calendar)")
+            .Produces(StatusCodes.Status200OK, contentType: "text/calendar")
+            .RequireAuthorization(MembershipPolicies.ReadMeetings);
+
+        return app;
+    }
+
+    public static async Task<Created<MeetingResponse>> ScheduleMeeting(
+        ScheduleMeetingRequest request, MembershipDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var organisation = await db.RequireOrganisationAsync(request.OrganisationCode, "organisationCode", cancellationToken);
+        var meeting = Meeting.Schedule(organisation, request.Kind, request.Title, request.StartsAt, request.EndsAt, request.Location, time.GetUtcNow());
+        db.Meetings.Add(meeting);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Created($"/api/membership/meetings/{meeting.Id}", MeetingResponse.From(meeting, NoNames));
+    }
+
+    public static async Task<Created<MeetingSeriesResponse>> ScheduleSeries(
+        ScheduleSeriesRequest request, MembershipDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var organisation = await db.RequireOrganisationAsync(request.OrganisationCode, "organisationCode", cancellationToken);
+        var (series, meetings) = MeetingSeries.Schedule(
+            organisation, request.Kind, request.Title, request.FirstStartsAt, request.DurationMinutes, request.Frequency, request.Occurrences,
+            request.Location, time.GetUtcNow());
+        db.MeetingSeries.Add(series);
+        db.Meetings.AddRange(meetings);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Created(
+            $"/api/membership/meetings?seriesId={series.Id}",
+            new MeetingSeriesResponse(series.Id, series.OrganisationCode, series.Kind, series.Frequency, meetings.Select(m => MeetingResponse.From(m, NoNames)).ToList()));
+    }
+
+    public static async Task<Ok<Page<MeetingResponse>>> ListMeetings(
+        MembershipDbContext db, string? organisationCode, string? kind, string? status, Guid? seriesId, DateOnly? from, DateOnly? to,
+        Guid? cursor, int? limit, CancellationToken cancellationToken)
+    {
+        var validation = new Validation();
+        var parsedKind = kind is null ? null : validation.RequireOneOf(kind, "kind", MeetingKindLabels.All);
+        var parsedStatus = status is null ? null : validation.RequireOneOf(status, "status", new Dictionary<MeetingStatus, string>
+        {
+            [MeetingStatus.Scheduled] = "已安排", [MeetingStatus.Held] = "已召开", [MeetingStatus.Cancelled] = "已取消",
+        });
+        validation.Require(from is null || to is null || from <= to, "to", "must not be before from.");
+        validation.ThrowIfInvalid();
+
+        var query = db.Meetings.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(organisationCode))
+        {
+            query = query.Where(m => m.OrganisationCode == organisationCode);
+        }
+
+        if (parsedKind is { } k)
+        {
+            query = query.Where(m => m.Kind == k);
+        }
+
+        if (parsedStatus is { } s)
+        {
+            query = query.Where(m => m.Status == s);
+        }
+
+        if (seriesId is { } series)
+        {
+            query = query.Where(m => m.SeriesId == series);
+        }
+
+        if (from is { } start)
+        {
+            var since = CommunityTime.StartOf(start);
+            query = query.Where(m => m.StartsAt >= since);
+        }
+
+        if (to is { } end)
+        {
+            var until = CommunityTime.StartOf(end.AddDays(1));
+            query = query.Where(m => m.StartsAt < until);
+        }
+
+        return TypedResults.Ok(await query.ToPageAsync(m => m.Id, cursor, limit, m => MeetingResponse.From(m, NoNames), cancellationToken));
+    }
+
+    public static async Task<Results<Ok<MeetingResponse>, NotFound>> GetMeeting(Guid id, MembershipDbContext db, CancellationToken cancellationToken)
+    {
+        var meeting = await db.Meetings.AsNoTracking().Include(m => m.Attendance).SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
+        if (meeting is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        return TypedResults.Ok(MeetingResponse.From(meeting, await NamesAsync(db, meeting, cancellationToken)));
+    }
+
+    public static async Task<Results<Ok<MeetingResponse>, NotFound>> RecordMeeting(
+        Guid id, RecordMeetingRequest request, MembershipDbContext db, PointsLedger points, IOptions<PointsRules> rules, TimeProvider time,
+        CancellationToken cancellationToken)
+    {
+        var meeting = await db.Meetings.Include(m => m.Attendance).SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
+        if (meeting is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var entries = (request.Attendance ?? []).Select((a, i) => new AttendanceEntry(
+            a.MemberId ?? throw Invalid($"attendance[{i}].memberId", "is required."),
+            ParseStatus(a.Status, i),
+            a.Reason)).ToList();
+        var members = await db.RequireMembersAsync(entries.Select(e => e.MemberId).Distinct().ToList(), "attendance", cancellationToken);
+        if (members.FirstOrDefault(m => !m.IsActive) is { } inactive)
+        {
+            throw Invalid("attendance", $"member {inactive.Id} is no longer active ({inactive.Status}).");
+        }
+
+        var held = meeting.RecordHeld(request.HeldOn, request.Topic, request.Minutes, entries, time.GetUtcNow());
+        db.AddIntegrationEvent(held);
+        foreach (var present in meeting.Attendance.Where(a => a.Status == AttendanceStatus.Present))
+        {
+            await points.AwardAsync(present.MemberId, rules.Value.PerAttendance, PointsReason.Attendance, $"meeting:{meeting.Id}", cancellationToken);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(MeetingResponse.From(meeting, await NamesAsync(db, meeting, cancellationToken)));
+    }
+
+    public static async Task<Results<Ok<MeetingResponse>, NotFound>> MakeUp(
+        Guid id, Guid memberId, MakeUpRequest request, MembershipDbContext db, PointsLedger points, IOptions<PointsRules> rules, TimeProvider time,
+        CancellationToken cancellationToken)
+    {
+        var meeting = await db.Meetings.Include(m => m.Attendance).SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
+        if (meeting is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        meeting.MakeUp(memberId, request.MadeUpOn, request.Note, time.GetUtcNow());
+        await points.AwardAsync(memberId, rules.Value.PerAttendance, PointsReason.Attendance, $"meeting:{meeting.Id}", cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(MeetingResponse.From(meeting, await NamesAsync(db, meeting, cancellationToken)));
+    }
+
+    public static async Task<Results<Ok<MeetingResponse>, NotFound>> CancelMeeting(
+        Guid id, CancelMeetingRequest request, MembershipDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var meeting = await db.Meetings.SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
+        if (meeting is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        meeting.Cancel(request.Reason, time.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(MeetingResponse.From(meeting, NoNames));
+    }
+
+    public static async Task<Results<ContentHttpResult, NotFound>> ExportMeeting(Guid id, MembershipDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var meeting = await db.Meetings.AsNoTracking().SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
+        return meeting is null
+            ? TypedResults.NotFound()
+            : TypedResults.Text(ICalendar.Write([meeting], meeting.Title, time.GetUtcNow()), ICalendar.ContentType);
+    }
+
+    public static async Task<Results<ContentHttpResult, NotFound>> ExportSeries(Guid id, MembershipDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var series = await db.MeetingSeries.AsNoTracking().SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
+        if (series is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var meetings = await db.Meetings.AsNoTracking().Where(m => m.SeriesId == id).OrderBy(m => m.StartsAt).ToListAsync(cancellationToken);
+        return TypedResults.Text(ICalendar.Write(meetings, series.Title, time.GetUtcNow()), ICalendar.ContentType);
+    }
+
+    public static async Task<Ok<List<OverdueCadenceResponse>>> ListOverdue(
+        MembershipDbContext db, TimeProvider time, DateOnly? since, string? organisationCode, CancellationToken cancellationToken)
+    {
+        var today = CommunityTime.Today(time);
+        var from = since ?? new DateOnly(today.Year, today.Month, 1).AddMonths(-6);
+        var organisations = await db.Organisations.AsNoTracking()
+            .Where(o => organisationCode == null || o.Code == organisationCode)
+            .OrderBy(o => o.Code).ToListAsync(cancellationToken);
+        var held = await db.Meetings.AsNoTracking()
+            .Where(m => m.Status == MeetingStatus.Held && m.HeldOn >= from)
+            .Select(m => new { m.OrganisationCode, m.Kind, HeldOn = m.HeldOn!.Value })
+            .ToListAsync(cancellationToken);
+        var lastHeld = await db.Meetings.AsNoTracking()
+            .Where(m => m.Status == MeetingStatus.Held)
+            .GroupBy(m => new { m.OrganisationCode, m.Kind })
+            .Select(g => new { g.Key.OrganisationCode, g.Key.Kind, Last = g.Max(m => m.HeldOn) })
+            .ToListAsync(cancellationToken);
+
+        var overdue = new List<OverdueCadenceResponse>();
+        foreach (var organisation in organisations.Where(o => Cadence.Applies(o.Kind)))
+        {
+            // An organisation is judged only from the first whole period after it was created.
+            var judgedFrom = Max(from, CommunityTime.DateOf(organisation.CreatedAt));
+            foreach (var cadence in Cadence.Rules)
+            {
+                var dates = held.Where(h => h.OrganisationCode == organisation.Code && h.Kind == cadence.Kind).Select(h => h.HeldOn);
+                var missed = cadence.MissedPeriods(dates, judgedFrom, today);
+                if (missed.Count > 0)
+                {
+                    overdue.Add(new OverdueCadenceResponse(
+                        organisation.Code, organisation.Name, cadence.Kind, MeetingKindLabels.All[cadence.Kind], cadence.Period,
+                        missed.Select(w => w.Label).ToList(),
+                        lastHeld.SingleOrDefault(l => l.OrganisationCode == organisation.Code && l.Kind == cadence.Kind)?.Last,
+                        cadence.Current(today).End));
+                }
+            }
+        }
+
+        return TypedResults.Ok(overdue);
+    }
+
+    private static readonly Dictionary<Guid, string> NoNames = [];
+
+    private static DateOnly Max(DateOnly a, DateOnly b) => a > b ? a : b;
+
+    private static async Task<Dictionary<Guid, string>> NamesAsync(MembershipDbContext db, Meeting meeting, CancellationToken cancellationToken)
+    {
+        var ids = meeting.Attendance.Select(a => a.MemberId).ToList();
+        return await db.Members.AsNoTracking().Where(m => ids.Contains(m.Id)).ToDictionaryAsync(m => m.Id, m => m.Name, cancellationToken);
+    }
+
+    private static AttendanceStatus ParseStatus(string? status, int index)
+    {
+        var validation = new Validation();
+        var parsed = validation.RequireOneOf(status, $"attendance[{index}].status", new Dictionary<AttendanceStatus, string>
+        {
+            [AttendanceStatus.Present] = "出席", [AttendanceStatus.Absent] = "缺席",
+        });
+        validation.ThrowIfInvalid();
+        return parsed!.Value;
+    }
+
+    private static DomainValidationException Invalid(string field, string rule) => new(new Dictionary<string, string[]> { [field] = [rule] });
+}
+
+public sealed record ScheduleMeetingRequest(
+    string? OrganisationCode, string? Kind, string? Title, DateTimeOffset? StartsAt, DateTimeOffset? EndsAt, string? Location = null);
+
+public sealed record ScheduleSeriesRequest(
+    string? OrganisationCode,
+    string? Kind,
+    string? Title,
+    DateTimeOffset? FirstStartsAt,
+    int? DurationMinutes,
+    string? Frequency,
+    int? Occurrences,
+    string? Location = null);
+
+public sealed record AttendanceRequest(Guid? MemberId, string? Status, string? Reason = null);
+
+public sealed record RecordMeetingRequest(string? Topic, IReadOnlyList<AttendanceRequest>? Attendance, string? Minutes = null, DateOnly? HeldOn = null);
+
+public sealed record MakeUpRequest(DateOnly? MadeUpOn, string? Note = null);
+
+public sealed record CancelMeetingRequest(string? Reason);
+
+public sealed record AttendanceResponse(Guid MemberId, string? MemberName, AttendanceStatus Status, string? Reason, DateOnly? MadeUpOn, string? MakeUpNote);
+
+public sealed record MeetingResponse(
+    Guid Id,
+    string OrganisationCode,
+    MeetingKind Kind,
+    string KindLabel,
+    string Title,
+    DateTimeOffset StartsAt,
+    DateTimeOffset EndsAt,
+    string? Location,
+    Guid? SeriesId,
+    MeetingStatus Status,
+    DateOnly? HeldOn,
+    string? Topic,
+    string? Minutes,
+    string? CancellationReason,
+    IReadOnlyList<AttendanceResponse> Attendance)
+{
+    public static MeetingResponse From(Meeting m, IReadOnlyDictionary<Guid, string> names) => new(
+        m.Id, m.OrganisationCode, m.Kind, MeetingKindLabels.All[m.Kind], m.Title, m.StartsAt, m.EndsAt, m.Location, m.SeriesId, m.Status,
+        m.HeldOn, m.Topic, m.Minutes, m.CancellationReason,
+        m.Attendance.Select(a => new AttendanceResponse(a.MemberId, names.GetValueOrDefault(a.MemberId), a.Status, a.Reason, a.MadeUpOn, a.MakeUpNote)).ToList());
+}
+
+public sealed record MeetingSeriesResponse(Guid Id, string OrganisationCode, MeetingKind Kind, Recurrence Frequency, IReadOnlyList<MeetingResponse> Meetings);
+
+public sealed record OverdueCadenceResponse(
+    string OrganisationCode,
+    string OrganisationName,
+    MeetingKind Kind,
+    string KindLabel,
+    CadencePeriod Period,
+    IReadOnlyList<string> MissedPeriods,
+    DateOnly? LastHeldOn,
+    DateOnly CurrentPeriodEndsOn);

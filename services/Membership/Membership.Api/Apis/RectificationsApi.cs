@@ -1,0 +1,115 @@
+using CommunityPlatform.Membership.Domain;
+using CommunityPlatform.Membership.Extensions;
+using CommunityPlatform.Membership.Infrastructure;
+using CommunityPlatform.ServiceKit.Domain;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommunityPlatform.Membership.Apis;
+
+/// <summary>Rectification lists (整改清单): findings handed down, owned, worked on and completed with evidence.</summary>
+public static class RectificationsApi
+{
+    public static IEndpointRouteBuilder MapRectificationsApi(this IEndpointRouteBuilder app)
+    {
+        var items = app.MapGroup("/api/membership/rectifications").WithTags("Rectification lists");
+
+        items.MapPost("/", RecordItem)
+            .WithSummary("Record a finding to rectify, with category, owner, deadline and measures")
+            .RequireAuthorization(MembershipPolicies.ManageMembers);
+        items.MapGet("/", ListItems)
+            .WithSummary("Items by source, category and status; overdue=true lists those past their deadline and not completed")
+            .RequireAuthorization(MembershipPolicies.ReadMembers);
+        items.MapGet("/{id:guid}", GetItem)
+            .WithSummary("One item")
+            .RequireAuthorization(MembershipPolicies.ReadMembers);
+        items.MapPost("/{id:guid}/progress", ReportProgress)
+            .WithSummary("Record work under way (整改中)")
+            .RequireAuthorization(MembershipPolicies.ManageMembers);
+        items.MapPost("/{id:guid}/completion", Complete)
+            .WithSummary("Complete the item with evidence (整改完成)")
+            .RequireAuthorization(MembershipPolicies.ManageMembers);
+
+        return app;
+    }
+
+    public static async Task<Created<RectificationItemResponse>> RecordItem(
+        RecordRectificationRequest request, MembershipDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var item = RectificationItem.Record(request.Source, request.Category, request.Finding, request.Owner, request.Deadline, request.Measures, time.GetUtcNow());
+        db.RectificationItems.Add(item);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Created($"/api/membership/rectifications/{item.Id}", RectificationItemResponse.From(item, Today(time)));
+    }
+
+    public static async Task<Ok<List<RectificationItemResponse>>> ListItems(
+        MembershipDbContext db, TimeProvider time, string? source, string? category, string? status, bool? overdue, CancellationToken cancellationToken)
+    {
+        var validation = new Validation();
+        var parsedStatus = status is null ? null : validation.RequireOneOf(status, "status", new Dictionary<RectificationStatus, string>
+        {
+            [RectificationStatus.Open] = "待整改", [RectificationStatus.InProgress] = "整改中", [RectificationStatus.Completed] = "已完成",
+        });
+        validation.ThrowIfInvalid();
+
+        var today = Today(time);
+        var query = db.RectificationItems.AsNoTracking()
+            .Where(i => (source == null || i.Source == source) && (category == null || i.Category == category));
+        if (parsedStatus is { } s)
+        {
+            query = query.Where(i => i.Status == s);
+        }
+
+        if (overdue == true)
+        {
+            query = query.Where(i => i.Status != RectificationStatus.Completed && i.Deadline < today);
+        }
+
+        var items = await query.OrderBy(i => i.Deadline).ThenBy(i => i.Id).Take(1000).ToListAsync(cancellationToken);
+        return TypedResults.Ok(items.Select(i => RectificationItemResponse.From(i, today)).ToList());
+    }
+
+    public static async Task<Results<Ok<RectificationItemResponse>, NotFound>> GetItem(Guid id, MembershipDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var item = await db.RectificationItems.AsNoTracking().SingleOrDefaultAsync(i => i.Id == id, cancellationToken);
+        return item is null ? TypedResults.NotFound() : TypedResults.Ok(RectificationItemResponse.From(item, Today(time)));
+    }
+
+    public static Task<Results<Ok<RectificationItemResponse>, NotFound>> ReportProgress(
+        Guid id, RectificationProgressRequest request, MembershipDbContext db, TimeProvider time, CancellationToken cancellationToken) =>
+        ChangeAsync(id, db, time, item => item.ReportProgress(request.Progress), cancellationToken);
+
+    public static Task<Results<Ok<RectificationItemResponse>, NotFound>> Complete(
+        Guid id, CompleteRectificationRequest request, MembershipDbContext db, TimeProvider time, CancellationToken cancellationToken) =>
+        ChangeAsync(id, db, time, item => item.Complete(request.CompletedOn, request.Progress, request.Evidence, time.GetUtcNow()), cancellationToken);
+
+    private static async Task<Results<Ok<RectificationItemResponse>, NotFound>> ChangeAsync(
+        Guid id, MembershipDbContext db, TimeProvider time, Action<RectificationItem> change, CancellationToken cancellationToken)
+    {
+        var item = await db.RectificationItems.SingleOrDefaultAsync(i => i.Id == id, cancellationToken);
+        if (item is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        change(item);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(RectificationItemResponse.From(item, Today(time)));
+    }
+
+    private static DateOnly Today(TimeProvider time) => CommunityTime.Today(time);
+}
+
+public sealed record RecordRectificationRequest(string? Source, string? Category, string? Finding, string? Owner, DateOnly? Deadline, string? Measures);
+
+public sealed record RectificationProgressRequest(string? Progress);
+
+public sealed record CompleteRectificationRequest(DateOnly? CompletedOn, IReadOnlyList<string>? Evidence, string? Progress = null);
+
+public sealed record RectificationItemResponse(
+    Guid Id, string Source, string Category, string Finding, string Owner, DateOnly Deadline, string Measures,
+    RectificationStatus Status, string? Progress, DateOnly? CompletedOn, IReadOnlyList<string> Evidence, bool Overdue)
+{
+    public static RectificationItemResponse From(RectificationItem i, DateOnly today) => new(
+        i.Id, i.Source, i.Category, i.Finding, i.Owner, i.Deadline, i.Measures, i.Status, i.Progress, i.CompletedOn, i.Evidence, i.IsOverdue(today));
+}

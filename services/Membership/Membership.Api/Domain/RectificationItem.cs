@@ -1,0 +1,110 @@
+using CommunityPlatform.ServiceKit.Domain;
+
+namespace CommunityPlatform.Membership.Domain;
+
+/// <summary>
+/// One finding on a rectification list (整改清单), e.g. from a county inspection tour (巡察): who owns it, by when,
+/// the measures, and the evidence that it was put right.
+/// </summary>
+public sealed class RectificationItem
+{
+    private RectificationItem()
+    {
+    }
+
+    public Guid Id { get; private set; }
+
+    /// <summary>Where the finding came from, e.g. 县委巡察反馈 (2026).</summary>
+    public string Source { get; private set; } = "";
+
+    public string Category { get; private set; } = "";
+
+    public string Finding { get; private set; } = "";
+
+    public string Owner { get; private set; } = "";
+
+    public DateOnly Deadline { get; private set; }
+
+    public string Measures { get; private set; } = "";
+
+    public RectificationStatus Status { get; private set; }
+
+    public string? Progress { get; private set; }
+
+    public DateOnly? CompletedOn { get; private set; }
+
+    public string[] Evidence { get; private set; } = [];
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public bool IsOverdue(DateOnly today) => Status != RectificationStatus.Completed && Deadline < today;
+
+    public static RectificationItem Record(
+        string? source, string? category, string? finding, string? owner, DateOnly? deadline, string? measures, DateTimeOffset now)
+    {
+        var validation = new Validation();
+        validation.RequireText(source, "source", 200);
+        validation.RequireText(category, "category", 100);
+        validation.RequireText(finding, "finding", 2000);
+        validation.RequireText(owner, "owner", 100);
+        validation.Require(deadline is not null, "deadline", "is required (yyyy-MM-dd).");
+        validation.RequireText(measures, "measures", 4000);
+        validation.ThrowIfInvalid();
+        return new RectificationItem
+        {
+            Id = Guid.CreateVersion7(now),
+            Source = source!.Trim(),
+            Category = category!.Trim(),
+            Finding = finding!.Trim(),
+            Owner = owner!.Trim(),
+            Deadline = deadline!.Value,
+            Measures = measures!.Trim(),
+            Status = RectificationStatus.Open,
+            CreatedAt = now,
+        };
+    }
+
+    /// <summary>Records work under way (整改中).</summary>
+    public void ReportProgress(string? progress)
+    {
+        new Validation().RequireText(progress, "progress", 2000).ThrowIfInvalid();
+        RequireNotCompleted();
+        Status = RectificationStatus.InProgress;
+        Progress = progress!.Trim();
+    }
+
+    /// <summary>Completes the item (整改完成); evidence is required.</summary>
+    public void Complete(DateOnly? completedOn, string? progress, IReadOnlyList<string>? evidence, DateTimeOffset now)
+    {
+        var validation = new Validation();
+        validation.RequireDateNotAfter(completedOn, "completedOn", CommunityTime.DateOf(now));
+        validation.Require(progress is null || progress.Length <= 2000, "progress", "must be at most 2000 characters.");
+        EvidenceReferences.Check(validation, evidence, "evidence", required: true);
+        validation.ThrowIfInvalid();
+        RequireNotCompleted();
+        Status = RectificationStatus.Completed;
+        CompletedOn = completedOn;
+        Progress = string.IsNullOrWhiteSpace(progress) ? Progress : progress.Trim();
+        Evidence = [.. evidence!.Select(e => e.Trim())];
+    }
+
+    private void RequireNotCompleted()
+    {
+        if (Status == RectificationStatus.Completed)
+        {
+            throw new DomainRuleViolationException("rectification.completed", $"The item was completed on {CompletedOn:yyyy-MM-dd}.");
+        }
+    }
+}
+
+public enum RectificationStatus
+{
+    /// <summary>待整改</summary>
+    Open,
+
+    /// <summary>整改中</summary>
+    InProgress,
+
+    /// <summary>已完成</summary>
+    Completed,
+}
