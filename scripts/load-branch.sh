@@ -14,7 +14,7 @@ years_ago() { date -u -d "$today -$1 years" +%F; }
 
 token=$(curl -sf -X POST "$gateway/connect/token" \
   -d grant_type=password -d client_id=community-cli -d username=secretary -d 'password=Community@2026' \
-  -d 'scope=community-api roles' | sed -E 's/.*"access_token":"([^"]+)".*/\1/')
+  -d 'scope=community-api roles' | sed -n -E 's/.*"access_token": *"([^"]+)".*/\1/p')
 auth="Authorization: Bearer $token"
 
 post() { # path json → response body; fails loudly on anything but 2xx
@@ -44,7 +44,7 @@ post /api/membership/organisations/CQ-DZB/elections "{\"heldOn\":\"$(years_ago 4
 echo "Members:"
 register() { # name gender age education organisation grid
   local born; born=$(years_ago "$3")
-  post /api/membership/members "{\"name\":\"$1\",\"gender\":\"$2\",\"birthDate\":\"$born\",\"education\":\"$4\",\"organisationCode\":\"$5\",\"gridCode\":\"$6\",\"joinedOn\":\"$(years_ago 1)\"}" | id_of
+  post /api/membership/members "{\"name\":\"$1\",\"gender\":\"$2\",\"birthDate\":\"$born\",\"education\":\"$4\",\"organisationCode\":\"$5\",\"gridCode\":\"$6\",\"joinedOn\":\"$(years_ago 5)\"}" | id_of
 }
 secretary=$(register 王建华 男 48 本科 CQ-DZB G01)
 deputy=$(register 李秀兰 女 41 大专 CQ-DZB G02)

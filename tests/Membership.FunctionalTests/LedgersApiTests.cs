@@ -48,6 +48,10 @@ public sealed class LedgersApiTests(MembershipApiFixture fixture)
             memberId = member, year = Today.Year, madeOn = Today, items = Array.Empty<string>(),
         })).AssertInvalidAsync("items"));
 
+        var one = await Client.GetFromJsonAsync<JsonElement>($"/api/membership/commitments/{id}");
+        Assert.Equal("已走访并送去米面油", one.GetProperty("items")[1].GetProperty("note").GetString());
+        Assert.Equal(HttpStatusCode.NotFound, (await Client.GetAsync($"/api/membership/commitments/{Guid.NewGuid()}")).StatusCode);
+
         var resident = fixture.App.CreateClientAs(CommunityRoles.Resident, "G02");
         var list = await resident.GetFromJsonAsync<JsonElement>($"/api/membership/commitments?memberId={member}");
         Assert.Equal("韩雪梅", list[0].GetProperty("memberName").GetString());
@@ -82,6 +86,10 @@ public sealed class LedgersApiTests(MembershipApiFixture fixture)
         {
             memberId = first, reportedOn = Today, content = "本周巡查3栋楼道，清理杂物2处", evidence = new[] { "photos/corridor-3.jpg" },
         });
+
+        var posts = await fixture.App.CreateClientAs(CommunityRoles.Resident, "G02").GetFromJsonAsync<JsonElement>("/api/membership/service-posts");
+        var listed = posts.EnumerateArray().Single(p => p.GetProperty("id").GetGuid() == postId);
+        Assert.Equal(first, listed.GetProperty("holders")[0].GetProperty("memberId").GetGuid());
 
         var detail = await Client.GetFromJsonAsync<JsonElement>($"/api/membership/service-posts/{postId}");
         Assert.Equal("宋春燕", detail.GetProperty("holders")[0].GetProperty("memberName").GetString());

@@ -60,6 +60,10 @@ public sealed class MeetingsApiTests(MembershipApiFixture fixture)
             Assert.Equal(1, payload.RootElement.GetProperty("absent").GetInt32());
         }
 
+        var fetched = await Client.GetFromJsonAsync<JsonElement>($"/api/membership/meetings/{id}");
+        Assert.Equal("研究确定2026年下半年发展对象", fetched.GetProperty("topic").GetString());
+        Assert.Equal(3, fetched.GetProperty("attendance").GetArrayLength());
+
         await (await Client.PostAsJsonAsync($"/api/membership/meetings/{id}/record", new { topic = "再记一次", attendance = new[] { new { memberId = members[0], status = "出席" } } }))
             .AssertRuleAsync("meeting.status");
 

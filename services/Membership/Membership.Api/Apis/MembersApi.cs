@@ -5,6 +5,7 @@ using CommunityPlatform.Messaging.Outbox;
 using CommunityPlatform.ServiceKit.Domain;
 using CommunityPlatform.ServiceKit.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommunityPlatform.Membership.Apis;
@@ -203,20 +204,27 @@ public static class MembersApi
 /// <summary>The filters of the member list; every one is optional and they combine.</summary>
 public sealed class MemberFilter
 {
+    [FromQuery(Name = "organisationCode")]
     public string? OrganisationCode { get; init; }
 
+    [FromQuery(Name = "gridCode")]
     public string? GridCode { get; init; }
 
+    [FromQuery(Name = "status")]
     public string? Status { get; init; }
 
+    [FromQuery(Name = "ageCohort")]
     public string? AgeCohort { get; init; }
 
+    [FromQuery(Name = "education")]
     public string? Education { get; init; }
 
     /// <summary>A name or its beginning (张 finds 张丽娟 and 张伟).</summary>
+    [FromQuery(Name = "name")]
     public string? Name { get; init; }
 
     /// <summary>True for the exact name only.</summary>
+    [FromQuery(Name = "exactName")]
     public bool? ExactName { get; init; }
 
     internal IQueryable<Member> Apply(IQueryable<Member> query, DateOnly today)
