@@ -10,12 +10,17 @@ namespace CommunityPlatform.AppHost;
 
 /// <summary>
 /// The servers the services need, whatever the mode: a connection string per service database and one for the
-/// broker, plus whatever the services must wait for before they start.
+/// broker, plus whatever the services must wait for before they start, and where services keep key rings
+/// (outside their databases, so a copy of a database alone does not open what it encrypts).
 /// </summary>
 public sealed record Infrastructure(
     IReadOnlyDictionary<string, IResourceBuilder<IResourceWithConnectionString>> Databases,
     IResourceBuilder<IResourceWithConnectionString> Messaging,
-    IReadOnlyList<IResourceBuilder<IResource>> WaitFor);
+    IReadOnlyList<IResourceBuilder<IResource>> WaitFor,
+    string KeysDirectory)
+{
+    public string KeyDirectory(string service) => Path.Combine(KeysDirectory, service);
+}
 
 public static class InfrastructureExtensions
 {
@@ -80,7 +85,8 @@ public static class InfrastructureExtensions
         return new Infrastructure(
             databases.ToDictionary(kv => kv.Key, kv => (IResourceBuilder<IResourceWithConnectionString>)kv.Value),
             messaging,
-            [postgresServer, broker]);
+            [postgresServer, broker],
+            Path.Combine(state, "keys"));
     }
 
     private static Infrastructure AddContainerInfrastructure(this IDistributedApplicationBuilder builder)
@@ -90,7 +96,7 @@ public static class InfrastructureExtensions
             name => name,
             name => (IResourceBuilder<IResourceWithConnectionString>)postgres.AddDatabase(name));
         var rabbit = builder.AddRabbitMQ(ResourceNames.Messaging).WithDataVolume().WithManagementPlugin();
-        return new Infrastructure(databases, rabbit, [postgres, rabbit]);
+        return new Infrastructure(databases, rabbit, [postgres, rabbit], builder.KeysDirectory());
     }
 
     private static Infrastructure AddExternalInfrastructure(this IDistributedApplicationBuilder builder)
@@ -98,8 +104,12 @@ public static class InfrastructureExtensions
         var databases = DatabaseNames.ToDictionary(
             name => name,
             name => (IResourceBuilder<IResourceWithConnectionString>)builder.AddConnectionString(name));
-        return new Infrastructure(databases, builder.AddConnectionString(ResourceNames.Messaging), []);
+        return new Infrastructure(databases, builder.AddConnectionString(ResourceNames.Messaging), [], builder.KeysDirectory());
     }
+
+    /// <summary><c>Infrastructure:KeysDirectory</c>, by default <c>.state/keys</c> next to the AppHost.</summary>
+    private static string KeysDirectory(this IDistributedApplicationBuilder builder) =>
+        builder.Configuration["Infrastructure:KeysDirectory"] ?? Path.GetFullPath(Path.Combine(builder.AppHostDirectory, "..", ".state", "keys"));
 
     /// <summary>
     /// A local server process with its listening port chosen by Aspire and passed in <paramref name="portVariable"/>,

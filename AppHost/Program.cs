@@ -28,6 +28,7 @@ var membershipApi = builder.AddProject<Projects.Membership_Api>(ResourceNames.Me
 
 var gridApi = builder.AddProject<Projects.Grid_Api>(ResourceNames.GridApi)
     .WithInfrastructure(infrastructure, ResourceNames.GridDb)
+    .WithEnvironment("Grid__CareListKeyDirectory", infrastructure.KeyDirectory("grid"))
     .WithReference(identityApi);
 
 var safetyApi = builder.AddProject<Projects.Safety_Api>(ResourceNames.SafetyApi)

@@ -1,5 +1,6 @@
 using System.Net;
 using CommunityPlatform.ServiceKit.Security;
+using CommunityPlatform.TestSupport;
 using System.Net.Http.Json;
 using System.Text.Json;
 
@@ -83,4 +84,75 @@ public sealed class GridsApiTests(GridApiFixture fixture)
     [Fact]
     public async Task An_unknown_grid_is_404() =>
         Assert.Equal(HttpStatusCode.NotFound, (await Client.GetAsync($"/api/grid/grids/{NewCode()}")).StatusCode);
+
+    [Fact]
+    public async Task A_created_grid_is_announced_once_through_the_outbox_and_relayed_to_the_broker()
+    {
+        var code = NewCode();
+        await Client.PostOkAsync("/api/grid/grids", new { code, name = "公告网格" });
+
+        Assert.Equal(1, await fixture.ScalarAsync<long>($"SELECT count(*) FROM outbox_messages WHERE message_type LIKE '%.GridCreated' AND payload->>'gridCode' = '{code}'"));
+        Assert.Equal("公告网格", await fixture.ScalarAsync<string>($"SELECT payload->>'name' FROM outbox_messages WHERE message_type LIKE '%.GridCreated' AND payload->>'gridCode' = '{code}'"));
+        await Eventually.ReturnsAsync(
+            () => fixture.ScalarAsync<bool>($"SELECT sent_at IS NOT NULL FROM outbox_messages WHERE message_type LIKE '%.GridCreated' AND payload->>'gridCode' = '{code}'"),
+            sent => sent, TimeSpan.FromSeconds(60), "GridCreated to be relayed");
+
+        await (await Client.PostAsJsonAsync("/api/grid/grids", new { code, name = "重复公告" })).AssertRuleAsync("grid.code-taken");
+        Assert.Equal(1, await fixture.ScalarAsync<long>($"SELECT count(*) FROM outbox_messages WHERE message_type LIKE '%.GridCreated' AND payload->>'gridCode' = '{code}'"));
+    }
+
+    [Fact]
+    public async Task A_grid_is_renamed_keeping_its_code_and_GridRenamed_is_published_only_when_the_name_changes()
+    {
+        var code = NewCode();
+        await Client.PostOkAsync("/api/grid/grids", new { code, name = "旧名网格" });
+
+        var renamed = await Client.PutOkAsync($"/api/grid/grids/{code}", new { name = " 新名网格 " });
+
+        Assert.Equal("新名网格", renamed.GetProperty("name").GetString());
+        Assert.Equal(code, renamed.GetProperty("code").GetString());
+        Assert.Equal("新名网格", (await Client.GetFromJsonAsync<JsonElement>($"/api/grid/grids/{code}")).GetProperty("name").GetString());
+        Assert.Equal("新名网格", await fixture.ScalarAsync<string>($"SELECT payload->>'name' FROM outbox_messages WHERE message_type LIKE '%.GridRenamed' AND payload->>'gridCode' = '{code}'"));
+
+        await Client.PutOkAsync($"/api/grid/grids/{code}", new { name = "新名网格" });
+        Assert.Equal(1, await fixture.ScalarAsync<long>($"SELECT count(*) FROM outbox_messages WHERE message_type LIKE '%.GridRenamed' AND payload->>'gridCode' = '{code}'"));
+        await (await Client.PutAsJsonAsync($"/api/grid/grids/{code}", new { name = "" })).AssertInvalidAsync("name");
+        Assert.Equal(HttpStatusCode.NotFound, (await Client.PutAsJsonAsync($"/api/grid/grids/{NewCode()}", new { name = "不存在" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await fixture.App.CreateClientAs(CommunityRoles.GridWorker, code).PutAsJsonAsync($"/api/grid/grids/{code}", new { name = "网格员改名" })).StatusCode);
+        Assert.Equal("新名网格", await fixture.ScalarAsync<string>($"SELECT name FROM grids WHERE code = '{code}'"));
+    }
+
+    [Fact]
+    public async Task A_grids_workers_are_replaced_as_a_whole_and_listed_with_the_grid()
+    {
+        var code = NewCode();
+        await Client.PostOkAsync("/api/grid/grids", new { code, name = "网格员网格" });
+
+        var assigned = await Client.PutOkAsync($"/api/grid/grids/{code}/workers", new
+        {
+            workers = new[] { new { userId = "u-wang", name = "王网格" }, new { userId = "u-li", name = " 李网格 " } },
+        });
+        Assert.Equal(["u-wang", "u-li"], assigned.GetProperty("workers").EnumerateArray().Select(w => w.GetProperty("userId").GetString()));
+        Assert.Equal("李网格", assigned.GetProperty("workers")[1].GetProperty("name").GetString());
+
+        var replaced = await Client.PutOkAsync($"/api/grid/grids/{code}/workers", new { workers = new[] { new { userId = "u-zhao", name = "赵网格" } } });
+        Assert.Equal(["u-zhao"], replaced.GetProperty("workers").EnumerateArray().Select(w => w.GetProperty("userId").GetString()));
+        var listed = (await Client.GetFromJsonAsync<JsonElement>("/api/grid/grids")).EnumerateArray().Single(g => g.GetProperty("code").GetString() == code);
+        Assert.Equal("赵网格", Assert.Single(listed.GetProperty("workers").EnumerateArray()).GetProperty("name").GetString());
+
+        Assert.Contains("twice", await (await Client.PutAsJsonAsync($"/api/grid/grids/{code}/workers", new
+        {
+            workers = new[] { new { userId = "u-a", name = "甲" }, new { userId = "u-a", name = "甲again" } },
+        })).AssertInvalidAsync("workers[1].userId"));
+        await (await Client.PutAsJsonAsync($"/api/grid/grids/{code}/workers", new { workers = new[] { new { userId = "u-b", name = "" } } })).AssertInvalidAsync("workers[0].name");
+        await (await Client.PutAsJsonAsync($"/api/grid/grids/{code}/workers", new { })).AssertInvalidAsync("workers");
+        await (await Client.PutAsJsonAsync($"/api/grid/grids/{code}/workers", new
+        {
+            workers = Enumerable.Range(0, 21).Select(i => new { userId = $"u-{i}", name = $"网格员{i}" }).ToArray(),
+        })).AssertInvalidAsync("workers");
+        Assert.Equal("u-zhao", Assert.Single((await Client.GetFromJsonAsync<JsonElement>($"/api/grid/grids/{code}")).GetProperty("workers").EnumerateArray()).GetProperty("userId").GetString());
+
+        Assert.Empty((await Client.PutOkAsync($"/api/grid/grids/{code}/workers", new { workers = Array.Empty<object>() })).GetProperty("workers").EnumerateArray());
+        Assert.Equal(HttpStatusCode.NotFound, (await Client.PutAsJsonAsync($"/api/grid/grids/{NewCode()}/workers", new { workers = Array.Empty<object>() })).StatusCode);
+    }
 }

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using CommunityPlatform.Contracts.Grid;
 using CommunityPlatform.Contracts.Membership;
+using CommunityPlatform.Contracts.Safety;
 using CommunityPlatform.Contracts.Volunteer;
 
 namespace CommunityPlatform.Messaging;
@@ -21,9 +22,20 @@ public static partial class EventSubscriptions
         // must reach a queue or stay in the outbox.
         [typeof(MeetingHeld)] = [],
         [typeof(PointsAwarded)] = [],
+        [typeof(MicroWishClaimed)] = [],
+        // Their consumers come with the safety and volunteer issues; the queues exist from the first publish, so
+        // those services will find every grid and matter announced before they started consuming.
+        [typeof(GridCreated)] = ["safety", "volunteer"],
+        [typeof(GridRenamed)] = ["safety", "volunteer"],
+        [typeof(MatterReported)] = ["safety"],
         [typeof(MatterResolved)] = ["membership"],
         [typeof(MicroWishFulfilled)] = ["membership"],
         [typeof(VolunteerHoursCredited)] = ["membership"],
+        [typeof(HazardReported)] = ["grid"],
+        [typeof(HazardRectified)] = ["grid"],
+        [typeof(HazardOverdue)] = ["grid"],
+        [typeof(PatrolQuotaMissed)] = ["grid"],
+        [typeof(PatrolObservationReported)] = ["grid"],
     };
 
     /// <summary>The durable queue of <paramref name="service"/> for <paramref name="messageType"/>, e.g. volunteer-member-registered.</summary>

@@ -10,6 +10,9 @@ public sealed class Validation
 
     public bool HasErrors => _errors.Count > 0;
 
+    /// <summary>Every failed rule as "field: rule", for reports that gather many records' errors (an import's rows).</summary>
+    public IEnumerable<string> Messages => _errors.SelectMany(e => e.Value.Select(rule => $"{e.Key}: {rule}"));
+
     public Validation Require(bool condition, string field, string rule)
     {
         if (!condition)

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using CommunityPlatform.Contracts.Grid;
 using CommunityPlatform.ServiceKit.Domain;
 
 namespace CommunityPlatform.Grid.Domain;
@@ -6,6 +7,8 @@ namespace CommunityPlatform.Grid.Domain;
 /// <summary>A grid (网格): the area one or more grid workers (网格员) are responsible for.</summary>
 public sealed partial class GridArea
 {
+    public const int CodeMaxLength = 20;
+
     private GridArea()
     {
     }
@@ -17,19 +20,54 @@ public sealed partial class GridArea
 
     public string Name { get; private set; } = "";
 
+    /// <summary>The grid workers responsible for it, by their user ids in the identity service.</summary>
+    public List<GridWorker> Workers { get; private set; } = [];
+
     public DateTimeOffset CreatedAt { get; private set; }
 
-    public static GridArea Create(string? code, string? name, DateTimeOffset now)
+    public static (GridArea Grid, GridCreated Created) Create(string? code, string? name, DateTimeOffset now)
     {
         var validation = new Validation();
-        validation.RequireText(code, "code", 20);
+        validation.RequireText(code, "code", CodeMaxLength);
         validation.Require(code is null || CodePattern().IsMatch(code.Trim()), "code", "may contain only letters, digits and '-'.");
         validation.RequireText(name, "name", 100);
         validation.ThrowIfInvalid();
 
-        return new GridArea { Id = Guid.CreateVersion7(now), Code = code!.Trim(), Name = name!.Trim(), CreatedAt = now };
+        var grid = new GridArea { Id = Guid.CreateVersion7(now), Code = code!.Trim(), Name = name!.Trim(), CreatedAt = now };
+        return (grid, new GridCreated { EventId = Guid.CreateVersion7(now), OccurredAt = now, GridCode = grid.Code, Name = grid.Name });
+    }
+
+    public GridRenamed? Rename(string? name, DateTimeOffset now)
+    {
+        new Validation().RequireText(name, "name", 100).ThrowIfInvalid();
+        if (name!.Trim() == Name)
+        {
+            return null;
+        }
+
+        Name = name.Trim();
+        return new GridRenamed { EventId = Guid.CreateVersion7(now), OccurredAt = now, GridCode = Code, Name = Name };
+    }
+
+    /// <summary>Replaces the grid's workers as a whole (the office reassigns them, it does not patch them).</summary>
+    public void AssignWorkers(IReadOnlyList<GridWorker>? workers)
+    {
+        var validation = new Validation();
+        validation.Require(workers is { Count: <= 20 }, "workers", "must list at most 20 grid workers.");
+        for (var i = 0; i < (workers?.Count ?? 0); i++)
+        {
+            validation.RequireText(workers![i].UserId, $"workers[{i}].userId", 100);
+            validation.RequireText(workers[i].Name, $"workers[{i}].name", 50);
+            validation.Require(workers.Take(i).All(w => w.UserId != workers[i].UserId), $"workers[{i}].userId", "lists the same worker twice.");
+        }
+
+        validation.ThrowIfInvalid();
+        Workers = [.. workers!.Select(w => new GridWorker(w.UserId.Trim(), w.Name.Trim()))];
     }
 
     [GeneratedRegex("^[A-Za-z0-9-]+$")]
     private static partial Regex CodePattern();
 }
+
+/// <summary>A grid worker (网格员) assigned to a grid.</summary>
+public sealed record GridWorker(string UserId, string Name);

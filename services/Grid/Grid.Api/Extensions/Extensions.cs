@@ -1,5 +1,10 @@
+using CommunityPlatform.Contracts.Safety;
+using CommunityPlatform.Contracts.Volunteer;
+using CommunityPlatform.Grid.Consumers;
 using CommunityPlatform.Grid.Infrastructure;
 using CommunityPlatform.Messaging;
+using CommunityPlatform.ServiceKit.Audit;
+using Microsoft.AspNetCore.DataProtection;
 using CommunityPlatform.ServiceDefaults;
 using CommunityPlatform.ServiceKit.Security;
 using CommunityPlatform.ServiceKit.Web;
@@ -11,11 +16,23 @@ internal static class Extensions
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddServiceApi();
-        builder.AddServiceAuthentication(policies => policies
-            .AddRolePolicy(GridPolicies.ReadGrids, CommunityRoles.Secretary, CommunityRoles.Staff, CommunityRoles.GridWorker,
-                CommunityRoles.Inspector, CommunityRoles.VolunteerLeader, CommunityRoles.County)
-            .AddRolePolicy(GridPolicies.ManageGrids, CommunityRoles.Secretary, CommunityRoles.Staff));
+        builder.AddServiceAuthentication(policies => policies.AddGridPolicies());
         builder.AddServiceDatabase<GridDbContext>(ResourceNames.GridDb);
-        builder.AddPlatformMessaging<GridDbContext>("grid");
+        builder.AddPlatformMessaging<GridDbContext>("grid", messaging => messaging
+            .AddConsumer<OpenHazardMatterConsumer, HazardReported>()
+            .AddConsumer<CloseHazardMatterConsumer, HazardRectified>()
+            .AddConsumer<EscalateOverdueHazardConsumer, HazardOverdue>()
+            .AddConsumer<EscalateMissedPatrolQuotaConsumer, PatrolQuotaMissed>()
+            .AddConsumer<OpenObservationMatterConsumer, PatrolObservationReported>());
+        builder.Services.AddOptions<GridOptions>().BindConfiguration("Grid");
+        builder.Services.AddScoped<ResidentImport>();
+        builder.Services.AddAuditTrail<GridDbContext>();
+        var dataProtection = builder.Services.AddDataProtection().SetApplicationName("CommunityPlatform.Grid");
+        if (builder.Configuration["Grid:CareListKeyDirectory"] is { Length: > 0 } keyDirectory)
+        {
+            dataProtection.PersistKeysToFileSystem(new DirectoryInfo(keyDirectory));
+        }
+
+        builder.Services.AddSingleton<CareListProtector>();
     }
 }

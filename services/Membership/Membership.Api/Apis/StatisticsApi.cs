@@ -26,9 +26,8 @@ public static class StatisticsApi
     public static async Task<Ok<MembershipStatistics>> GetStatistics(MembershipDbContext db, TimeProvider time, DateOnly? from, DateOnly? to, CancellationToken cancellationToken)
     {
         var today = CommunityTime.Today(time);
-        var end = to ?? today;
-        var start = from ?? new DateOnly(end.Year, end.Month <= 6 ? 1 : 7, 1);
-        new Validation().Require(start <= end, "to", "must not be before from.").ThrowIfInvalid();
+        var period = ReportingPeriod.Of(from, to, time);
+        var (start, end) = (period.From, period.To);
 
         var register = await db.Members.AsNoTracking()
             .Select(m => new { m.Id, m.Status, m.Education, m.BirthDate, m.Gender, m.OrganisationCode, m.ReserveCadreSince })
@@ -69,7 +68,7 @@ public static class StatisticsApi
             }));
 
         var applicants = await db.Applicants.AsNoTracking().ToListAsync(cancellationToken);
-        bool In(DateOnly? day) => day >= start && day <= end;
+        bool In(DateOnly? day) => period.Contains(day);
         var admitted = applicants.Where(a => In(a.AdmittedOn)).ToList();
         var development = new DevelopmentFigures(
             applicants.Count(a => In(a.AppliedOn)),
@@ -91,8 +90,7 @@ public static class StatisticsApi
             items.Count(i => i.IsOverdue(today)));
 
         var points = await db.PointsEntries.AsNoTracking()
-            .Where(e => e.AwardedAt >= CommunityTime.StartOf(start)
-                && e.AwardedAt < CommunityTime.StartOf(end.AddDays(1)))
+            .Where(e => e.AwardedAt >= period.Start && e.AwardedAt < period.End)
             .GroupBy(e => e.Reason).Select(g => new { g.Key, Total = g.Sum(e => e.Points) })
             .ToDictionaryAsync(g => g.Key, g => g.Total, cancellationToken);
 

@@ -1,13 +1,6 @@
 using CommunityPlatform.ServiceKit.Domain;
-using System.Text.RegularExpressions;
 
 namespace CommunityPlatform.Membership.Domain;
-
-public enum Gender
-{
-    Male,
-    Female,
-}
 
 /// <summary>Education levels as the branch's statistics count them.</summary>
 public enum Education
@@ -28,15 +21,6 @@ public enum Education
     Postgraduate,
 }
 
-public static class GenderLabels
-{
-    public static readonly IReadOnlyDictionary<Gender, string> All = new Dictionary<Gender, string>
-    {
-        [Gender.Male] = "男",
-        [Gender.Female] = "女",
-    };
-}
-
 public static class EducationLabels
 {
     public static readonly IReadOnlyDictionary<Education, string> All = new Dictionary<Education, string>
@@ -47,14 +31,6 @@ public static class EducationLabels
         [Education.Bachelor] = "本科",
         [Education.Postgraduate] = "研究生",
     };
-}
-
-public static partial class ChinesePhone
-{
-    public static bool IsValid(string phone) => Pattern().IsMatch(phone.Trim());
-
-    [GeneratedRegex(@"^1[3-9]\d{9}$")]
-    private static partial Regex Pattern();
 }
 
 /// <summary>The age cohorts of the branch's statistics: under 35, 35–50, 50–60, over 60.</summary>

@@ -22,6 +22,393 @@ namespace CommunityPlatform.Grid.Infrastructure.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("CommunityPlatform.Grid.Domain.Ballot", b =>
+                {
+                    b.Property<Guid>("VoteId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("vote_id");
+
+                    b.Property<Guid>("HouseholdId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("household_id");
+
+                    b.Property<DateTimeOffset>("CastAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("cast_at");
+
+                    b.Property<bool>("Consent")
+                        .HasColumnType("boolean")
+                        .HasColumnName("consent");
+
+                    b.HasKey("VoteId", "HouseholdId")
+                        .HasName("pk_ballots");
+
+                    b.ToTable("ballots", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityPlatform.Grid.Domain.Building", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("address");
+
+                    b.Property<string>("GridCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("grid_code");
+
+                    b.Property<Guid?>("HeadResidentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("head_resident_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_buildings");
+
+                    b.HasIndex("GridCode", "Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_buildings_grid_code_name");
+
+                    b.ToTable("buildings", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityPlatform.Grid.Domain.BuildingUnit", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("BuildingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("building_id");
+
+                    b.Property<Guid?>("HeadResidentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("head_resident_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_units");
+
+                    b.HasIndex("BuildingId", "Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_units_building_id_name");
+
+                    b.ToTable("units", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityPlatform.Grid.Domain.BuildingVote", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("BuildingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("building_id");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
+                    b.PrimitiveCollection<Guid[]>("EligibleHouseholdIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("eligible_household_ids");
+
+                    b.Property<Guid>("MatterId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("matter_id");
+
+                    b.Property<DateTimeOffset>("OpenedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("opened_at");
+
+                    b.Property<bool?>("Passed")
+                        .HasColumnType("boolean")
+                        .HasColumnName("passed");
+
+                    b.Property<string>("Question")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("question");
+
+                    b.Property<int>("ThresholdDenominator")
+                        .HasColumnType("integer")
+                        .HasColumnName("threshold_denominator");
+
+                    b.Property<int>("ThresholdNumerator")
+                        .HasColumnType("integer")
+                        .HasColumnName("threshold_numerator");
+
+                    b.HasKey("Id")
+                        .HasName("pk_building_votes");
+
+                    b.HasIndex("MatterId")
+                        .HasDatabaseName("ix_building_votes_matter_id");
+
+                    b.ToTable("building_votes", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityPlatform.Grid.Domain.Business", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("address");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("category");
+
+                    b.Property<string>("GridCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("grid_code");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Operator")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("operator");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("phone");
+
+                    b.HasKey("Id")
+                        .HasName("pk_businesses");
+
+                    b.HasIndex("GridCode", "Id")
+                        .HasDatabaseName("ix_businesses_grid_code_id");
+
+                    b.ToTable("businesses", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityPlatform.Grid.Domain.CarePerson", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("category");
+
+                    b.Property<string>("GridCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("grid_code");
+
+                    b.Property<DateOnly?>("LastVisitedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("last_visited_on");
+
+                    b.Property<DateOnly>("RegisteredOn")
+                        .HasColumnType("date")
+                        .HasColumnName("registered_on");
+
+                    b.Property<string>("ResponsibleWorkerId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("responsible_worker_id");
+
+                    b.Property<string>("Risk")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("risk");
+
+                    b.Property<string>("Sealed")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("sealed");
+
+                    b.Property<int>("SensitiveIntervalDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("sensitive_interval_days");
+
+                    b.Property<int>("VisitIntervalDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("visit_interval_days");
+
+                    b.HasKey("Id")
+                        .HasName("pk_care_people");
+
+                    b.HasIndex("GridCode", "Category")
+                        .HasDatabaseName("ix_care_people_grid_code_category");
+
+                    b.ToTable("care_people", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityPlatform.Grid.Domain.CareVisit", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CarePersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("care_person_id");
+
+                    b.Property<string>("SealedNotes")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("sealed_notes");
+
+                    b.Property<DateOnly>("VisitedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("visited_on");
+
+                    b.Property<string>("VisitorId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("visitor_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_care_visits");
+
+                    b.HasIndex("CarePersonId", "VisitedOn")
+                        .HasDatabaseName("ix_care_visits_care_person_id_visited_on");
+
+                    b.ToTable("care_visits", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityPlatform.Grid.Domain.CommunityNeed", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("category");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("description");
+
+                    b.Property<string>("GridCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("grid_code");
+
+                    b.Property<DateTimeOffset>("PostedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("posted_at");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id")
+                        .HasName("pk_community_needs");
+
+                    b.HasIndex("Category")
+                        .HasDatabaseName("ix_community_needs_category");
+
+                    b.ToTable("community_needs", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityPlatform.Grid.Domain.DeliberationSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("decision");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("date")
+                        .HasColumnName("held_on");
+
+                    b.Property<Guid>("MatterId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("matter_id");
+
+                    b.Property<string>("Minutes")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)")
+                        .HasColumnName("minutes");
+
+                    b.PrimitiveCollection<string[]>("Participants")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("participants");
+
+                    b.Property<string>("Venue")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("venue");
+
+                    b.HasKey("Id")
+                        .HasName("pk_deliberation_sessions");
+
+                    b.HasIndex("HeldOn")
+                        .HasDatabaseName("ix_deliberation_sessions_held_on");
+
+                    b.HasIndex("MatterId")
+                        .HasDatabaseName("ix_deliberation_sessions_matter_id");
+
+                    b.ToTable("deliberation_sessions", (string)null);
+                });
+
             modelBuilder.Entity("CommunityPlatform.Grid.Domain.GridArea", b =>
                 {
                     b.Property<Guid>("Id")
@@ -53,6 +440,474 @@ namespace CommunityPlatform.Grid.Infrastructure.Migrations
                         .HasDatabaseName("ix_grids_code");
 
                     b.ToTable("grids", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityPlatform.Grid.Domain.Household", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("BuildingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("building_id");
+
+                    b.Property<string>("GridCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("grid_code");
+
+                    b.Property<string>("Room")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("room");
+
+                    b.Property<Guid?>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_households");
+
+                    b.HasIndex("UnitId")
+                        .HasDatabaseName("ix_households_unit_id");
+
+                    b.HasIndex("GridCode", "Id")
+                        .HasDatabaseName("ix_households_grid_code_id");
+
+                    b.HasIndex("BuildingId", "UnitId", "Room")
+                        .IsUnique()
+                        .HasDatabaseName("ix_households_building_id_unit_id_room");
+
+                    NpgsqlIndexBuilderExtensions.AreNullsDistinct(b.HasIndex("BuildingId", "UnitId", "Room"), false);
+
+                    b.ToTable("households", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityPlatform.Grid.Domain.Matter", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("AcceptedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("accepted_at");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("category");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("description");
+
+                    b.Property<DateOnly?>("DueOn")
+                        .HasColumnType("date")
+                        .HasColumnName("due_on");
+
+                    b.Property<bool>("Escalated")
+                        .HasColumnType("boolean")
+                        .HasColumnName("escalated");
+
+                    b.Property<string>("GridCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("grid_code");
+
+                    b.Property<string>("Handler")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("handler");
+
+                    b.Property<Guid?>("HandlerMemberId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("handler_member_id");
+
+                    b.Property<string>("Location")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("location");
+
+                    b.PrimitiveCollection<string[]>("Photos")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("photos");
+
+                    b.Property<DateTimeOffset>("ReportedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reported_at");
+
+                    b.Property<string>("ReporterKind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("reporter_kind");
+
+                    b.Property<string>("ReporterName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("reporter_name");
+
+                    b.Property<Guid?>("ReporterResidentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("reporter_resident_id");
+
+                    b.Property<string>("ReporterUserId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("reporter_user_id");
+
+                    b.Property<string>("Resolution")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("resolution");
+
+                    b.Property<DateTimeOffset?>("ResolvedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("resolved_at");
+
+                    b.Property<string>("ReturnReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("return_reason");
+
+                    b.Property<int?>("Satisfaction")
+                        .HasColumnType("integer")
+                        .HasColumnName("satisfaction");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("source");
+
+                    b.Property<string>("SourceId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("source_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("StatusNotes")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("status_notes");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .IsConcurrencyToken()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_matters");
+
+                    b.HasIndex("ReporterUserId")
+                        .HasDatabaseName("ix_matters_reporter_user_id");
+
+                    b.HasIndex("GridCode", "Status")
+                        .HasDatabaseName("ix_matters_grid_code_status");
+
+                    b.HasIndex("Source", "SourceId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_matters_source_source_id")
+                        .HasFilter("source_id IS NOT NULL");
+
+                    b.HasIndex("Status", "DueOn")
+                        .HasDatabaseName("ix_matters_status_due_on");
+
+                    b.ToTable("matters", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityPlatform.Grid.Domain.MatterTimelineEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("actor");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<Guid>("MatterId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("matter_id");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("note");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_matter_timeline");
+
+                    b.HasIndex("MatterId", "At")
+                        .HasDatabaseName("ix_matter_timeline_matter_id_at");
+
+                    b.ToTable("matter_timeline", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityPlatform.Grid.Domain.MemberOffer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("category");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("description");
+
+                    b.Property<string>("GridCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("grid_code");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("member_id");
+
+                    b.Property<string>("MemberName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("member_name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_member_offers");
+
+                    b.HasIndex("Category")
+                        .HasDatabaseName("ix_member_offers_category");
+
+                    b.ToTable("member_offers", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityPlatform.Grid.Domain.MicroWish", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("category");
+
+                    b.Property<Guid?>("ClaimantMemberId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("claimant_member_id");
+
+                    b.Property<string>("ClaimantName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("claimant_name");
+
+                    b.Property<Guid?>("ClaimantPartnerUnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("claimant_partner_unit_id");
+
+                    b.Property<DateTimeOffset?>("ClaimedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("claimed_at");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("description");
+
+                    b.PrimitiveCollection<string[]>("Evidence")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("evidence");
+
+                    b.Property<DateTimeOffset?>("FulfilledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("fulfilled_at");
+
+                    b.Property<string>("FulfilmentNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("fulfilment_note");
+
+                    b.Property<string>("GridCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("grid_code");
+
+                    b.Property<DateTimeOffset>("PostedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("posted_at");
+
+                    b.Property<string>("PosterName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("poster_name");
+
+                    b.Property<Guid?>("PosterResidentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("poster_resident_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id")
+                        .HasName("pk_micro_wishes");
+
+                    b.HasIndex("GridCode", "Status")
+                        .HasDatabaseName("ix_micro_wishes_grid_code_status");
+
+                    b.HasIndex("Status", "Category")
+                        .HasDatabaseName("ix_micro_wishes_status_category");
+
+                    b.ToTable("micro_wishes", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityPlatform.Grid.Domain.PartnerUnit", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Contact")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("contact");
+
+                    b.Property<string>("GridCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("grid_code");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_partner_units");
+
+                    b.ToTable("partner_units", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityPlatform.Grid.Domain.Resident", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly?>("BirthDate")
+                        .HasColumnType("date")
+                        .HasColumnName("birth_date");
+
+                    b.Property<string>("Gender")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("gender");
+
+                    b.Property<string>("GridCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("grid_code");
+
+                    b.Property<Guid>("HouseholdId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("household_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("phone");
+
+                    b.Property<DateTimeOffset>("RegisteredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("registered_at");
+
+                    b.Property<string>("Relation")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("relation");
+
+                    b.HasKey("Id")
+                        .HasName("pk_residents");
+
+                    b.HasIndex("HouseholdId")
+                        .HasDatabaseName("ix_residents_household_id");
+
+                    b.HasIndex("Name")
+                        .HasDatabaseName("ix_residents_name");
+
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("Name"), new[] { "varchar_pattern_ops" });
+
+                    b.HasIndex("GridCode", "Id")
+                        .HasDatabaseName("ix_residents_grid_code_id");
+
+                    b.ToTable("residents", (string)null);
                 });
 
             modelBuilder.Entity("CommunityPlatform.Messaging.Inbox.InboxMessage", b =>
@@ -142,6 +997,187 @@ namespace CommunityPlatform.Grid.Infrastructure.Migrations
                         .HasFilter("sent_at IS NULL");
 
                     b.ToTable("outbox_messages", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityPlatform.ServiceKit.Audit.AuditEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("action");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("actor");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("detail");
+
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("occurred_at");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("subject");
+
+                    b.HasKey("Id")
+                        .HasName("pk_audit_entries");
+
+                    b.HasIndex("Action", "Id")
+                        .HasDatabaseName("ix_audit_entries_action_id");
+
+                    b.ToTable("audit_entries", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityPlatform.Grid.Domain.Ballot", b =>
+                {
+                    b.HasOne("CommunityPlatform.Grid.Domain.BuildingVote", null)
+                        .WithMany("Ballots")
+                        .HasForeignKey("VoteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_ballots_building_votes_vote_id");
+                });
+
+            modelBuilder.Entity("CommunityPlatform.Grid.Domain.BuildingUnit", b =>
+                {
+                    b.HasOne("CommunityPlatform.Grid.Domain.Building", null)
+                        .WithMany()
+                        .HasForeignKey("BuildingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_units_buildings_building_id");
+                });
+
+            modelBuilder.Entity("CommunityPlatform.Grid.Domain.CareVisit", b =>
+                {
+                    b.HasOne("CommunityPlatform.Grid.Domain.CarePerson", null)
+                        .WithMany()
+                        .HasForeignKey("CarePersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_care_visits_care_people_care_person_id");
+                });
+
+            modelBuilder.Entity("CommunityPlatform.Grid.Domain.GridArea", b =>
+                {
+                    b.OwnsMany("CommunityPlatform.Grid.Domain.GridWorker", "Workers", b1 =>
+                        {
+                            b1.Property<Guid>("GridAreaId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Name")
+                                .IsRequired();
+
+                            b1.Property<string>("UserId")
+                                .IsRequired();
+
+                            b1.HasKey("GridAreaId", "__synthesizedOrdinal");
+
+                            b1.ToTable("grids");
+
+                            b1
+                                .ToJson("workers")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("GridAreaId")
+                                .HasConstraintName("fk_grids_grids_grid_area_id");
+                        });
+
+                    b.Navigation("Workers");
+                });
+
+            modelBuilder.Entity("CommunityPlatform.Grid.Domain.Household", b =>
+                {
+                    b.HasOne("CommunityPlatform.Grid.Domain.Building", null)
+                        .WithMany()
+                        .HasForeignKey("BuildingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_households_buildings_building_id");
+
+                    b.HasOne("CommunityPlatform.Grid.Domain.BuildingUnit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .HasConstraintName("fk_households_units_unit_id");
+                });
+
+            modelBuilder.Entity("CommunityPlatform.Grid.Domain.MatterTimelineEntry", b =>
+                {
+                    b.HasOne("CommunityPlatform.Grid.Domain.Matter", null)
+                        .WithMany("Timeline")
+                        .HasForeignKey("MatterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_matter_timeline_matters_matter_id");
+                });
+
+            modelBuilder.Entity("CommunityPlatform.Grid.Domain.PartnerUnit", b =>
+                {
+                    b.OwnsMany("CommunityPlatform.Grid.Domain.PartnerResource", "Resources", b1 =>
+                        {
+                            b1.Property<Guid>("PartnerUnitId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Category")
+                                .IsRequired();
+
+                            b1.Property<string>("Description")
+                                .IsRequired();
+
+                            b1.HasKey("PartnerUnitId", "__synthesizedOrdinal");
+
+                            b1.ToTable("partner_units");
+
+                            b1
+                                .ToJson("resources")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("PartnerUnitId")
+                                .HasConstraintName("fk_partner_units_partner_units_partner_unit_id");
+                        });
+
+                    b.Navigation("Resources");
+                });
+
+            modelBuilder.Entity("CommunityPlatform.Grid.Domain.Resident", b =>
+                {
+                    b.HasOne("CommunityPlatform.Grid.Domain.Household", null)
+                        .WithMany()
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_residents_households_household_id");
+                });
+
+            modelBuilder.Entity("CommunityPlatform.Grid.Domain.BuildingVote", b =>
+                {
+                    b.Navigation("Ballots");
+                });
+
+            modelBuilder.Entity("CommunityPlatform.Grid.Domain.Matter", b =>
+                {
+                    b.Navigation("Timeline");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,149 @@
+using System.Security.Claims;
+using CommunityPlatform.Grid.Domain;
+using CommunityPlatform.Grid.Extensions;
+using CommunityPlatform.Grid.Infrastructure;
+using CommunityPlatform.ServiceKit.Audit;
+using CommunityPlatform.ServiceKit.Domain;
+using CommunityPlatform.ServiceKit.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace CommunityPlatform.Grid.Apis;
+
+/// <summary>
+/// The care list (重点人员). Only the roles of the care-list policy, and a grid worker only for their grids, reach
+/// it; every read of a record names why and is written to the append-only audit trail before the answer leaves;
+/// nothing of it is published. Lists of due visits show no personal fields, so they need no reason.
+/// </summary>
+public static class CareListApi
+{
+    public const string ReadAction = "care_record_read";
+
+    public static IEndpointRouteBuilder MapCareListApi(this IEndpointRouteBuilder app)
+    {
+        var care = app.MapGroup("/api/grid/care-list").WithTags("Care list");
+
+        care.MapPost("/", Register).WithSummary("Put a person on the care list with category, risk, responsible worker and visit plan").RequireAuthorization(GridPolicies.ManageCareList);
+        care.MapGet("/", List)
+            .WithSummary("The care records of your grids with their personal fields; ?reason= is required and every record returned is audited")
+            .RequireAuthorization(GridPolicies.ReadCareList);
+        care.MapGet("/visits-due", VisitsDue)
+            .WithSummary("Care records whose next visit is due by a date (default today), without personal fields")
+            .RequireAuthorization(GridPolicies.ReadCareList);
+        care.MapGet("/{id:guid}", Get).WithSummary("One care record with its visits; ?reason= is required and the read is audited").RequireAuthorization(GridPolicies.ReadCareList);
+        care.MapPost("/{id:guid}/visits", RecordVisit).WithSummary("Record a visit (走访) with notes").RequireAuthorization(GridPolicies.ManageCareList);
+
+        return app;
+    }
+
+    public static async Task<Created<CareRecordSummary>> Register(
+        RegisterCarePersonRequest request, ClaimsPrincipal caller, GridDbContext db, CareListProtector protector, AuditTrail audit, IOptions<GridOptions> options,
+        TimeProvider time, CancellationToken cancellationToken)
+    {
+        var gridCode = await db.RequireGridAsync(request.GridCode, GridScope.Of(caller), cancellationToken);
+        var person = CarePerson.Register(
+            gridCode, request.Category, request.Risk, request.ResponsibleWorkerId, request.VisitIntervalDays, request.SensitiveIntervalDays,
+            request.Details, protector.Seal, time.GetUtcNow());
+        db.CarePeople.Add(person);
+        await db.SaveChangesAsync(cancellationToken);
+        await audit.RecordAsync("care_record_created", caller.Id(), person.Id.ToString(), null, cancellationToken);
+        return TypedResults.Created($"/api/grid/care-list/{person.Id}", CareRecordSummary.From(person, options.Value.SensitivePeriods));
+    }
+
+    public static async Task<Ok<List<CareRecordResponse>>> List(
+        ClaimsPrincipal caller, GridDbContext db, CareListProtector protector, AuditTrail audit, IOptions<GridOptions> options,
+        string? reason, string? gridCode, string? category, CancellationToken cancellationToken)
+    {
+        var why = RequireReason(reason);
+        var validation = new Validation();
+        var parsedCategory = category is null ? null : validation.RequireOneOf(category, "category", CareCategories.All);
+        validation.ThrowIfInvalid();
+
+        var people = GridScope.Of(caller).Filter(db.CarePeople.AsNoTracking(), p => p.GridCode)
+            .Where(p => (gridCode == null || p.GridCode == gridCode) && (parsedCategory == null || p.Category == parsedCategory));
+        var list = await people.OrderBy(p => p.GridCode).ThenBy(p => p.Id).Take(500).ToListAsync(cancellationToken);
+        foreach (var person in list)
+        {
+            await audit.RecordAsync(ReadAction, caller.Id(), person.Id.ToString(), why, cancellationToken);
+        }
+
+        return TypedResults.Ok(list.Select(p => CareRecordResponse.From(p, protector.OpenDetails(p.Sealed), [], options.Value.SensitivePeriods)).ToList());
+    }
+
+    public static async Task<Results<Ok<CareRecordResponse>, NotFound>> Get(
+        Guid id, ClaimsPrincipal caller, GridDbContext db, CareListProtector protector, AuditTrail audit, IOptions<GridOptions> options,
+        string? reason, CancellationToken cancellationToken)
+    {
+        var why = RequireReason(reason);
+        var person = await db.CarePeople.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
+        if (person is null || !GridScope.Of(caller).Covers(person.GridCode))
+        {
+            return TypedResults.NotFound();
+        }
+
+        await audit.RecordAsync(ReadAction, caller.Id(), person.Id.ToString(), why, cancellationToken);
+        var visits = await db.CareVisits.AsNoTracking().Where(v => v.CarePersonId == id).OrderByDescending(v => v.VisitedOn).Take(100).ToListAsync(cancellationToken);
+        return TypedResults.Ok(CareRecordResponse.From(
+            person, protector.OpenDetails(person.Sealed),
+            visits.Select(v => new CareVisitResponse(v.Id, v.VisitedOn, v.VisitorId, protector.Open(v.SealedNotes))).ToList(),
+            options.Value.SensitivePeriods));
+    }
+
+    public static async Task<Ok<List<CareRecordSummary>>> VisitsDue(
+        ClaimsPrincipal caller, GridDbContext db, IOptions<GridOptions> options, TimeProvider time, DateOnly? by, CancellationToken cancellationToken)
+    {
+        var day = by ?? CommunityTime.Today(time);
+        var people = await GridScope.Of(caller).Filter(db.CarePeople.AsNoTracking(), p => p.GridCode).ToListAsync(cancellationToken);
+        return TypedResults.Ok(people
+            .Select(p => CareRecordSummary.From(p, options.Value.SensitivePeriods))
+            .Where(p => p.NextVisitDue <= day)
+            .OrderBy(p => p.NextVisitDue)
+            .ToList());
+    }
+
+    public static async Task<Results<Created<CareRecordSummary>, NotFound>> RecordVisit(
+        Guid id, RecordCareVisitRequest request, ClaimsPrincipal caller, GridDbContext db, CareListProtector protector, IOptions<GridOptions> options,
+        TimeProvider time, CancellationToken cancellationToken)
+    {
+        var person = await db.CarePeople.SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
+        if (person is null || !GridScope.Of(caller).Covers(person.GridCode))
+        {
+            return TypedResults.NotFound();
+        }
+
+        var visit = CareVisit.Record(person, request.VisitedOn, request.Notes, caller.Id(), protector.Seal, time.GetUtcNow());
+        db.CareVisits.Add(visit);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Created($"/api/grid/care-list/{id}", CareRecordSummary.From(person, options.Value.SensitivePeriods));
+    }
+
+    private static string RequireReason(string? reason)
+    {
+        new Validation()
+            .RequireText(reason, "reason", 200)
+            .ThrowIfInvalid();
+        return reason!.Trim();
+    }
+}
+
+public sealed record RegisterCarePersonRequest(
+    string? GridCode, string? Category, string? Risk, string? ResponsibleWorkerId, int? VisitIntervalDays, CareDetails? Details, int? SensitiveIntervalDays = null);
+
+public sealed record RecordCareVisitRequest(DateOnly? VisitedOn, string? Notes);
+
+/// <summary>A care record without its personal fields: for due-visit lists and acknowledgements.</summary>
+public sealed record CareRecordSummary(
+    Guid Id, string GridCode, CareCategory Category, RiskLevel Risk, string ResponsibleWorkerId, DateOnly? LastVisitedOn, DateOnly NextVisitDue)
+{
+    public static CareRecordSummary From(CarePerson p, IReadOnlyList<SensitivePeriod> periods) =>
+        new(p.Id, p.GridCode, p.Category, p.Risk, p.ResponsibleWorkerId, p.LastVisitedOn, p.NextVisitDue(periods));
+}
+
+public sealed record CareVisitResponse(Guid Id, DateOnly VisitedOn, string VisitorId, string Notes);
+
+public sealed record CareRecordResponse(CareRecordSummary Record, CareDetails Details, IReadOnlyList<CareVisitResponse> Visits)
+{
+    public static CareRecordResponse From(CarePerson p, CareDetails details, IReadOnlyList<CareVisitResponse> visits, IReadOnlyList<SensitivePeriod> periods) =>
+        new(CareRecordSummary.From(p, periods), details, visits);
+}

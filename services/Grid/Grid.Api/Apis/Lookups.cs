@@ -1,0 +1,32 @@
+using CommunityPlatform.Grid.Domain;
+using CommunityPlatform.Grid.Infrastructure;
+using CommunityPlatform.ServiceKit.Domain;
+using CommunityPlatform.ServiceKit.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommunityPlatform.Grid.Apis;
+
+/// <summary>Records a request body refers to; an unknown or out-of-scope reference is a 400 naming the field.</summary>
+internal static class Lookups
+{
+    public static async Task<string> RequireGridAsync(this GridDbContext db, string? gridCode, GridScope scope, CancellationToken cancellationToken)
+    {
+        var code = gridCode?.Trim();
+        var exists = !string.IsNullOrEmpty(code) && scope.Covers(code) && await db.Grids.AnyAsync(g => g.Code == code, cancellationToken);
+        return exists
+            ? code!
+            : throw new DomainValidationException(new Dictionary<string, string[]>
+            {
+                ["gridCode"] = [string.IsNullOrEmpty(code) ? "is required and may not be blank." : $"names no grid of yours ('{code}')."],
+            });
+    }
+
+    public static async Task<Resident> RequireResidentAsync(this GridDbContext db, Guid? residentId, CancellationToken cancellationToken)
+    {
+        var resident = residentId is { } id ? await db.Residents.SingleOrDefaultAsync(r => r.Id == id, cancellationToken) : null;
+        return resident ?? throw new DomainValidationException(new Dictionary<string, string[]>
+        {
+            ["residentId"] = [residentId is null ? "is required." : $"names no resident ({residentId})."],
+        });
+    }
+}

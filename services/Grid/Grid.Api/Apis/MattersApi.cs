@@ -1,0 +1,325 @@
+using System.Security.Claims;
+using CommunityPlatform.Grid.Domain;
+using CommunityPlatform.Grid.Extensions;
+using CommunityPlatform.Grid.Infrastructure;
+using CommunityPlatform.Messaging.Outbox;
+using CommunityPlatform.ServiceKit.Domain;
+using CommunityPlatform.ServiceKit.Security;
+using CommunityPlatform.ServiceKit.Web;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace CommunityPlatform.Grid.Apis;
+
+/// <summary>
+/// The 三事 loop: report, sign for or return, deliberate (sessions and building votes), assign, resolve, close.
+/// Grid workers act within their grids; a resident sees only the matters they reported.
+/// </summary>
+public static class MattersApi
+{
+    public static IEndpointRouteBuilder MapMattersApi(this IEndpointRouteBuilder app)
+    {
+        var matters = app.MapGroup("/api/grid/matters").WithTags("Matters");
+
+        matters.MapPost("/", ReportMatter).WithSummary("Report a matter (问事); publishes MatterReported").RequireAuthorization(GridPolicies.ReportMatters);
+        matters.MapGet("/", ListMatters)
+            .WithSummary("Matters by grid, status, category; overdue=true for those past due; escalated=true for the 督办 board; paged by cursor")
+            .RequireAuthorization(GridPolicies.ReadMatters);
+        matters.MapGet("/{id:guid}", GetMatter).WithSummary("One matter with its timeline, sessions and votes").RequireAuthorization(GridPolicies.ReadMatters);
+        matters.MapPost("/{id:guid}/accept", Accept).WithSummary("Sign for the matter (签收); it is due after its category's days").RequireAuthorization(GridPolicies.HandleMatters);
+        matters.MapPost("/{id:guid}/return", Return).WithSummary("Return the matter (退单) with a reason").RequireAuthorization(GridPolicies.HandleMatters);
+        matters.MapPost("/{id:guid}/deliberation", StartDeliberation).WithSummary("Send the matter to deliberation (议事)").RequireAuthorization(GridPolicies.HandleMatters);
+        matters.MapPost("/{id:guid}/sessions", RecordSession)
+            .WithSummary("Record a deliberation session: venue, participants, minutes, decision")
+            .RequireAuthorization(GridPolicies.HandleMatters);
+        matters.MapPost("/{id:guid}/votes", OpenVote)
+            .WithSummary("Open a building vote: every household of the building is eligible; the consent threshold defaults to the configured share")
+            .RequireAuthorization(GridPolicies.HandleMatters);
+        matters.MapPost("/{id:guid}/votes/{voteId:guid}/ballots", CastBallot).WithSummary("Record one household's vote").RequireAuthorization(GridPolicies.HandleMatters);
+        matters.MapPost("/{id:guid}/votes/{voteId:guid}/close", CloseVote).WithSummary("Close the vote and decide it against its threshold").RequireAuthorization(GridPolicies.HandleMatters);
+        matters.MapPost("/{id:guid}/assign", Assign).WithSummary("Assign to a handler with a due date (办事)").RequireAuthorization(GridPolicies.HandleMatters);
+        matters.MapPost("/{id:guid}/resolve", Resolve).WithSummary("Record the resolution (办结); publishes MatterResolved").RequireAuthorization(GridPolicies.HandleMatters);
+        matters.MapPost("/{id:guid}/close", Close).WithSummary("Verify with the reporter and close with their satisfaction 1–5 (销号)").RequireAuthorization(GridPolicies.HandleMatters);
+        matters.MapPost("/{id:guid}/escalate", Escalate).WithSummary("Raise the matter on the 督办 board with a reason").RequireAuthorization(GridPolicies.HandleMatters);
+
+        return app;
+    }
+
+    public static async Task<Created<MatterResponse>> ReportMatter(
+        ReportMatterRequest request, ClaimsPrincipal caller, GridDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var scope = GridScope.Of(caller);
+        var gridCode = await db.RequireGridAsync(request.GridCode, scope, cancellationToken);
+        // A resident reports as themselves, whatever the body says.
+        var resident = caller.IsInRole(CommunityRoles.Resident) && !scope.IsCommunityWide;
+        var (matter, reported) = Matter.Report(
+            gridCode, request.Category, request.Location, request.Description,
+            resident ? nameof(ReporterKind.Resident) : request.ReporterKind,
+            resident ? caller.FindFirst("name")?.Value ?? request.ReporterName : request.ReporterName,
+            request.ReporterResidentId, request.Photos, caller.Id(), time.GetUtcNow());
+        db.Matters.Add(matter);
+        db.AddIntegrationEvent(reported);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Created($"/api/grid/matters/{matter.Id}", MatterResponse.From(matter, CommunityTime.Today(time)));
+    }
+
+    public static async Task<Ok<Page<MatterResponse>>> ListMatters(
+        ClaimsPrincipal caller, GridDbContext db, TimeProvider time, string? gridCode, string? status, string? category, bool? overdue, bool? escalated,
+        Guid? cursor, int? limit, CancellationToken cancellationToken)
+    {
+        var validation = new Validation();
+        var parsedStatus = status is null ? null : validation.RequireOneOf(status, "status", MatterStatusLabels.All);
+        var parsedCategory = category is null ? null : validation.RequireOneOf(category, "category", MatterCategories.All);
+        validation.ThrowIfInvalid();
+
+        var today = CommunityTime.Today(time);
+        var matters = Visible(db.Matters.AsNoTracking(), caller);
+        if (!string.IsNullOrWhiteSpace(gridCode))
+        {
+            matters = matters.Where(m => m.GridCode == gridCode);
+        }
+
+        if (parsedStatus is { } s)
+        {
+            matters = matters.Where(m => m.Status == s);
+        }
+
+        if (parsedCategory is { } c)
+        {
+            matters = matters.Where(m => m.Category == c);
+        }
+
+        if (overdue == true)
+        {
+            matters = matters.Where(m => (m.Status == MatterStatus.Accepted || m.Status == MatterStatus.Deliberating || m.Status == MatterStatus.Assigned) && m.DueOn < today);
+        }
+
+        if (escalated == true)
+        {
+            matters = matters.Where(m => m.Escalated && m.Status != MatterStatus.Closed && m.Status != MatterStatus.Returned);
+        }
+
+        return TypedResults.Ok(await matters.ToPageAsync(m => m.Id, cursor, limit, m => MatterResponse.From(m, today), cancellationToken));
+    }
+
+    public static async Task<Results<Ok<MatterDetailResponse>, NotFound>> GetMatter(
+        Guid id, ClaimsPrincipal caller, GridDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var matter = await Visible(db.Matters.AsNoTracking().Include(m => m.Timeline), caller).SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
+        if (matter is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var sessions = await db.DeliberationSessions.AsNoTracking().Where(s => s.MatterId == id).OrderBy(s => s.HeldOn).ToListAsync(cancellationToken);
+        var votes = await db.BuildingVotes.AsNoTracking().Include(v => v.Ballots).Where(v => v.MatterId == id).OrderBy(v => v.OpenedAt).ToListAsync(cancellationToken);
+        return TypedResults.Ok(MatterDetailResponse.From(matter, sessions, votes, CommunityTime.Today(time)));
+    }
+
+    public static Task<Results<Ok<MatterResponse>, NotFound>> Accept(
+        Guid id, AcceptMatterRequest request, ClaimsPrincipal caller, GridDbContext db, IOptions<GridOptions> options, TimeProvider time, CancellationToken cancellationToken) =>
+        ChangeAsync(id, caller, db, time, matter =>
+            matter.Accept(CommunityTime.Today(time).AddDays(options.Value.DueDays(matter.Category)), request.Note, caller.Id(), time.GetUtcNow()), cancellationToken);
+
+    public static Task<Results<Ok<MatterResponse>, NotFound>> Return(
+        Guid id, ReturnMatterRequest request, ClaimsPrincipal caller, GridDbContext db, TimeProvider time, CancellationToken cancellationToken) =>
+        ChangeAsync(id, caller, db, time, matter => matter.Return(request.Reason, caller.Id(), time.GetUtcNow()), cancellationToken);
+
+    public static Task<Results<Ok<MatterResponse>, NotFound>> StartDeliberation(
+        Guid id, DeliberationRequest request, ClaimsPrincipal caller, GridDbContext db, TimeProvider time, CancellationToken cancellationToken) =>
+        ChangeAsync(id, caller, db, time, matter => matter.StartDeliberation(request.Note, caller.Id(), time.GetUtcNow()), cancellationToken);
+
+    public static Task<Results<Ok<MatterResponse>, NotFound>> RecordSession(
+        Guid id, RecordSessionRequest request, ClaimsPrincipal caller, GridDbContext db, TimeProvider time, CancellationToken cancellationToken) =>
+        ChangeAsync(id, caller, db, time, matter =>
+        {
+            var session = DeliberationSession.Record(matter, request.Venue, request.HeldOn, request.Participants, request.Minutes, request.Decision, time.GetUtcNow());
+            matter.NoteSession(session, caller.Id(), time.GetUtcNow());
+            db.DeliberationSessions.Add(session);
+        }, cancellationToken);
+
+    public static async Task<Results<Created<BuildingVoteResponse>, NotFound>> OpenVote(
+        Guid id, OpenVoteRequest request, ClaimsPrincipal caller, GridDbContext db, IOptions<GridOptions> options, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var matter = await Visible(db.Matters, caller).SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
+        if (matter is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var building = request.BuildingId is { } buildingId
+            ? await db.Buildings.SingleOrDefaultAsync(b => b.Id == buildingId && b.GridCode == matter.GridCode, cancellationToken)
+            : null;
+        if (building is null)
+        {
+            throw new DomainValidationException(new Dictionary<string, string[]> { ["buildingId"] = ["names no building in the matter's grid."] });
+        }
+
+        if (matter.Status != MatterStatus.Deliberating)
+        {
+            throw new DomainRuleViolationException("matter.transition", "A building vote is held while the matter is in deliberation; send it to deliberation first.");
+        }
+
+        var households = await db.Households.Where(h => h.BuildingId == building.Id).Select(h => h.Id).ToListAsync(cancellationToken);
+        var vote = BuildingVote.Open(matter, building, households, request.Question, request.ConsentThreshold, options.Value.BuildingVoteThreshold, time.GetUtcNow());
+        db.BuildingVotes.Add(vote);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Created($"/api/grid/matters/{id}", BuildingVoteResponse.From(vote));
+    }
+
+    public static Task<Results<Ok<BuildingVoteResponse>, NotFound>> CastBallot(
+        Guid id, Guid voteId, CastBallotRequest request, ClaimsPrincipal caller, GridDbContext db, TimeProvider time, CancellationToken cancellationToken) =>
+        VoteAsync(id, voteId, caller, db, (_, vote) => vote.Cast(request.HouseholdId ?? Guid.Empty, request.Consent, time.GetUtcNow()), cancellationToken);
+
+    public static Task<Results<Ok<BuildingVoteResponse>, NotFound>> CloseVote(
+        Guid id, Guid voteId, ClaimsPrincipal caller, GridDbContext db, TimeProvider time, CancellationToken cancellationToken) =>
+        VoteAsync(id, voteId, caller, db, (matter, vote) =>
+        {
+            vote.Close(time.GetUtcNow());
+            matter.NoteVote(vote, caller.Id(), time.GetUtcNow());
+        }, cancellationToken);
+
+    public static Task<Results<Ok<MatterResponse>, NotFound>> Assign(
+        Guid id, AssignMatterRequest request, ClaimsPrincipal caller, GridDbContext db, TimeProvider time, CancellationToken cancellationToken) =>
+        ChangeAsync(id, caller, db, time, matter => matter.Assign(request.Handler, request.HandlerMemberId, request.DueOn, caller.Id(), time.GetUtcNow()), cancellationToken);
+
+    public static Task<Results<Ok<MatterResponse>, NotFound>> Resolve(
+        Guid id, ResolveMatterRequest request, ClaimsPrincipal caller, GridDbContext db, TimeProvider time, CancellationToken cancellationToken) =>
+        ChangeAsync(id, caller, db, time, matter => db.AddIntegrationEvent(matter.Resolve(request.Resolution, caller.Id(), time.GetUtcNow())), cancellationToken);
+
+    public static Task<Results<Ok<MatterResponse>, NotFound>> Close(
+        Guid id, CloseMatterRequest request, ClaimsPrincipal caller, GridDbContext db, TimeProvider time, CancellationToken cancellationToken) =>
+        ChangeAsync(id, caller, db, time, matter => matter.Close(request.Satisfaction, request.Note, caller.Id(), time.GetUtcNow()), cancellationToken);
+
+    public static Task<Results<Ok<MatterResponse>, NotFound>> Escalate(
+        Guid id, EscalateMatterRequest request, ClaimsPrincipal caller, GridDbContext db, TimeProvider time, CancellationToken cancellationToken) =>
+        ChangeAsync(id, caller, db, time, matter =>
+        {
+            new Validation().RequireText(request.Reason, "reason", 200).ThrowIfInvalid();
+            matter.Escalate(request.Reason!.Trim(), caller.Id(), time.GetUtcNow());
+        }, cancellationToken);
+
+    /// <summary>The matters the caller may see: a grid worker's grids; a resident's own reports.</summary>
+    private static IQueryable<Matter> Visible(IQueryable<Matter> matters, ClaimsPrincipal caller)
+    {
+        var scope = GridScope.Of(caller);
+        if (!scope.IsCommunityWide && caller.IsInRole(CommunityRoles.Resident) && !caller.IsInRole(CommunityRoles.GridWorker))
+        {
+            var me = caller.Id();
+            return matters.Where(m => m.ReporterUserId == me);
+        }
+
+        return scope.Filter(matters, m => m.GridCode);
+    }
+
+    private static async Task<Results<Ok<MatterResponse>, NotFound>> ChangeAsync(
+        Guid id, ClaimsPrincipal caller, GridDbContext db, TimeProvider time, Action<Matter> change, CancellationToken cancellationToken)
+    {
+        var matter = await Visible(db.Matters, caller).SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
+        if (matter is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        change(matter);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(MatterResponse.From(matter, CommunityTime.Today(time)));
+    }
+
+    private static async Task<Results<Ok<BuildingVoteResponse>, NotFound>> VoteAsync(
+        Guid id, Guid voteId, ClaimsPrincipal caller, GridDbContext db, Action<Matter, BuildingVote> change, CancellationToken cancellationToken)
+    {
+        var matter = await Visible(db.Matters, caller).SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
+        var vote = matter is null ? null : await db.BuildingVotes.Include(v => v.Ballots).SingleOrDefaultAsync(v => v.Id == voteId && v.MatterId == id, cancellationToken);
+        if (vote is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        change(matter!, vote);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(BuildingVoteResponse.From(vote));
+    }
+}
+
+public sealed record ReportMatterRequest(
+    string? GridCode, string? Category, string? Location, string? Description, string? ReporterKind, string? ReporterName,
+    Guid? ReporterResidentId = null, IReadOnlyList<string>? Photos = null);
+
+public sealed record AcceptMatterRequest(string? Note = null);
+
+public sealed record ReturnMatterRequest(string? Reason);
+
+public sealed record DeliberationRequest(string? Note = null);
+
+public sealed record RecordSessionRequest(string? Venue, DateOnly? HeldOn, IReadOnlyList<string>? Participants, string? Minutes, string? Decision);
+
+public sealed record OpenVoteRequest(Guid? BuildingId, string? Question, string? ConsentThreshold = null);
+
+public sealed record CastBallotRequest(Guid? HouseholdId, bool? Consent);
+
+public sealed record AssignMatterRequest(string? Handler, DateOnly? DueOn, Guid? HandlerMemberId = null);
+
+public sealed record ResolveMatterRequest(string? Resolution);
+
+public sealed record CloseMatterRequest(int? Satisfaction, string? Note = null);
+
+public sealed record EscalateMatterRequest(string? Reason);
+
+/// <summary>
+/// A matter. <c>open311Status</c>, <c>statusNotes</c>, <c>requestedDatetime</c>, <c>expectedDatetime</c> and
+/// <c>updatedDatetime</c> carry the Open311 GeoReport v2 meanings so the county platform reads them as such.
+/// </summary>
+public sealed record MatterResponse(
+    Guid Id,
+    string GridCode,
+    MatterCategory Category,
+    string CategoryLabel,
+    string Location,
+    string Description,
+    ReporterKind ReporterKind,
+    MatterStatus Status,
+    string StatusLabel,
+    string? Handler,
+    DateOnly? DueOn,
+    bool Overdue,
+    bool Escalated,
+    int? Satisfaction,
+    MatterSource Source,
+    string? SourceId,
+    IReadOnlyList<string> Photos,
+    string Open311Status,
+    string? StatusNotes,
+    DateTimeOffset RequestedDatetime,
+    DateTimeOffset? ExpectedDatetime,
+    DateTimeOffset UpdatedDatetime)
+{
+    public static MatterResponse From(Matter m, DateOnly today) => new(
+        m.Id, m.GridCode, m.Category, MatterCategories.All[m.Category], m.Location, m.Description, m.ReporterKind, m.Status,
+        MatterStatusLabels.All[m.Status], m.Handler, m.DueOn, m.IsOverdue(today), m.Escalated, m.Satisfaction, m.Source, m.SourceId, m.Photos,
+        m.IsOpen ? "open" : "closed", m.StatusNotes, m.ReportedAt,
+        m.DueOn is { } due ? CommunityTime.StartOf(due.AddDays(1)) : null, m.UpdatedAt);
+}
+
+public sealed record TimelineEntryResponse(DateTimeOffset At, MatterStatus Status, string Note, string Actor);
+
+public sealed record SessionResponse(Guid Id, DeliberationVenue Venue, DateOnly HeldOn, IReadOnlyList<string> Participants, string Minutes, string Decision);
+
+public sealed record BuildingVoteResponse(
+    Guid Id, Guid BuildingId, string Question, string ConsentThreshold, int EligibleHouseholds, int Ballots, int Consents, bool Open, bool? Passed)
+{
+    public static BuildingVoteResponse From(BuildingVote v) => new(
+        v.Id, v.BuildingId, v.Question, $"{v.ThresholdNumerator}/{v.ThresholdDenominator}", v.EligibleHouseholdIds.Length, v.Ballots.Count, v.Consents,
+        v.Passed is null, v.Passed);
+}
+
+public sealed record MatterDetailResponse(
+    MatterResponse Matter, IReadOnlyList<TimelineEntryResponse> Timeline, IReadOnlyList<SessionResponse> Sessions, IReadOnlyList<BuildingVoteResponse> Votes)
+{
+    public static MatterDetailResponse From(Matter m, IEnumerable<DeliberationSession> sessions, IEnumerable<BuildingVote> votes, DateOnly today) => new(
+        MatterResponse.From(m, today),
+        m.Timeline.OrderBy(t => t.At).ThenBy(t => t.Id).Select(t => new TimelineEntryResponse(t.At, t.Status, t.Note, t.Actor)).ToList(),
+        sessions.Select(s => new SessionResponse(s.Id, s.Venue, s.HeldOn, s.Participants, s.Minutes, s.Decision)).ToList(),
+        votes.Select(BuildingVoteResponse.From).ToList());
+}

@@ -1,0 +1,211 @@
+using System.Security.Claims;
+using CommunityPlatform.Grid.Domain;
+using CommunityPlatform.Grid.Extensions;
+using CommunityPlatform.Grid.Infrastructure;
+using CommunityPlatform.ServiceKit.Domain;
+using CommunityPlatform.ServiceKit.Security;
+using CommunityPlatform.ServiceKit.Web;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommunityPlatform.Grid.Apis;
+
+/// <summary>Who lives where: buildings (楼栋), units (单元), households (户) and residents (居民), and the CSV import.</summary>
+public static class PlacesApi
+{
+    public static IEndpointRouteBuilder MapPlacesApi(this IEndpointRouteBuilder app)
+    {
+        var grid = app.MapGroup("/api/grid").WithTags("Buildings and residents");
+
+        grid.MapPost("/buildings", CreateBuilding).WithSummary("Register a building in a grid").RequireAuthorization(GridPolicies.ManagePlaces);
+        grid.MapGet("/buildings", ListBuildings).WithSummary("Buildings of a grid with their units, heads and household counts").RequireAuthorization(GridPolicies.ReadPlaces);
+        grid.MapPost("/buildings/{id:guid}/units", CreateUnit).WithSummary("Add a unit (单元) to a building").RequireAuthorization(GridPolicies.ManagePlaces);
+        grid.MapPut("/buildings/{id:guid}/head", AppointBuildingHead).WithSummary("Make a resident of the building its head (楼栋长)").RequireAuthorization(GridPolicies.ManagePlaces);
+        grid.MapPut("/units/{id:guid}/head", AppointUnitHead).WithSummary("Make a resident of the unit its head (单元长)").RequireAuthorization(GridPolicies.ManagePlaces);
+        grid.MapPost("/households", CreateHousehold).WithSummary("Register a household (户) by building, unit and room").RequireAuthorization(GridPolicies.ManagePlaces);
+        grid.MapPost("/residents", RegisterResident).WithSummary("Register a resident in a household").RequireAuthorization(GridPolicies.ManagePlaces);
+        grid.MapGet("/residents", ListResidents)
+            .WithSummary("Residents filtered by grid, building, household or name prefix, paged by cursor")
+            .RequireAuthorization(GridPolicies.ReadPlaces);
+        grid.MapGet("/residents/{id:guid}", GetResident).WithSummary("One resident").RequireAuthorization(GridPolicies.ReadPlaces);
+        grid.MapPost("/imports/residents", ImportResidents)
+            .WithSummary("Import residents from a CSV file (UTF-8; headers 网格,楼栋,单元,房号,姓名,性别,出生日期,联系电话,与户主关系,职务): all rows or none")
+            .Accepts<string>("text/csv")
+            .RequireAuthorization(GridPolicies.ManagePlaces);
+
+        return app;
+    }
+
+    public static async Task<Created<BuildingResponse>> CreateBuilding(
+        CreateBuildingRequest request, ClaimsPrincipal caller, GridDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var gridCode = await db.RequireGridAsync(request.GridCode, GridScope.Of(caller), cancellationToken);
+        var building = Building.Create(gridCode, request.Name, request.Address, time.GetUtcNow());
+        db.Buildings.Add(building);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Created($"/api/grid/buildings?gridCode={gridCode}", new BuildingResponse(building.Id, building.GridCode, building.Name, building.Address, null, 0, []));
+    }
+
+    public static async Task<Ok<List<BuildingResponse>>> ListBuildings(string? gridCode, ClaimsPrincipal caller, GridDbContext db, CancellationToken cancellationToken)
+    {
+        var buildings = GridScope.Of(caller).Filter(db.Buildings.AsNoTracking(), b => b.GridCode);
+        if (!string.IsNullOrWhiteSpace(gridCode))
+        {
+            buildings = buildings.Where(b => b.GridCode == gridCode);
+        }
+
+        var list = await buildings.OrderBy(b => b.GridCode).ThenBy(b => b.Name).Take(2000).ToListAsync(cancellationToken);
+        var ids = list.Select(b => b.Id).ToList();
+        var units = await db.Units.AsNoTracking().Where(u => ids.Contains(u.BuildingId)).OrderBy(u => u.Name).ToListAsync(cancellationToken);
+        var households = await db.Households.Where(h => ids.Contains(h.BuildingId)).GroupBy(h => h.BuildingId)
+            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        return TypedResults.Ok(list.Select(b => new BuildingResponse(
+            b.Id, b.GridCode, b.Name, b.Address, b.HeadResidentId, households.GetValueOrDefault(b.Id),
+            units.Where(u => u.BuildingId == b.Id).Select(u => new UnitResponse(u.Id, u.Name, u.HeadResidentId)).ToList())).ToList());
+    }
+
+    public static async Task<Results<Created<UnitResponse>, NotFound>> CreateUnit(
+        Guid id, CreateUnitRequest request, ClaimsPrincipal caller, GridDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var building = await db.Buildings.SingleOrDefaultAsync(b => b.Id == id, cancellationToken);
+        if (building is null || !GridScope.Of(caller).Covers(building.GridCode))
+        {
+            return TypedResults.NotFound();
+        }
+
+        var unit = BuildingUnit.Create(building, request.Name, time.GetUtcNow());
+        db.Units.Add(unit);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Created($"/api/grid/buildings?gridCode={building.GridCode}", new UnitResponse(unit.Id, unit.Name, null));
+    }
+
+    public static async Task<Results<NoContent, NotFound>> AppointBuildingHead(
+        Guid id, AppointHeadRequest request, ClaimsPrincipal caller, GridDbContext db, CancellationToken cancellationToken)
+    {
+        var building = await db.Buildings.SingleOrDefaultAsync(b => b.Id == id, cancellationToken);
+        if (building is null || !GridScope.Of(caller).Covers(building.GridCode))
+        {
+            return TypedResults.NotFound();
+        }
+
+        var resident = await db.RequireResidentAsync(request.ResidentId, cancellationToken);
+        var livesHere = await db.Households.AnyAsync(h => h.Id == resident.HouseholdId && h.BuildingId == building.Id, cancellationToken);
+        building.AppointHead(resident, livesHere);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    public static async Task<Results<NoContent, NotFound>> AppointUnitHead(
+        Guid id, AppointHeadRequest request, ClaimsPrincipal caller, GridDbContext db, CancellationToken cancellationToken)
+    {
+        var unit = await db.Units.SingleOrDefaultAsync(u => u.Id == id, cancellationToken);
+        var building = unit is null ? null : await db.Buildings.AsNoTracking().SingleAsync(b => b.Id == unit.BuildingId, cancellationToken);
+        if (unit is null || !GridScope.Of(caller).Covers(building!.GridCode))
+        {
+            return TypedResults.NotFound();
+        }
+
+        var resident = await db.RequireResidentAsync(request.ResidentId, cancellationToken);
+        var livesHere = await db.Households.AnyAsync(h => h.Id == resident.HouseholdId && h.UnitId == unit.Id, cancellationToken);
+        unit.AppointHead(resident, livesHere);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    public static async Task<Created<HouseholdResponse>> CreateHousehold(
+        CreateHouseholdRequest request, ClaimsPrincipal caller, GridDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var building = request.BuildingId is { } buildingId ? await db.Buildings.SingleOrDefaultAsync(b => b.Id == buildingId, cancellationToken) : null;
+        if (building is null || !GridScope.Of(caller).Covers(building.GridCode))
+        {
+            throw Invalid("buildingId", request.BuildingId is null ? "is required." : "names no building in your grids.");
+        }
+
+        var unit = request.UnitId is { } unitId ? await db.Units.SingleOrDefaultAsync(u => u.Id == unitId, cancellationToken) ?? throw Invalid("unitId", "names no unit.") : null;
+        var household = Household.Create(building, unit, request.Room, time.GetUtcNow());
+        db.Households.Add(household);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Created($"/api/grid/residents?householdId={household.Id}", new HouseholdResponse(household.Id, household.GridCode, household.BuildingId, household.UnitId, household.Room));
+    }
+
+    public static async Task<Created<ResidentResponse>> RegisterResident(
+        RegisterResidentRequest request, ClaimsPrincipal caller, GridDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var household = request.HouseholdId is { } householdId ? await db.Households.SingleOrDefaultAsync(h => h.Id == householdId, cancellationToken) : null;
+        if (household is null || !GridScope.Of(caller).Covers(household.GridCode))
+        {
+            throw Invalid("householdId", request.HouseholdId is null ? "is required." : "names no household in your grids.");
+        }
+
+        var now = time.GetUtcNow();
+        var validation = new Validation();
+        var details = ResidentDetails.Check(validation, request.Name, request.Gender, request.BirthDate, request.Phone, request.Relation, CommunityTime.DateOf(now));
+        validation.ThrowIfInvalid();
+        var resident = Resident.Register(household, details!, now);
+        db.Residents.Add(resident);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Created($"/api/grid/residents/{resident.Id}", ResidentResponse.From(resident));
+    }
+
+    public static async Task<Ok<Page<ResidentResponse>>> ListResidents(
+        ClaimsPrincipal caller, GridDbContext db, string? gridCode, Guid? buildingId, Guid? householdId, string? name, Guid? cursor, int? limit,
+        CancellationToken cancellationToken)
+    {
+        var residents = GridScope.Of(caller).Filter(db.Residents.AsNoTracking(), r => r.GridCode);
+        if (!string.IsNullOrWhiteSpace(gridCode))
+        {
+            residents = residents.Where(r => r.GridCode == gridCode);
+        }
+
+        if (householdId is { } household)
+        {
+            residents = residents.Where(r => r.HouseholdId == household);
+        }
+
+        if (buildingId is { } building)
+        {
+            residents = residents.Where(r => db.Households.Any(h => h.Id == r.HouseholdId && h.BuildingId == building));
+        }
+
+        if (name?.Trim() is { Length: > 0 } prefix)
+        {
+            var pattern = prefix.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
+            residents = residents.Where(r => EF.Functions.Like(r.Name, pattern, "\\"));
+        }
+
+        return TypedResults.Ok(await residents.ToPageAsync(r => r.Id, cursor, limit, ResidentResponse.From, cancellationToken));
+    }
+
+    public static async Task<Results<Ok<ResidentResponse>, NotFound>> GetResident(Guid id, ClaimsPrincipal caller, GridDbContext db, CancellationToken cancellationToken)
+    {
+        var resident = await db.Residents.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
+        return resident is null || !GridScope.Of(caller).Covers(resident.GridCode) ? TypedResults.NotFound() : TypedResults.Ok(ResidentResponse.From(resident));
+    }
+
+    public static async Task<Ok<ResidentImportResult>> ImportResidents(HttpRequest request, ClaimsPrincipal caller, ResidentImport import, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await import.ImportAsync(request.Body, GridScope.Of(caller), cancellationToken));
+
+    private static DomainValidationException Invalid(string field, string rule) => new(new Dictionary<string, string[]> { [field] = [rule] });
+}
+
+public sealed record CreateBuildingRequest(string? GridCode, string? Name, string? Address = null);
+
+public sealed record CreateUnitRequest(string? Name);
+
+public sealed record AppointHeadRequest(Guid? ResidentId);
+
+public sealed record CreateHouseholdRequest(Guid? BuildingId, string? Room, Guid? UnitId = null);
+
+public sealed record RegisterResidentRequest(Guid? HouseholdId, string? Name, string? Gender, DateOnly? BirthDate = null, string? Phone = null, string? Relation = null);
+
+public sealed record UnitResponse(Guid Id, string Name, Guid? HeadResidentId);
+
+public sealed record BuildingResponse(Guid Id, string GridCode, string Name, string? Address, Guid? HeadResidentId, int Households, IReadOnlyList<UnitResponse> Units);
+
+public sealed record HouseholdResponse(Guid Id, string GridCode, Guid BuildingId, Guid? UnitId, string Room);
+
+/// <summary>A resident as the grid worker sees them; the phone number is stored for the worker's calls and not listed.</summary>
+public sealed record ResidentResponse(Guid Id, Guid HouseholdId, string GridCode, string Name, Gender Gender, DateOnly? BirthDate, string Relation)
+{
+    public static ResidentResponse From(Resident r) => new(r.Id, r.HouseholdId, r.GridCode, r.Name, r.Gender, r.BirthDate, r.Relation);
+}
