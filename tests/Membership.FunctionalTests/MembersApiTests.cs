@@ -178,4 +178,23 @@ public sealed class MembersApiTests(MembershipApiFixture fixture)
     }
 
     private Task<long> CountMembersAsync() => fixture.ScalarAsync<long>("SELECT count(*) FROM members");
+
+    [Fact]
+    public async Task Registering_again_with_the_same_idempotency_key_returns_the_first_member_instead_of_a_second()
+    {
+        var key = Guid.NewGuid().ToString();
+        HttpRequestMessage Register() => new(HttpMethod.Post, "/api/membership/members")
+        {
+            Headers = { { "Idempotency-Key", key } },
+            Content = JsonContent.Create(ValidMember("重试党员", "R" + key[..5])),
+        };
+
+        var first = await Client.SendAsync(Register());
+        var retry = await Client.SendAsync(Register());
+
+        Assert.Equal(HttpStatusCode.Created, retry.StatusCode);
+        Assert.Equal(first.Headers.Location, retry.Headers.Location);
+        Assert.Equal(1, await fixture.ScalarAsync<long>($"SELECT count(*) FROM members WHERE grid_code = 'R{key[..5]}'"));
+        Assert.Equal(1, await fixture.ScalarAsync<long>($"SELECT count(*) FROM outbox_messages WHERE message_type LIKE '%MemberRegistered' AND payload->>'gridCode' = 'R{key[..5]}'"));
+    }
 }

@@ -5,6 +5,7 @@ using CommunityPlatform.Grid.Infrastructure;
 using CommunityPlatform.ServiceKit.Audit;
 using CommunityPlatform.ServiceKit.Domain;
 using CommunityPlatform.ServiceKit.Security;
+using CommunityPlatform.ServiceKit.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -32,7 +33,10 @@ public static class CareListApi
             .WithSummary("Care records whose next visit is due by a date (default today), without personal fields")
             .RequireAuthorization(GridPolicies.ReadCareList);
         care.MapGet("/{id:guid}", Get).WithSummary("One care record with its visits; ?reason= is required and the read is audited").RequireAuthorization(GridPolicies.ReadCareList);
-        care.MapPost("/{id:guid}/visits", RecordVisit).WithSummary("Record a visit (走访) with notes").RequireAuthorization(GridPolicies.ManageCareList);
+        care.MapPost("/{id:guid}/visits", RecordVisit)
+            .WithSummary("Record a visit (走访) with notes; a retry with the same Idempotency-Key gets the first answer")
+            .WithIdempotency<GridDbContext>()
+            .RequireAuthorization(GridPolicies.ManageCareList);
 
         return app;
     }

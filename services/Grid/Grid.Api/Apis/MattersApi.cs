@@ -22,7 +22,10 @@ public static class MattersApi
     {
         var matters = app.MapGroup("/api/grid/matters").WithTags("Matters");
 
-        matters.MapPost("/", ReportMatter).WithSummary("Report a matter (问事); publishes MatterReported").RequireAuthorization(GridPolicies.ReportMatters);
+        matters.MapPost("/", ReportMatter)
+            .WithSummary("Report a matter (问事); publishes MatterReported. A retry with the same Idempotency-Key gets the first answer.")
+            .WithIdempotency<GridDbContext>()
+            .RequireAuthorization(GridPolicies.ReportMatters);
         matters.MapGet("/", ListMatters)
             .WithSummary("Matters by grid, status, category; overdue=true for those past due; escalated=true for the 督办 board; paged by cursor")
             .RequireAuthorization(GridPolicies.ReadMatters);

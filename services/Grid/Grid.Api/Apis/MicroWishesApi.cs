@@ -21,7 +21,10 @@ public static class MicroWishesApi
     {
         var grid = app.MapGroup("/api/grid").WithTags("Micro-wishes and the four lists");
 
-        grid.MapPost("/micro-wishes", PostWish).WithSummary("Post a resident's micro-wish").RequireAuthorization(GridPolicies.ReportMatters);
+        grid.MapPost("/micro-wishes", PostWish)
+            .WithSummary("Post a resident's micro-wish; a retry with the same Idempotency-Key gets the first answer")
+            .WithIdempotency<GridDbContext>()
+            .RequireAuthorization(GridPolicies.ReportMatters);
         grid.MapGet("/micro-wishes", ListWishes).WithSummary("Micro-wishes by grid, status and category, paged by cursor").RequireAuthorization(GridPolicies.ReadWishes);
         grid.MapGet("/micro-wishes/matches", MatchWishes)
             .WithSummary("For each open wish, the partner units and members offering help in its category, those of its grid first")

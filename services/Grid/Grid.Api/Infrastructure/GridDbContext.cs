@@ -1,6 +1,7 @@
 using CommunityPlatform.Grid.Domain;
 using CommunityPlatform.Messaging.Persistence;
 using CommunityPlatform.ServiceKit.Audit;
+using CommunityPlatform.ServiceKit.Web;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommunityPlatform.Grid.Infrastructure;
@@ -46,5 +47,6 @@ public sealed class GridDbContext(DbContextOptions<GridDbContext> options) : DbC
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(GridDbContext).Assembly);
         modelBuilder.AddMessagingTables();
         modelBuilder.AddAuditTrail();
+        modelBuilder.AddIdempotentRequests();
     }
 }

@@ -35,6 +35,7 @@ public static class MeetingsApi
             .RequireAuthorization(MembershipPolicies.ReadMeetings);
         meetings.MapPost("/{id:guid}/record", RecordMeeting)
             .WithSummary("Record that the meeting was held: topic, minutes and each member's attendance; publishes MeetingHeld")
+            .WithIdempotency<MembershipDbContext>()
             .RequireAuthorization(MembershipPolicies.ManageMembers);
         meetings.MapPost("/{id:guid}/attendance/{memberId:guid}/make-up", MakeUp)
             .WithSummary("Record that an absent member made the meeting up later (补学)")

@@ -20,7 +20,8 @@ public static class MembersApi
         members.MapPost("/", RegisterMember)
             .WithName("RegisterMember")
             .WithSummary("Register a party member")
-            .WithDescription("Validates every field, stores the member and publishes MemberRegistered through the outbox.")
+            .WithDescription("Validates every field, stores the member and publishes MemberRegistered through the outbox. A retry with the same Idempotency-Key gets the first answer.")
+            .WithIdempotency<MembershipDbContext>()
             .RequireAuthorization(MembershipPolicies.ManageMembers);
         members.MapGet("/{id:guid}", GetMember)
             .WithName("GetMember")

@@ -1,6 +1,7 @@
 using CommunityPlatform.Membership.Domain;
 using CommunityPlatform.Messaging.Persistence;
 using CommunityPlatform.ServiceKit.Audit;
+using CommunityPlatform.ServiceKit.Web;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommunityPlatform.Membership.Infrastructure;
@@ -42,5 +43,6 @@ public sealed class MembershipDbContext(DbContextOptions<MembershipDbContext> op
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(MembershipDbContext).Assembly);
         modelBuilder.AddMessagingTables();
         modelBuilder.AddAuditTrail();
+        modelBuilder.AddIdempotentRequests();
     }
 }

@@ -1,0 +1,157 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using CommunityPlatform.ServiceKit.Domain;
+using CommunityPlatform.ServiceKit.Security;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace CommunityPlatform.ServiceKit.Web;
+
+/// <summary>
+/// <c>Idempotency-Key</c> for writes a mobile client may retry (a grid worker's report sent again after the network
+/// dropped): the first request's answer is stored with its effect, in the same transaction, and a retry with the
+/// same key gets that answer again instead of a second record. The same key with a different request is refused.
+/// </summary>
+public static class Idempotency
+{
+    public const string Header = "Idempotency-Key";
+    public const string ReplayedHeader = "Idempotent-Replayed";
+    public const int KeyMaxLength = 100;
+
+    /// <summary>Answers a request carrying <see cref="Header"/> once; a retry replays the stored answer.</summary>
+    public static RouteHandlerBuilder WithIdempotency<TDbContext>(this RouteHandlerBuilder endpoint)
+        where TDbContext : DbContext =>
+        endpoint.AddEndpointFilter<IdempotencyFilter<TDbContext>>();
+
+    /// <summary>Adds the <c>idempotent_requests</c> table to a service's model.</summary>
+    public static ModelBuilder AddIdempotentRequests(this ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<IdempotentRequest>(request =>
+        {
+            request.ToTable("idempotent_requests");
+            request.HasKey(r => new { r.Caller, r.Key });
+            request.Property(r => r.Caller).HasMaxLength(200);
+            request.Property(r => r.Key).HasMaxLength(KeyMaxLength);
+            request.Property(r => r.Endpoint).HasMaxLength(300);
+            request.Property(r => r.RequestHash).HasMaxLength(64);
+            request.Property(r => r.Location).HasMaxLength(500);
+            request.HasIndex(r => r.CreatedAt);
+        });
+        return modelBuilder;
+    }
+}
+
+/// <summary>A stored answer to a request made with an idempotency key, per caller.</summary>
+public sealed class IdempotentRequest
+{
+    public required string Caller { get; init; }
+
+    public required string Key { get; init; }
+
+    /// <summary>Method and path, e.g. POST /api/grid/matters.</summary>
+    public required string Endpoint { get; init; }
+
+    /// <summary>SHA-256 of the request body as bound, so a reused key with a different request is caught.</summary>
+    public required string RequestHash { get; init; }
+
+    public int StatusCode { get; init; }
+
+    public string? Location { get; init; }
+
+    public string? ResponseJson { get; init; }
+
+    public DateTimeOffset CreatedAt { get; init; }
+}
+
+internal sealed class IdempotencyFilter<TDbContext>(TDbContext db, IOptions<JsonOptions> json, TimeProvider time) : IEndpointFilter
+    where TDbContext : DbContext
+{
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var http = context.HttpContext;
+        if (!http.Request.Headers.TryGetValue(Idempotency.Header, out var header))
+        {
+            return await next(context);
+        }
+
+        var key = header.ToString().Trim();
+        new Validation()
+            .Require(key.Length is > 0 and <= Idempotency.KeyMaxLength && key.All(c => c is > ' ' and < (char)127), Idempotency.Header,
+                $"must be 1 to {Idempotency.KeyMaxLength} visible ASCII characters, e.g. a UUID the client made for this write.")
+            .ThrowIfInvalid();
+        var caller = http.User.Id();
+        var endpoint = $"{http.Request.Method} {http.Request.Path}";
+        var hash = Hash(context.Arguments);
+
+        var stored = await db.Set<IdempotentRequest>().AsNoTracking().SingleOrDefaultAsync(r => r.Caller == caller && r.Key == key, http.RequestAborted);
+        if (stored is not null)
+        {
+            if (stored.Endpoint != endpoint || stored.RequestHash != hash)
+            {
+                throw new DomainRuleViolationException(
+                    "idempotency.key-reused", $"The {Idempotency.Header} was already used for a different request; make a new key for a new write.");
+            }
+
+            return new StoredAnswer(stored);
+        }
+
+        // The effect and the stored answer commit together: a retry finds either both or neither.
+        var strategy = db.Database.CreateExecutionStrategy();
+        return await strategy.ExecuteAsync(async cancellationToken =>
+        {
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var result = await next(context);
+            if (result is IStatusCodeHttpResult { StatusCode: >= 200 and < 300 } success)
+            {
+                db.Set<IdempotentRequest>().Add(new IdempotentRequest
+                {
+                    Caller = caller,
+                    Key = key,
+                    Endpoint = endpoint,
+                    RequestHash = hash,
+                    StatusCode = success.StatusCode.Value,
+                    Location = result.GetType().GetProperty("Location")?.GetValue(result) as string,
+                    ResponseJson = result is IValueHttpResult { Value: { } value } ? JsonSerializer.Serialize(value, value.GetType(), json.Value.SerializerOptions) : null,
+                    CreatedAt = time.GetUtcNow(),
+                });
+                await db.SaveChangesAsync(cancellationToken);
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+            return result;
+        }, http.RequestAborted);
+    }
+
+    /// <summary>Hashes the bound request bodies (the handler's <c>…Request</c> arguments) and route values.</summary>
+    private string Hash(IList<object?> arguments)
+    {
+        var request = arguments.Where(a => a is not null && (a.GetType().Name.EndsWith("Request", StringComparison.Ordinal) || a is Guid or string))
+            .Select(a => JsonSerializer.Serialize(a, a!.GetType(), json.Value.SerializerOptions));
+        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join("\n", request))));
+    }
+
+    private sealed class StoredAnswer(IdempotentRequest stored) : IResult
+    {
+        public async Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.StatusCode = stored.StatusCode;
+            httpContext.Response.Headers[Idempotency.ReplayedHeader] = "true";
+            if (stored.Location is { } location)
+            {
+                httpContext.Response.Headers.Location = location;
+            }
+
+            if (stored.ResponseJson is { } body)
+            {
+                httpContext.Response.ContentType = "application/json; charset=utf-8";
+                await httpContext.Response.WriteAsync(body, httpContext.RequestAborted);
+            }
+        }
+    }
+}
