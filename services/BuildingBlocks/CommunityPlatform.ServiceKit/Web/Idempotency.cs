@@ -8,6 +8,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace CommunityPlatform.ServiceKit.Web;
@@ -22,6 +24,14 @@ public static class Idempotency
     public const string Header = "Idempotency-Key";
     public const string ReplayedHeader = "Idempotent-Replayed";
     public const int KeyMaxLength = 100;
+
+    /// <summary>How long a stored answer is replayed; clients retry within minutes, so a week is generous.</summary>
+    public static readonly TimeSpan Retention = TimeSpan.FromDays(7);
+
+    /// <summary>Keeps <c>idempotent_requests</c> to <see cref="Retention"/>, purging older answers hourly.</summary>
+    public static IServiceCollection AddIdempotency<TDbContext>(this IServiceCollection services)
+        where TDbContext : DbContext =>
+        services.AddHostedService<IdempotencyHousekeeping<TDbContext>>();
 
     /// <summary>Answers a request carrying <see cref="Header"/> once; a retry replays the stored answer.</summary>
     public static RouteHandlerBuilder WithIdempotency<TDbContext>(this RouteHandlerBuilder endpoint)
@@ -154,4 +164,33 @@ internal sealed class IdempotencyFilter<TDbContext>(TDbContext db, IOptions<Json
             }
         }
     }
+}
+
+internal sealed partial class IdempotencyHousekeeping<TDbContext>(
+    IServiceScopeFactory scopes, TimeProvider time, ILogger<IdempotencyHousekeeping<TDbContext>> logger) : BackgroundService
+    where TDbContext : DbContext
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromHours(1), time);
+        do
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                var cutoff = time.GetUtcNow() - Idempotency.Retention;
+                await scope.ServiceProvider.GetRequiredService<TDbContext>().Set<IdempotentRequest>()
+                    .Where(r => r.CreatedAt < cutoff).ExecuteDeleteAsync(stoppingToken);
+            }
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            {
+                // The database may be away for a while; the next round tries again.
+                LogPurgeFailed(logger, ex.GetType().Name, ex.Message);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Purging old idempotent answers failed ({ErrorType}: {Error}); retrying in an hour")]
+    private static partial void LogPurgeFailed(ILogger logger, string errorType, string error);
 }

@@ -27,6 +27,7 @@ internal static class Extensions
         builder.Services.AddOptions<GridOptions>().BindConfiguration("Grid");
         builder.Services.AddScoped<ResidentImport>();
         builder.Services.AddAuditTrail<GridDbContext>();
+        builder.Services.AddIdempotency<GridDbContext>();
         var dataProtection = builder.Services.AddDataProtection().SetApplicationName("CommunityPlatform.Grid");
         if (builder.Configuration["Grid:CareListKeyDirectory"] is { Length: > 0 } keyDirectory)
         {

@@ -23,6 +23,7 @@ internal static class Extensions
             .AddConsumer<AwardMicroWishPointsConsumer, MicroWishFulfilled>()
             .AddConsumer<AwardMatterResolutionPointsConsumer, MatterResolved>());
         builder.Services.AddAuditTrail<MembershipDbContext>();
+        builder.Services.AddIdempotency<MembershipDbContext>();
         builder.Services.AddOptions<PointsRules>().BindConfiguration("Membership:Points");
         builder.Services.AddOptions<MembershipOptions>().BindConfiguration("Membership");
         builder.Services.AddScoped<PointsLedger>();
