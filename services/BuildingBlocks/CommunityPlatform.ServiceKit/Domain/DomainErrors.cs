@@ -8,6 +8,9 @@ public sealed class DomainValidationException(IReadOnlyDictionary<string, string
     : DomainException("One or more fields are invalid.")
 {
     public IReadOnlyDictionary<string, string[]> Errors { get; } = errors;
+
+    /// <summary>One field breaking one rule, e.g. a reference to a record that does not exist.</summary>
+    public static DomainValidationException For(string field, string rule) => new(new Dictionary<string, string[]> { [field] = [rule] });
 }
 
 /// <summary>

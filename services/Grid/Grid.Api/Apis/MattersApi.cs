@@ -156,7 +156,7 @@ public static class MattersApi
             : null;
         if (building is null)
         {
-            throw new DomainValidationException(new Dictionary<string, string[]> { ["buildingId"] = ["names no building in the matter's grid."] });
+            throw DomainValidationException.For("buildingId", "names no building in the matter's grid.");
         }
 
         if (matter.Status != MatterStatus.Deliberating)

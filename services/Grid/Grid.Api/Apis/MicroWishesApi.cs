@@ -99,7 +99,7 @@ public static class MicroWishesApi
 
         var partner = request.PartnerUnitId is { } partnerId
             ? await db.PartnerUnits.SingleOrDefaultAsync(p => p.Id == partnerId, cancellationToken)
-              ?? throw new DomainValidationException(new Dictionary<string, string[]> { ["partnerUnitId"] = ["names no partner unit."] })
+              ?? throw DomainValidationException.For("partnerUnitId", "names no partner unit.")
             : null;
         db.AddIntegrationEvent(wish.Claim(request.MemberId, partner, request.ClaimantName, time.GetUtcNow()));
         await db.SaveChangesAsync(cancellationToken);

@@ -118,10 +118,10 @@ public static class PlacesApi
         var building = request.BuildingId is { } buildingId ? await db.Buildings.SingleOrDefaultAsync(b => b.Id == buildingId, cancellationToken) : null;
         if (building is null || !GridScope.Of(caller).Covers(building.GridCode))
         {
-            throw Invalid("buildingId", request.BuildingId is null ? "is required." : "names no building in your grids.");
+            throw DomainValidationException.For("buildingId", request.BuildingId is null ? "is required." : "names no building in your grids.");
         }
 
-        var unit = request.UnitId is { } unitId ? await db.Units.SingleOrDefaultAsync(u => u.Id == unitId, cancellationToken) ?? throw Invalid("unitId", "names no unit.") : null;
+        var unit = request.UnitId is { } unitId ? await db.Units.SingleOrDefaultAsync(u => u.Id == unitId, cancellationToken) ?? throw DomainValidationException.For("unitId", "names no unit.") : null;
         var household = Household.Create(building, unit, request.Room, time.GetUtcNow());
         db.Households.Add(household);
         await db.SaveChangesAsync(cancellationToken);
@@ -134,7 +134,7 @@ public static class PlacesApi
         var household = request.HouseholdId is { } householdId ? await db.Households.SingleOrDefaultAsync(h => h.Id == householdId, cancellationToken) : null;
         if (household is null || !GridScope.Of(caller).Covers(household.GridCode))
         {
-            throw Invalid("householdId", request.HouseholdId is null ? "is required." : "names no household in your grids.");
+            throw DomainValidationException.For("householdId", request.HouseholdId is null ? "is required." : "names no household in your grids.");
         }
 
         var now = time.GetUtcNow();
@@ -169,8 +169,8 @@ public static class PlacesApi
 
         if (name?.Trim() is { Length: > 0 } prefix)
         {
-            var pattern = prefix.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
-            residents = residents.Where(r => EF.Functions.Like(r.Name, pattern, "\\"));
+            var pattern = SqlLike.StartsWith(prefix);
+            residents = residents.Where(r => EF.Functions.Like(r.Name, pattern, SqlLike.EscapeCharacter));
         }
 
         return TypedResults.Ok(await residents.ToPageAsync(r => r.Id, cursor, limit, ResidentResponse.From, cancellationToken));
@@ -185,7 +185,6 @@ public static class PlacesApi
     public static async Task<Ok<ResidentImportResult>> ImportResidents(HttpRequest request, ClaimsPrincipal caller, ResidentImport import, CancellationToken cancellationToken) =>
         TypedResults.Ok(await import.ImportAsync(request.Body, GridScope.Of(caller), cancellationToken));
 
-    private static DomainValidationException Invalid(string field, string rule) => new(new Dictionary<string, string[]> { [field] = [rule] });
 }
 
 public sealed record CreateBuildingRequest(string? GridCode, string? Name, string? Address = null);

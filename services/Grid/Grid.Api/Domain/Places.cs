@@ -99,7 +99,7 @@ public sealed class Household
         new Validation().RequireText(room, "room", 20).ThrowIfInvalid();
         if (unit is not null && unit.BuildingId != building.Id)
         {
-            new Validation().Require(false, "unitId", "belongs to another building.").ThrowIfInvalid();
+            throw DomainValidationException.For("unitId", "belongs to another building.");
         }
 
         return new Household { Id = Guid.CreateVersion7(now), GridCode = building.GridCode, BuildingId = building.Id, UnitId = unit?.Id, Room = room!.Trim() };

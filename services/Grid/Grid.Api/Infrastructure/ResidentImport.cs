@@ -217,10 +217,7 @@ public sealed class ResidentImport(GridDbContext db, TimeProvider time)
         catch (DecoderFallbackException invalid)
         {
             var line = 1 + bytes[..Math.Max(0, Math.Min(invalid.Index, bytes.Length))].Count((byte)'\n');
-            throw new DomainValidationException(new Dictionary<string, string[]>
-            {
-                ["file"] = [$"is not UTF-8 text (the first invalid byte is on line {line}); it looks like GBK. Save the spreadsheet as \"CSV UTF-8\" and import that."],
-            });
+            throw DomainValidationException.For("file", $"is not UTF-8 text (the first invalid byte is on line {line}); it looks like GBK. Save the spreadsheet as \"CSV UTF-8\" and import that.");
         }
     }
 
@@ -229,7 +226,7 @@ public sealed class ResidentImport(GridDbContext db, TimeProvider time)
         using var records = CsvText.Records(text).GetEnumerator();
         if (!records.MoveNext())
         {
-            throw new DomainValidationException(new Dictionary<string, string[]> { ["file"] = ["is empty: the first line must be the header (网格,楼栋,单元,房号,姓名,性别,出生日期,联系电话,与户主关系,职务)."] });
+            throw DomainValidationException.For("file", "is empty: the first line must be the header (网格,楼栋,单元,房号,姓名,性别,出生日期,联系电话,与户主关系,职务).");
         }
 
         var header = records.Current.Fields;
@@ -250,7 +247,7 @@ public sealed class ResidentImport(GridDbContext db, TimeProvider time)
 
         if (missing.Count > 0)
         {
-            throw new DomainValidationException(new Dictionary<string, string[]> { ["header"] = [$"is missing the column(s) {string.Join(", ", missing)}."] });
+            throw DomainValidationException.For("header", $"is missing the column(s) {string.Join(", ", missing)}.");
         }
 
         var rows = new List<CsvRow>();
@@ -258,7 +255,7 @@ public sealed class ResidentImport(GridDbContext db, TimeProvider time)
         {
             if (rows.Count == MaxRows)
             {
-                throw new DomainValidationException(new Dictionary<string, string[]> { ["file"] = [$"has more than {MaxRows} rows; split it into several files."] });
+                throw DomainValidationException.For("file", $"has more than {MaxRows} rows; split it into several files.");
             }
 
             rows.Add(new CsvRow(records.Current.Line, records.Current.Fields, index));

@@ -14,7 +14,7 @@ internal static class Lookups
     public static async Task<Organisation> RequireOrganisationAsync(this MembershipDbContext db, string? code, string field, CancellationToken cancellationToken)
     {
         var organisation = string.IsNullOrWhiteSpace(code) ? null : await db.Organisations.SingleOrDefaultAsync(o => o.Code == code.Trim(), cancellationToken);
-        return organisation ?? throw Invalid(field, string.IsNullOrWhiteSpace(code)
+        return organisation ?? throw DomainValidationException.For(field, string.IsNullOrWhiteSpace(code)
             ? "is required and may not be blank."
             : $"names no organisation ('{code}'); create the organisation first.");
     }
@@ -22,7 +22,7 @@ internal static class Lookups
     public static async Task<Member> RequireMemberAsync(this MembershipDbContext db, Guid? id, string field, CancellationToken cancellationToken)
     {
         var member = id is { } memberId ? await db.Members.SingleOrDefaultAsync(m => m.Id == memberId, cancellationToken) : null;
-        return member ?? throw Invalid(field, id is null ? "is required." : $"names no member ({id}).");
+        return member ?? throw DomainValidationException.For(field, id is null ? "is required." : $"names no member ({id}).");
     }
 
     /// <summary>The members named by <paramref name="ids"/>, in that order; every one must exist.</summary>
@@ -35,15 +35,14 @@ internal static class Lookups
 
         if (ids.Distinct().Count() != ids.Count)
         {
-            throw Invalid(field, "names the same member twice.");
+            throw DomainValidationException.For(field, "names the same member twice.");
         }
 
         var found = await db.Members.Where(m => ids.Contains(m.Id)).ToDictionaryAsync(m => m.Id, cancellationToken);
         var missing = ids.Where(id => !found.ContainsKey(id)).ToList();
         return missing.Count > 0
-            ? throw Invalid(field, $"names no member ({string.Join(", ", missing)}).")
+            ? throw DomainValidationException.For(field, $"names no member ({string.Join(", ", missing)}).")
             : ids.Select(id => found[id]).ToList();
     }
 
-    private static DomainValidationException Invalid(string field, string rule) => new(new Dictionary<string, string[]> { [field] = [rule] });
 }

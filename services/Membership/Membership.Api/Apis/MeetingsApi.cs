@@ -152,13 +152,13 @@ public static class MeetingsApi
         }
 
         var entries = (request.Attendance ?? []).Select((a, i) => new AttendanceEntry(
-            a.MemberId ?? throw Invalid($"attendance[{i}].memberId", "is required."),
+            a.MemberId ?? throw DomainValidationException.For($"attendance[{i}].memberId", "is required."),
             ParseStatus(a.Status, i),
             a.Reason)).ToList();
         var members = await db.RequireMembersAsync(entries.Select(e => e.MemberId).Distinct().ToList(), "attendance", cancellationToken);
         if (members.FirstOrDefault(m => !m.IsActive) is { } inactive)
         {
-            throw Invalid("attendance", $"member {inactive.Id} is no longer active ({inactive.Status}).");
+            throw DomainValidationException.For("attendance", $"member {inactive.Id} is no longer active ({inactive.Status}).");
         }
 
         var held = meeting.RecordHeld(request.HeldOn, request.Topic, request.Minutes, entries, time.GetUtcNow());
@@ -284,7 +284,6 @@ public static class MeetingsApi
         return parsed!.Value;
     }
 
-    private static DomainValidationException Invalid(string field, string rule) => new(new Dictionary<string, string[]> { [field] = [rule] });
 }
 
 public sealed record ScheduleMeetingRequest(

@@ -273,8 +273,8 @@ public sealed class MemberFilter
 
         if (Name?.Trim() is { Length: > 0 } name)
         {
-            var prefix = name.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
-            query = ExactName == true ? query.Where(m => m.Name == name) : query.Where(m => EF.Functions.Like(m.Name, prefix, "\\"));
+            var prefix = SqlLike.StartsWith(name);
+            query = ExactName == true ? query.Where(m => m.Name == name) : query.Where(m => EF.Functions.Like(m.Name, prefix, SqlLike.EscapeCharacter));
         }
 
         return query;

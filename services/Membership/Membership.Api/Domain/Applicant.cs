@@ -231,7 +231,7 @@ public sealed class Applicant
     {
         if (on < previous)
         {
-            new Validation().Require(false, "on", $"may not be before {what} ({previous:yyyy-MM-dd}).").ThrowIfInvalid();
+            throw DomainValidationException.For("on", $"may not be before {what} ({previous:yyyy-MM-dd}).");
         }
     }
 

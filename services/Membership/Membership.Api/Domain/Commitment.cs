@@ -49,7 +49,7 @@ public sealed class Commitment
     public CommitmentItem Fulfil(int itemNumber, DateOnly? fulfilledOn, string? note, IReadOnlyList<string>? evidence, DateTimeOffset now)
     {
         var item = _items.SingleOrDefault(i => i.Number == itemNumber)
-            ?? throw new DomainValidationException(new Dictionary<string, string[]> { ["itemNumber"] = [$"must be one of 1 to {_items.Count}."] });
+            ?? throw DomainValidationException.For("itemNumber", $"must be one of 1 to {_items.Count}.");
         item.Fulfil(fulfilledOn, note, evidence, MadeOn, now);
         return item;
     }

@@ -71,7 +71,7 @@ public sealed class CommitteePost
 
         if (endOn < StartOn)
         {
-            new Validation().Require(false, "endOn", $"may not be before the start of the post ({StartOn:yyyy-MM-dd}).").ThrowIfInvalid();
+            throw DomainValidationException.For("endOn", $"may not be before the start of the post ({StartOn:yyyy-MM-dd}).");
         }
 
         EndOn = endOn;

@@ -137,7 +137,7 @@ public sealed class ServicePostReport
 
         if (reportedOn < claim.ClaimedOn)
         {
-            new Validation().Require(false, "reportedOn", $"may not be before the claim ({claim.ClaimedOn:yyyy-MM-dd}).").ThrowIfInvalid();
+            throw DomainValidationException.For("reportedOn", $"may not be before the claim ({claim.ClaimedOn:yyyy-MM-dd}).");
         }
 
         return new ServicePostReport
