@@ -54,6 +54,21 @@ public sealed class LocalInfrastructureFixture : IAsyncLifetime
     {
         Broker.Start();
         await Ports.WaitUntilAcceptingAsync(BrokerPort, TimeSpan.FromSeconds(120), "RabbitMQ");
+        // The listener can accept before the broker takes logins for the suite's virtual host; seen once as a
+        // "broker unreachable" at a service's start on a loaded machine.
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while (true)
+        {
+            try
+            {
+                await using var connection = await ConnectToBrokerAsync();
+                return;
+            }
+            catch (RabbitMQ.Client.Exceptions.BrokerUnreachableException) when (DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(500);
+            }
+        }
     }
 
     public async Task<IConnection> ConnectToBrokerAsync() =>
