@@ -23,8 +23,9 @@ public static partial class EventSubscriptions
         [typeof(MeetingHeld)] = [],
         [typeof(PointsAwarded)] = [],
         [typeof(MicroWishClaimed)] = [],
-        // Their consumers come with the safety and volunteer issues; the queues exist from the first publish, so
-        // those services will find every grid and matter announced before they started consuming.
+        [typeof(InspectionCompleted)] = [],
+        [typeof(VolunteerActivityCompleted)] = [],
+        [typeof(VolunteerActivityCancelled)] = [],
         [typeof(GridCreated)] = ["safety", "volunteer"],
         [typeof(GridRenamed)] = ["safety", "volunteer"],
         [typeof(MatterReported)] = ["safety"],

@@ -17,4 +17,10 @@ public sealed record MatterReported : IntegrationEvent
     public required string Location { get; init; }
 
     public required DateTimeOffset ReportedAt { get; init; }
+
+    /// <summary>
+    /// Who raised it: <c>Report</c> (a person), or the record of another service it was opened for (<c>Hazard</c>,
+    /// <c>PatrolObservation</c>, <c>PatrolQuota</c>), so that service does not act on its own echo.
+    /// </summary>
+    public string Source { get; init; } = "Report";
 }

@@ -260,7 +260,7 @@ public sealed class Matter
     private MatterReported Reported(DateTimeOffset now) => new()
     {
         EventId = Guid.CreateVersion7(now), OccurredAt = now, MatterId = Id, GridCode = GridCode, Category = Category.ToString(),
-        Location = Location, ReportedAt = ReportedAt,
+        Location = Location, ReportedAt = ReportedAt, Source = Source.ToString(),
     };
 
     private void RequireStatus(string action, params MatterStatus[] allowed)

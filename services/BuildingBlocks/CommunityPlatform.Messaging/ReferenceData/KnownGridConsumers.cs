@@ -1,0 +1,24 @@
+using CommunityPlatform.Contracts.Grid;
+using CommunityPlatform.Messaging.Inbox;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommunityPlatform.Messaging.ReferenceData;
+
+/// <summary>Records a grid the grid service created.</summary>
+public sealed class RecordKnownGridConsumer<TDbContext>(TDbContext db, MessagingTelemetry telemetry, TimeProvider time)
+    : InboxConsumer<GridCreated, TDbContext>(db, telemetry, time)
+    where TDbContext : DbContext
+{
+    protected override Task HandleAsync(ConsumeContext<GridCreated> context, CancellationToken cancellationToken) =>
+        KnownGrids.ApplyAsync(Db, context.Message.GridCode, context.Message.Name, context.Message.OccurredAt, cancellationToken);
+}
+
+/// <summary>Renames a known grid; a rename that overtakes the creation creates the grid with its new name.</summary>
+public sealed class RenameKnownGridConsumer<TDbContext>(TDbContext db, MessagingTelemetry telemetry, TimeProvider time)
+    : InboxConsumer<GridRenamed, TDbContext>(db, telemetry, time)
+    where TDbContext : DbContext
+{
+    protected override Task HandleAsync(ConsumeContext<GridRenamed> context, CancellationToken cancellationToken) =>
+        KnownGrids.ApplyAsync(Db, context.Message.GridCode, context.Message.Name, context.Message.OccurredAt, cancellationToken);
+}

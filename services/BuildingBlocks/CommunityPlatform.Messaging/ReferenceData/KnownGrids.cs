@@ -1,0 +1,53 @@
+using CommunityPlatform.ServiceKit.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommunityPlatform.Messaging.ReferenceData;
+
+public static class KnownGrids
+{
+    /// <summary>Adds the <c>known_grids</c> table to a service's model.</summary>
+    public static ModelBuilder AddKnownGrids(this ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<KnownGrid>(grid =>
+        {
+            grid.ToTable("known_grids");
+            grid.HasKey(g => g.Code);
+            grid.Property(g => g.Code).HasMaxLength(20);
+            grid.Property(g => g.Name).HasMaxLength(100);
+        });
+        return modelBuilder;
+    }
+
+    /// <summary>Keeps this service's copy of the grids up to date from the grid service's announcements.</summary>
+    public static PlatformMessagingBuilder AddKnownGrids<TDbContext>(this PlatformMessagingBuilder messaging)
+        where TDbContext : DbContext =>
+        messaging
+            .AddConsumer<RecordKnownGridConsumer<TDbContext>, Contracts.Grid.GridCreated>()
+            .AddConsumer<RenameKnownGridConsumer<TDbContext>, Contracts.Grid.GridRenamed>();
+
+    /// <summary>The grid with <paramref name="gridCode"/>, or a 400 naming <paramref name="field"/>.</summary>
+    public static async Task<KnownGrid> RequireKnownGridAsync(this DbContext db, string? gridCode, string field, CancellationToken cancellationToken)
+    {
+        var code = gridCode?.Trim();
+        if (string.IsNullOrEmpty(code))
+        {
+            throw DomainValidationException.For(field, "is required and may not be blank.");
+        }
+
+        return await db.Set<KnownGrid>().AsNoTracking().SingleOrDefaultAsync(g => g.Code == code, cancellationToken)
+            ?? throw DomainValidationException.For(field, $"names no grid the grid service has announced ('{code}').");
+    }
+
+    internal static async Task ApplyAsync(DbContext db, string code, string name, DateTimeOffset occurredAt, CancellationToken cancellationToken)
+    {
+        var grid = await db.Set<KnownGrid>().SingleOrDefaultAsync(g => g.Code == code, cancellationToken);
+        if (grid is null)
+        {
+            db.Set<KnownGrid>().Add(KnownGrid.Announced(code, name, occurredAt));
+        }
+        else
+        {
+            grid.Apply(name, occurredAt);
+        }
+    }
+}
