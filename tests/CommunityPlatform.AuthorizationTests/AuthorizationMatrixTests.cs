@@ -64,7 +64,12 @@ public sealed partial class AuthorizationMatrixTests(ServicesFixture fixture) : 
             }
 
             var outsider = CommunityRoles.Labels.Keys.FirstOrDefault(role => !admitted.Contains(role));
-            var path = RouteParameter().Replace(pattern, p => p.Value.Contains(":guid", StringComparison.Ordinal) ? Guid.NewGuid().ToString() : "X01");
+            var path = RouteParameter().Replace(pattern, p => p.Value switch
+            {
+                _ when p.Value.Contains(":guid", StringComparison.Ordinal) => Guid.NewGuid().ToString(),
+                _ when p.Value.Contains(":int", StringComparison.Ordinal) => "1",
+                _ => "X01",
+            });
             foreach (var method in endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["GET"])
             {
                 var withoutToken = await anonymous.SendAsync(new HttpRequestMessage(new HttpMethod(method), path));

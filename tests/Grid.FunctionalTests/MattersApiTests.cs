@@ -103,7 +103,7 @@ public sealed class MattersApiTests(GridApiFixture fixture)
         Assert.Equal("closed", returned.GetProperty("open311Status").GetString());
         Assert.Contains("95598", returned.GetProperty("statusNotes").GetString());
         var problem = await (await TryAsync(id, "accept", new { })).AssertRuleAsync("matter.transition");
-        Assert.Equal("Returned", problem.GetProperty("status").GetString());
+        Assert.Equal("Returned", problem.GetProperty("currentStatus").GetString());
         await (await TryAsync(id, "escalate", new { reason = "居民不满退单" })).AssertRuleAsync("matter.status");
         Assert.Equal("Returned", await fixture.ScalarAsync<string>($"SELECT status FROM matters WHERE id = '{id}'"));
     }
@@ -115,7 +115,7 @@ public sealed class MattersApiTests(GridApiFixture fixture)
         var reported = (await Client.ReportMatterAsync(grid)).GetProperty("id").GetGuid();
 
         var problem = await (await TryAsync(reported, "resolve", new { resolution = "已处理" })).AssertRuleAsync("matter.transition");
-        Assert.Equal("Reported", problem.GetProperty("status").GetString());
+        Assert.Equal("Reported", problem.GetProperty("currentStatus").GetString());
         await (await TryAsync(reported, "deliberation", new { })).AssertRuleAsync("matter.transition");
         await (await TryAsync(reported, "assign", new { handler = "物业", dueOn = GridApi.Iso(Today) })).AssertRuleAsync("matter.transition");
 

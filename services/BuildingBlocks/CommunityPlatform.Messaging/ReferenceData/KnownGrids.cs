@@ -1,4 +1,5 @@
 using CommunityPlatform.ServiceKit.Domain;
+using CommunityPlatform.ServiceKit.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommunityPlatform.Messaging.ReferenceData;
@@ -25,8 +26,12 @@ public static class KnownGrids
             .AddConsumer<RecordKnownGridConsumer<TDbContext>, Contracts.Grid.GridCreated>()
             .AddConsumer<RenameKnownGridConsumer<TDbContext>, Contracts.Grid.GridRenamed>();
 
-    /// <summary>The grid with <paramref name="gridCode"/>, or a 400 naming <paramref name="field"/>.</summary>
-    public static async Task<KnownGrid> RequireKnownGridAsync(this DbContext db, string? gridCode, string field, CancellationToken cancellationToken)
+    /// <summary>
+    /// The grid with <paramref name="gridCode"/> if the caller's <paramref name="scope"/> covers it; otherwise a 400
+    /// naming <paramref name="field"/>, which does not tell a grid worker whether another grid exists.
+    /// </summary>
+    public static async Task<KnownGrid> RequireKnownGridAsync(
+        this DbContext db, string? gridCode, GridScope scope, CancellationToken cancellationToken, string field = "gridCode")
     {
         var code = gridCode?.Trim();
         if (string.IsNullOrEmpty(code))
@@ -34,8 +39,8 @@ public static class KnownGrids
             throw DomainValidationException.For(field, "is required and may not be blank.");
         }
 
-        return await db.Set<KnownGrid>().AsNoTracking().SingleOrDefaultAsync(g => g.Code == code, cancellationToken)
-            ?? throw DomainValidationException.For(field, $"names no grid the grid service has announced ('{code}').");
+        var grid = scope.Covers(code) ? await db.Set<KnownGrid>().AsNoTracking().SingleOrDefaultAsync(g => g.Code == code, cancellationToken) : null;
+        return grid ?? throw DomainValidationException.For(field, $"names no grid of yours that the grid service has announced ('{code}').");
     }
 
     internal static async Task ApplyAsync(DbContext db, string code, string name, DateTimeOffset occurredAt, CancellationToken cancellationToken)

@@ -39,6 +39,11 @@ public sealed class Validation
             ? Require(false, field, "is required (yyyy-MM-dd).")
             : Require(value <= latest, field, "may not be in the future.");
 
+    /// <summary>Photo references (ids or URLs of files the client uploaded elsewhere): at most 10, none blank or over 300 characters.</summary>
+    public Validation RequirePhotoReferences(IReadOnlyList<string>? photos, string field) =>
+        Require(photos is null || photos.Count <= 10, field, "must list at most 10 photo references.")
+            .Require(photos is null || photos.All(p => !string.IsNullOrWhiteSpace(p) && p.Length <= 300), field, "references must be non-blank and at most 300 characters each.");
+
     /// <summary>Parses a value of <typeparamref name="TEnum"/> by its code (case-insensitive) or one of its labels.</summary>
     public TEnum? RequireOneOf<TEnum>(string? value, string field, IReadOnlyDictionary<TEnum, string> labels)
         where TEnum : struct, Enum

@@ -23,6 +23,9 @@ public sealed class GridScope
     /// <summary>The grids a limited caller may see (empty for a community-wide caller).</summary>
     public IReadOnlyCollection<string> Grids => _grids ?? [];
 
+    /// <summary>Every grid: for figures the office and the county see community-wide.</summary>
+    public static GridScope CommunityWide { get; } = new(null);
+
     public static GridScope Of(ClaimsPrincipal caller) =>
         CommunityWideRoles.Any(caller.IsInRole)
             ? new GridScope(null)

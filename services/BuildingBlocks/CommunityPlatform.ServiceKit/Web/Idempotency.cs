@@ -116,7 +116,9 @@ internal sealed class IdempotencyFilter<TDbContext>(TDbContext db, IOptions<Json
         {
             db.ChangeTracker.Clear();
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var result = await next(context);
+            var returned = await next(context);
+            // A handler declared as Results<A, B> returns the union; the answer to store is the one inside it.
+            var result = returned is INestedHttpResult nested ? nested.Result : returned;
             if (result is IStatusCodeHttpResult { StatusCode: >= 200 and < 300 } success)
             {
                 db.Set<IdempotentRequest>().Add(new IdempotentRequest
@@ -134,7 +136,7 @@ internal sealed class IdempotencyFilter<TDbContext>(TDbContext db, IOptions<Json
             }
 
             await transaction.CommitAsync(cancellationToken);
-            return result;
+            return returned;
         }, http.RequestAborted);
     }
 

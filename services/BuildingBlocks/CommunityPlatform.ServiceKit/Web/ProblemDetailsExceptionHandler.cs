@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using CommunityPlatform.ServiceKit.Domain;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
@@ -14,7 +15,7 @@ namespace CommunityPlatform.ServiceKit.Web;
 /// race 409.
 /// Anything else stays a 500 — a bug, not bad input.
 /// </summary>
-internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService problemDetails) : IExceptionHandler
+internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsService problemDetails) : IExceptionHandler
 {
     private const string UniqueViolation = "23505";
 
@@ -94,6 +95,21 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
             };
         }
 
+        // Route and query values that do not parse (from=2026-13-01) or are missing: name the parameter as a field.
+        if (BindingFailure().Match(bad.Message) is { Success: true } binding)
+        {
+            var name = binding.Groups["name"].Value;
+            return new HttpValidationProblemDetails(new Dictionary<string, string[]>
+            {
+                [name] = [binding.Groups["value"].Success ? "has a value of the wrong type or format." : "is required."],
+            })
+            {
+                Status = StatusCodes.Status400BadRequest,
+                Title = "The request could not be read.",
+                Detail = bad.Message,
+            };
+        }
+
         return new ProblemDetails
         {
             Status = bad.StatusCode,
@@ -101,4 +117,7 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
             Detail = bad.Message,
         };
     }
+
+    [GeneratedRegex("""^(?:Failed to bind parameter "[^"]* (?<name>\w+)" from "(?<value>.*)"|Required parameter "[^"]* (?<name>\w+)" was not provided from [^.]*)\.$""")]
+    private static partial Regex BindingFailure();
 }

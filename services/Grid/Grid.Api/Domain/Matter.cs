@@ -97,8 +97,7 @@ public sealed class Matter
         validation.RequireText(description, "description", DescriptionMaxLength);
         var parsedReporter = validation.RequireOneOf(reporterKind, "reporterKind", ReporterKinds.All);
         validation.RequireText(reporterName, "reporterName", 50);
-        validation.Require(photos is null || photos.Count <= 10, "photos", "must list at most 10 photo references.");
-        validation.Require(photos is null || photos.All(p => !string.IsNullOrWhiteSpace(p) && p.Length <= 300), "photos", "references must be non-blank and at most 300 characters each.");
+        validation.RequirePhotoReferences(photos, "photos");
         validation.ThrowIfInvalid();
 
         var matter = Open(gridCode, parsedCategory!.Value, location!, description!, parsedReporter!.Value, reporterName!, MatterSource.Report, null, now);
@@ -270,7 +269,7 @@ public sealed class Matter
             throw new DomainRuleViolationException(
                 "matter.transition",
                 $"Cannot {action} a matter that is {Status}; allowed from {string.Join(" or ", allowed)}.",
-                new Dictionary<string, object?> { ["status"] = Status.ToString() });
+                new Dictionary<string, object?> { ["currentStatus"] = Status.ToString() });
         }
     }
 

@@ -1,6 +1,7 @@
 using CommunityPlatform.Grid.Domain;
 using CommunityPlatform.Messaging.Persistence;
 using CommunityPlatform.ServiceKit.Audit;
+using CommunityPlatform.ServiceKit.Persistence;
 using CommunityPlatform.ServiceKit.Web;
 using Microsoft.EntityFrameworkCore;
 
@@ -41,6 +42,8 @@ public sealed class GridDbContext(DbContextOptions<GridDbContext> options) : DbC
     public DbSet<CarePerson> CarePeople => Set<CarePerson>();
 
     public DbSet<CareVisit> CareVisits => Set<CareVisit>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) => configurationBuilder.StoreInstantsInUtc();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -1,5 +1,6 @@
 using CommunityPlatform.Identity.Domain;
 using CommunityPlatform.ServiceKit.Audit;
+using CommunityPlatform.ServiceKit.Persistence;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -11,6 +12,8 @@ public sealed class IdentityDbContext(DbContextOptions<IdentityDbContext> option
     : IdentityDbContext<CommunityUser, IdentityRole<Guid>, Guid>(options)
 {
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) => configurationBuilder.StoreInstantsInUtc();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -101,9 +101,7 @@ public static class StatisticsApi
     private static decimal? Rate(IEnumerable<Attendance> attendance)
     {
         var entries = attendance.ToList();
-        return entries.Count == 0
-            ? null
-            : Math.Round((decimal)entries.Count(a => a.Status is AttendanceStatus.Present or AttendanceStatus.MadeUp) / entries.Count, 4);
+        return Rates.Of(entries.Count(a => a.Status is AttendanceStatus.Present or AttendanceStatus.MadeUp), entries.Count);
     }
 }
 

@@ -1,6 +1,7 @@
 using CommunityPlatform.Membership.Domain;
 using CommunityPlatform.Messaging.Persistence;
 using CommunityPlatform.ServiceKit.Audit;
+using CommunityPlatform.ServiceKit.Persistence;
 using CommunityPlatform.ServiceKit.Web;
 using Microsoft.EntityFrameworkCore;
 
@@ -37,6 +38,8 @@ public sealed class MembershipDbContext(DbContextOptions<MembershipDbContext> op
     public DbSet<RectificationItem> RectificationItems => Set<RectificationItem>();
 
     public DbSet<PointsEntry> PointsEntries => Set<PointsEntry>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) => configurationBuilder.StoreInstantsInUtc();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
