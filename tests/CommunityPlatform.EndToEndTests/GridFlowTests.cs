@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using CommunityPlatform.TestSupport;
 
 namespace CommunityPlatform.EndToEndTests;
 
@@ -12,29 +13,29 @@ public sealed class GridFlowTests(SuiteFixture suite)
     public async Task A_matter_resolved_by_a_member_and_a_wish_they_fulfilled_earn_them_points_in_the_membership_service()
     {
         await suite.CreateOrganisationAsync("PT-DZB", "积分测试党支部", "Branch");
-        var member = (await PostAsync("/api/membership/members", new
+        var member = (await suite.Gateway.PostOkAsync("/api/membership/members", new
         {
             name = "罗建军", gender = "男", birthDate = "1980-03-03", education = "大专", organisationCode = "PT-DZB", gridCode = "PT1",
         })).GetProperty("id").GetGuid();
-        await PostAsync("/api/grid/grids", new { code = "PT1", name = "积分测试网格" });
+        await suite.Gateway.PostOkAsync("/api/grid/grids", new { code = "PT1", name = "积分测试网格" });
 
-        var matter = (await PostAsync("/api/grid/matters", new
+        var matter = (await suite.Gateway.PostOkAsync("/api/grid/matters", new
         {
             gridCode = "PT1", category = "矛盾纠纷", location = "5栋1单元", description = "楼上楼下噪音纠纷", reporterKind = "网格员", reporterName = "王网格",
         })).GetProperty("id").GetGuid();
-        await PostAsync($"/api/grid/matters/{matter}/accept", new { }, HttpStatusCode.OK);
-        await PostAsync($"/api/grid/matters/{matter}/assign", new
+        await suite.Gateway.PostOkAsync($"/api/grid/matters/{matter}/accept", new { }, HttpStatusCode.OK);
+        await suite.Gateway.PostOkAsync($"/api/grid/matters/{matter}/assign", new
         {
             handler = "党员调解员", handlerMemberId = member, dueOn = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(5),
         }, HttpStatusCode.OK);
-        await PostAsync($"/api/grid/matters/{matter}/resolve", new { resolution = "双方签订调解协议" }, HttpStatusCode.OK);
+        await suite.Gateway.PostOkAsync($"/api/grid/matters/{matter}/resolve", new { resolution = "双方签订调解协议" }, HttpStatusCode.OK);
 
-        var wish = (await PostAsync("/api/grid/micro-wishes", new
+        var wish = (await suite.Gateway.PostOkAsync("/api/grid/micro-wishes", new
         {
             gridCode = "PT1", category = "助老", title = "想要一台收音机", description = "独居老人想听戏", posterName = "陈大爷",
         })).GetProperty("id").GetGuid();
-        await PostAsync($"/api/grid/micro-wishes/{wish}/claim", new { memberId = member, claimantName = "罗建军" }, HttpStatusCode.OK);
-        await PostAsync($"/api/grid/micro-wishes/{wish}/fulfilment", new { note = "已送达", evidence = new[] { "photos/radio.jpg" } }, HttpStatusCode.OK);
+        await suite.Gateway.PostOkAsync($"/api/grid/micro-wishes/{wish}/claim", new { memberId = member, claimantName = "罗建军" }, HttpStatusCode.OK);
+        await suite.Gateway.PostOkAsync($"/api/grid/micro-wishes/{wish}/fulfilment", new { note = "已送达", evidence = new[] { "photos/radio.jpg" } }, HttpStatusCode.OK);
 
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
         JsonElement ledger;
@@ -49,12 +50,5 @@ public sealed class GridFlowTests(SuiteFixture suite)
         Assert.Contains($"matter:{matter}", sources);
         Assert.Contains($"micro-wish:{wish}", sources);
         Assert.Equal(5m, ledger.GetProperty("total").GetDecimal());
-    }
-
-    private async Task<JsonElement> PostAsync(string path, object body, HttpStatusCode expected = HttpStatusCode.Created)
-    {
-        var response = await suite.Gateway.PostAsJsonAsync(path, body);
-        Assert.True(response.StatusCode == expected, $"POST {path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-        return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 }

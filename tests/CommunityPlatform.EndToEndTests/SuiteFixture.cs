@@ -1,7 +1,10 @@
+extern alias apphost;
+
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using CommunityPlatform.ServiceDefaults;
+using CommunityPlatform.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -26,7 +29,7 @@ public sealed class SuiteFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<apphost::Projects.AppHost>(
             [$"Infrastructure:Mode=local", $"Infrastructure:StateDirectory={_state}"]);
         builder.Services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         // No retries: a test should see the first answer. A generous timeout: the first OpenAPI document a
@@ -37,8 +40,7 @@ public sealed class SuiteFixture : IAsyncLifetime
         await App.StartAsync().WaitAsync(StartTimeout);
         await App.ResourceNotifications.WaitForResourceHealthyAsync(ResourceNames.Gateway).WaitAsync(StartTimeout);
         Anonymous = App.CreateHttpClient(ResourceNames.Gateway, "http");
-        Gateway = App.CreateHttpClient(ResourceNames.Gateway, "http");
-        Gateway.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await TokenAsync("secretary"));
+        Gateway = await GatewayAsAsync("secretary");
     }
 
     /// <summary>A real access token from the identity service, through the gateway (demo accounts, password grant).</summary>
@@ -56,11 +58,37 @@ public sealed class SuiteFixture : IAsyncLifetime
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("access_token").GetString()!;
     }
 
+    /// <summary>A client of the gateway signed in as one of the demo accounts.</summary>
+    public async Task<HttpClient> GatewayAsAsync(string userName)
+    {
+        var client = App.CreateHttpClient(ResourceNames.Gateway, "http");
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await TokenAsync(userName));
+        return client;
+    }
+
     /// <summary>Creates a party organisation through the gateway as the secretary.</summary>
     public async Task CreateOrganisationAsync(string code, string name, string kind, string? parentCode = null)
     {
         var response = await Gateway.PostAsJsonAsync("/api/membership/organisations", new { code, name, kind, parentCode });
         Assert.Equal(System.Net.HttpStatusCode.Created, response.StatusCode);
+    }
+
+    /// <summary>Creates a grid as the secretary, unless an earlier test already did.</summary>
+    public async Task EnsureGridAsync(string code, string name)
+    {
+        var response = await Gateway.PostAsJsonAsync("/api/grid/grids", new { code, name });
+        Assert.True(response.StatusCode is System.Net.HttpStatusCode.Created or System.Net.HttpStatusCode.Conflict, $"grid {code}: {(int)response.StatusCode}");
+    }
+
+    /// <summary>
+    /// Posts until the answer is 201: for a write naming reference data (a grid) that reaches the service through
+    /// the broker, and is refused as unknown until it has.
+    /// </summary>
+    public static async Task<JsonElement> PostUntilCreatedAsync(HttpClient client, string path, object body)
+    {
+        var response = await Eventually.ReturnsAsync(() => client.PostAsJsonAsync(path, body),
+            r => r.StatusCode == System.Net.HttpStatusCode.Created, TimeSpan.FromSeconds(60), $"POST {path} to be accepted");
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 
     public async Task DisposeAsync()

@@ -1,14 +1,18 @@
+using System.Security.Claims;
+using CommunityPlatform.Messaging.ReferenceData;
 using CommunityPlatform.Safety.Domain;
 using CommunityPlatform.Safety.Extensions;
 using CommunityPlatform.Safety.Infrastructure;
-using System.Security.Claims;
+using CommunityPlatform.ServiceKit.Domain;
 using CommunityPlatform.ServiceKit.Security;
 using CommunityPlatform.ServiceKit.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace CommunityPlatform.Safety.Apis;
 
+/// <summary>The venue register (场所台账): the nine small venue kinds and the natural risk spots, by grid.</summary>
 public static class VenuesApi
 {
     public static IEndpointRouteBuilder MapVenuesApi(this IEndpointRouteBuilder app)
@@ -17,59 +21,120 @@ public static class VenuesApi
 
         venues.MapPost("/", RegisterVenue)
             .WithName("RegisterVenue")
-            .WithSummary("Register a venue in a grid")
+            .WithSummary("Register a venue in a grid; a nine-small-kind venue must be within this locality's size limits")
             .RequireAuthorization(SafetyPolicies.ManageVenues);
-
         venues.MapGet("/", ListVenues)
             .WithName("ListVenues")
-            .WithSummary("List venues, optionally of one grid and kind, paged by cursor")
+            .WithSummary("Venues by grid and kind, with their open-hazard counts; withOpenHazards=true for those that have some; paged by cursor")
             .RequireAuthorization(SafetyPolicies.ReadVenues);
-
         venues.MapGet("/{id:guid}", GetVenue)
             .WithName("GetVenue")
-            .WithSummary("Get one venue")
+            .WithSummary("One venue with its open-hazard count")
             .RequireAuthorization(SafetyPolicies.ReadVenues);
+        venues.MapPut("/{id:guid}", UpdateVenue)
+            .WithName("UpdateVenue")
+            .WithSummary("Correct a venue's name, address, owner, size and attributes (kind and grid stay)")
+            .RequireAuthorization(SafetyPolicies.ManageVenues);
 
         return app;
     }
 
-    public static async Task<Created<VenueResponse>> RegisterVenue(RegisterVenueRequest request, SafetyDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    public static async Task<Created<VenueResponse>> RegisterVenue(
+        RegisterVenueRequest request, ClaimsPrincipal caller, SafetyDbContext db, IOptions<SafetyOptions> options, TimeProvider time,
+        CancellationToken cancellationToken)
     {
-        var venue = Venue.Register(request.Name, request.Kind, request.GridCode, request.Address, time.GetUtcNow());
+        var grid = await db.RequireKnownGridAsync(request.GridCode, GridScope.Of(caller), cancellationToken);
+        var venue = Venue.Register(request.Details, request.Kind, grid.Code, options.Value.SmallVenues, time.GetUtcNow());
         db.Venues.Add(venue);
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Created($"/api/safety/venues/{venue.Id}", VenueResponse.From(venue));
+        return TypedResults.Created($"/api/safety/venues/{venue.Id}", VenueResponse.From(venue, 0));
     }
 
     public static async Task<Ok<Page<VenueResponse>>> ListVenues(
-        SafetyDbContext db, ClaimsPrincipal caller, string? gridCode, VenueKind? kind, Guid? cursor, int? limit, CancellationToken cancellationToken)
+        SafetyDbContext db, ClaimsPrincipal caller, string? gridCode, string? kind, bool? withOpenHazards, Guid? cursor, int? limit,
+        CancellationToken cancellationToken)
     {
-        var query = GridScope.Of(caller).Filter(db.Venues.AsNoTracking(), v => v.GridCode);
+        var validation = new Validation();
+        var parsedKind = kind is null ? null : validation.RequireOneOf(kind, "kind", VenueKinds.Labels);
+        validation.ThrowIfInvalid();
 
+        var query = GridScope.Of(caller).Filter(db.Venues.AsNoTracking(), v => v.GridCode);
         if (!string.IsNullOrWhiteSpace(gridCode))
         {
             query = query.Where(v => v.GridCode == gridCode);
         }
 
-        if (kind is { } k)
+        if (parsedKind is { } k)
         {
             query = query.Where(v => v.Kind == k);
         }
 
-        return TypedResults.Ok(await query.ToPageAsync(v => v.Id, cursor, limit, VenueResponse.From, cancellationToken));
+        if (withOpenHazards is { } open)
+        {
+            query = query.Where(v => db.Hazards.Any(h => h.VenueId == v.Id && h.Status != HazardStatus.Closed) == open);
+        }
+
+        var page = await query.ToPageAsync(v => v.Id, cursor, limit, v => v, cancellationToken);
+        var counts = await OpenHazardCountsAsync(db, page.Items.Select(v => v.Id).ToList(), cancellationToken);
+        return TypedResults.Ok(new Page<VenueResponse>([.. page.Items.Select(v => VenueResponse.From(v, counts.GetValueOrDefault(v.Id)))], page.NextCursor));
     }
 
     public static async Task<Results<Ok<VenueResponse>, NotFound>> GetVenue(Guid id, SafetyDbContext db, ClaimsPrincipal caller, CancellationToken cancellationToken)
     {
         var venue = await db.Venues.AsNoTracking().SingleOrDefaultAsync(v => v.Id == id, cancellationToken);
-        return venue is null || !GridScope.Of(caller).Covers(venue.GridCode) ? TypedResults.NotFound() : TypedResults.Ok(VenueResponse.From(venue));
+        if (venue is null || !GridScope.Of(caller).Covers(venue.GridCode))
+        {
+            return TypedResults.NotFound();
+        }
+
+        var counts = await OpenHazardCountsAsync(db, [id], cancellationToken);
+        return TypedResults.Ok(VenueResponse.From(venue, counts.GetValueOrDefault(id)));
     }
+
+    public static async Task<Results<Ok<VenueResponse>, NotFound>> UpdateVenue(
+        Guid id, UpdateVenueRequest request, SafetyDbContext db, ClaimsPrincipal caller, IOptions<SafetyOptions> options, TimeProvider time,
+        CancellationToken cancellationToken)
+    {
+        var venue = await db.Venues.SingleOrDefaultAsync(v => v.Id == id, cancellationToken);
+        if (venue is null || !GridScope.Of(caller).Covers(venue.GridCode))
+        {
+            return TypedResults.NotFound();
+        }
+
+        venue.Update(request.Details, options.Value.SmallVenues, time.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+        var counts = await OpenHazardCountsAsync(db, [id], cancellationToken);
+        return TypedResults.Ok(VenueResponse.From(venue, counts.GetValueOrDefault(id)));
+    }
+
+    private static async Task<Dictionary<Guid, int>> OpenHazardCountsAsync(SafetyDbContext db, List<Guid> venueIds, CancellationToken cancellationToken) =>
+        await db.Hazards.Where(h => venueIds.Contains(h.VenueId) && h.Status != HazardStatus.Closed)
+            .GroupBy(h => h.VenueId)
+            .Select(g => new { VenueId = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.VenueId, g => g.Count, cancellationToken);
 }
 
-public sealed record RegisterVenueRequest(string? Name, string? Kind, string? GridCode, string? Address = null);
-
-public sealed record VenueResponse(Guid Id, string Name, VenueKind Kind, string KindLabel, string GridCode, string? Address, DateTimeOffset RegisteredAt)
+public sealed record RegisterVenueRequest(
+    string? Name, string? Kind, string? GridCode, string? Address = null, string? OwnerName = null, string? OwnerPhone = null,
+    decimal? FloorArea = null, int? Capacity = null, Dictionary<string, string>? Attributes = null)
 {
-    public static VenueResponse From(Venue venue) =>
-        new(venue.Id, venue.Name, venue.Kind, VenueKinds.Labels[venue.Kind], venue.GridCode, venue.Address, venue.RegisteredAt);
+    internal VenueDetails Details => new(Name, Address, OwnerName, OwnerPhone, FloorArea, Capacity, Attributes);
+}
+
+public sealed record UpdateVenueRequest(
+    string? Name, string? Address = null, string? OwnerName = null, string? OwnerPhone = null, decimal? FloorArea = null, int? Capacity = null,
+    Dictionary<string, string>? Attributes = null)
+{
+    internal VenueDetails Details => new(Name, Address, OwnerName, OwnerPhone, FloorArea, Capacity, Attributes);
+}
+
+public sealed record VenueResponse(
+    Guid Id, string Name, VenueKind Kind, string KindLabel, bool NineSmall, string GridCode, string? Address, string? OwnerName, string? OwnerPhone,
+    decimal? FloorArea, int? Capacity, string? CapacityMeaning, IReadOnlyDictionary<string, string> Attributes, int OpenHazards,
+    DateTimeOffset RegisteredAt)
+{
+    public static VenueResponse From(Venue venue, int openHazards) => new(
+        venue.Id, venue.Name, venue.Kind, VenueKinds.Labels[venue.Kind], VenueKinds.IsNineSmall(venue.Kind), venue.GridCode, venue.Address,
+        venue.OwnerName, venue.OwnerPhone, venue.FloorArea, venue.Capacity, VenueKinds.CapacityMeaning.GetValueOrDefault(venue.Kind),
+        venue.Attributes.ToDictionary(a => a.Name, a => a.Value), openHazards, venue.RegisteredAt);
 }

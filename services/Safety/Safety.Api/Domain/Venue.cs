@@ -19,28 +19,75 @@ public sealed class Venue
 
     public string? Address { get; private set; }
 
+    /// <summary>The business or person responsible for the place (经营者/责任人); for a natural spot, the unit that manages it.</summary>
+    public string? OwnerName { get; private set; }
+
+    /// <summary>Personal data: shown to the office and inspectors, never on the bus or in logs.</summary>
+    public string? OwnerPhone { get; private set; }
+
+    /// <summary>Floor area in m² (营业面积), for buildings.</summary>
+    public decimal? FloorArea { get; private set; }
+
+    /// <summary>The kind's own measure of size: seats, rooms, pupils, beds or workers (see <see cref="VenueKinds.CapacityMeaning"/>).</summary>
+    public int? Capacity { get; private set; }
+
+    /// <summary>Kind-specific facts an inspector needs, e.g. 燃料类型 = 液化石油气, 水深 = 3 米.</summary>
+    public List<VenueAttribute> Attributes { get; private set; } = [];
+
     public DateTimeOffset RegisteredAt { get; private set; }
 
-    public static Venue Register(string? name, string? kind, string? gridCode, string? address, DateTimeOffset now)
+    public DateTimeOffset UpdatedAt { get; private set; }
+
+    public static Venue Register(VenueDetails details, string? kind, string? gridCode, SmallVenueThresholds thresholds, DateTimeOffset now)
     {
         var validation = new Validation();
-        validation.RequireText(name, "name", 100);
         var parsedKind = validation.RequireOneOf(kind, "kind", VenueKinds.Labels);
         validation.RequireText(gridCode, "gridCode", 20);
-        validation.Require(address is null || address.Trim().Length <= 200, "address", "must be at most 200 characters.");
-        validation.ThrowIfInvalid();
+        var venue = new Venue { Id = Guid.CreateVersion7(now), GridCode = gridCode?.Trim() ?? "", RegisteredAt = now };
+        venue.Apply(details, parsedKind, thresholds, validation, now);
+        return venue;
+    }
 
-        return new Venue
+    /// <summary>Corrects what was registered; the kind and grid stay, because inspections and hazards were judged by them.</summary>
+    public void Update(VenueDetails details, SmallVenueThresholds thresholds, DateTimeOffset now) =>
+        Apply(details, Kind, thresholds, new Validation(), now);
+
+    private void Apply(VenueDetails details, VenueKind? kind, SmallVenueThresholds thresholds, Validation validation, DateTimeOffset now)
+    {
+        validation.RequireText(details.Name, "name", 100);
+        validation.Require(details.Address is null || details.Address.Trim().Length <= 200, "address", "must be at most 200 characters.");
+        validation.Require(details.OwnerName is null || details.OwnerName.Trim().Length <= 100, "ownerName", "must be at most 100 characters.");
+        validation.Require(details.OwnerPhone is null || ChinesePhone.IsValid(details.OwnerPhone), "ownerPhone", "must be a mainland mobile number of 11 digits starting with 1.");
+        validation.Require(details.FloorArea is null or (> 0 and <= 1_000_000), "floorArea", "must be a positive area in m².");
+        validation.Require(details.Capacity is null or (>= 0 and <= 100_000), "capacity", "must be between 0 and 100000.");
+        var attributes = details.Attributes ?? new Dictionary<string, string>();
+        validation.Require(attributes.Count <= 20, "attributes", "may hold at most 20 entries.");
+        validation.Require(attributes.All(a => a.Key.Trim().Length is > 0 and <= 40 && a.Value.Trim().Length <= 200), "attributes",
+            "names must be 1–40 characters and values at most 200.");
+        if (kind is { } k)
         {
-            Id = Guid.CreateVersion7(now),
-            Name = name!.Trim(),
-            Kind = parsedKind!.Value,
-            GridCode = gridCode!.Trim(),
-            Address = address?.Trim(),
-            RegisteredAt = now,
-        };
+            thresholds.Check(k, details.FloorArea, details.Capacity, validation);
+        }
+
+        validation.ThrowIfInvalid();
+        Kind = kind!.Value;
+        Name = details.Name!.Trim();
+        Address = details.Address?.Trim();
+        OwnerName = details.OwnerName?.Trim();
+        OwnerPhone = details.OwnerPhone?.Trim();
+        FloorArea = details.FloorArea;
+        Capacity = details.Capacity;
+        Attributes = [.. attributes.Select(a => new VenueAttribute(a.Key.Trim(), a.Value.Trim()))];
+        UpdatedAt = now;
     }
 }
+
+/// <summary>What a venue's registration says about it, as entered.</summary>
+public sealed record VenueDetails(
+    string? Name, string? Address, string? OwnerName, string? OwnerPhone, decimal? FloorArea, int? Capacity,
+    IReadOnlyDictionary<string, string>? Attributes);
+
+public sealed record VenueAttribute(string Name, string Value);
 
 /// <summary>The nine small venue kinds (九小场所) and the other places safety screening covers.</summary>
 public enum VenueKind
@@ -78,4 +125,21 @@ public static class VenueKinds
         [VenueKind.Slope] = "山体",
         [VenueKind.Woodland] = "林地",
     };
+
+    /// <summary>What <see cref="Venue.Capacity"/> counts for each kind of building.</summary>
+    public static readonly IReadOnlyDictionary<VenueKind, string> CapacityMeaning = new Dictionary<VenueKind, string>
+    {
+        [VenueKind.SmallShop] = "从业人员",
+        [VenueKind.SmallRestaurant] = "座位",
+        [VenueKind.SmallHotel] = "客房",
+        [VenueKind.SmallEntertainment] = "包厢",
+        [VenueKind.SmallInternetCafe] = "上网终端",
+        [VenueKind.SmallBeautyBath] = "从业人员",
+        [VenueKind.SmallSchool] = "在园/在校人数",
+        [VenueKind.SmallClinic] = "床位",
+        [VenueKind.SmallWorkshop] = "从业人员",
+        [VenueKind.ConstructionSite] = "施工人员",
+    };
+
+    public static bool IsNineSmall(VenueKind kind) => kind <= VenueKind.SmallWorkshop;
 }

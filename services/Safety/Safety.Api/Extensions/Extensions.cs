@@ -1,4 +1,7 @@
+using CommunityPlatform.Contracts.Grid;
 using CommunityPlatform.Messaging;
+using CommunityPlatform.Messaging.ReferenceData;
+using CommunityPlatform.Safety.Consumers;
 using CommunityPlatform.Safety.Infrastructure;
 using CommunityPlatform.ServiceDefaults;
 using CommunityPlatform.ServiceKit.Security;
@@ -11,11 +14,16 @@ internal static class Extensions
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddServiceApi();
-        builder.AddServiceAuthentication(policies => policies
-            .AddRolePolicy(SafetyPolicies.ReadVenues, CommunityRoles.Secretary, CommunityRoles.Staff, CommunityRoles.Inspector,
-                CommunityRoles.GridWorker, CommunityRoles.County)
-            .AddRolePolicy(SafetyPolicies.ManageVenues, CommunityRoles.Secretary, CommunityRoles.Staff, CommunityRoles.Inspector));
+        builder.AddServiceAuthentication(policies => policies.AddSafetyPolicies());
         builder.AddServiceDatabase<SafetyDbContext>(ResourceNames.SafetyDb);
-        builder.AddPlatformMessaging<SafetyDbContext>("safety");
+        // After the migration (hosted services start in order), before requests.
+        builder.Services.AddHostedService<ShippedChecklists>();
+        builder.AddPlatformMessaging<SafetyDbContext>("safety", messaging => messaging
+            .AddKnownGrids<SafetyDbContext>()
+            .AddConsumer<CreateInspectionTaskConsumer, MatterReported>());
+        builder.Services.AddOptions<SafetyOptions>().BindConfiguration("Safety");
+        builder.Services.AddIdempotency<SafetyDbContext>();
+        builder.Services.AddSingleton<SafetyMonitor>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<SafetyMonitor>());
     }
 }

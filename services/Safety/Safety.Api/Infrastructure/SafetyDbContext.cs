@@ -1,5 +1,8 @@
 using CommunityPlatform.Messaging.Persistence;
+using CommunityPlatform.Messaging.ReferenceData;
 using CommunityPlatform.Safety.Domain;
+using CommunityPlatform.ServiceKit.Persistence;
+using CommunityPlatform.ServiceKit.Web;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommunityPlatform.Safety.Infrastructure;
@@ -8,18 +11,31 @@ public sealed class SafetyDbContext(DbContextOptions<SafetyDbContext> options) :
 {
     public DbSet<Venue> Venues => Set<Venue>();
 
+    public DbSet<ChecklistTemplate> Checklists => Set<ChecklistTemplate>();
+
+    public DbSet<Inspection> Inspections => Set<Inspection>();
+
+    public DbSet<Hazard> Hazards => Set<Hazard>();
+
+    public DbSet<PatrolPlan> PatrolPlans => Set<PatrolPlan>();
+
+    public DbSet<Patrol> Patrols => Set<Patrol>();
+
+    public DbSet<QuotaJudgement> QuotaJudgements => Set<QuotaJudgement>();
+
+    public DbSet<Campaign> Campaigns => Set<Campaign>();
+
+    public DbSet<InspectionTask> InspectionTasks => Set<InspectionTask>();
+
+    public DbSet<KnownGrid> Grids => Set<KnownGrid>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) => configurationBuilder.StoreInstantsInUtc();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
-        modelBuilder.Entity<Venue>(venue =>
-        {
-            venue.HasKey(v => v.Id);
-            venue.Property(v => v.Name).HasMaxLength(100);
-            venue.Property(v => v.Kind).HasConversion<string>().HasMaxLength(30);
-            venue.Property(v => v.GridCode).HasMaxLength(20);
-            venue.Property(v => v.Address).HasMaxLength(200);
-            venue.HasIndex(v => new { v.GridCode, v.Kind });
-        });
-
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(SafetyDbContext).Assembly);
         modelBuilder.AddMessagingTables();
+        modelBuilder.AddKnownGrids();
+        modelBuilder.AddIdempotentRequests();
     }
 }

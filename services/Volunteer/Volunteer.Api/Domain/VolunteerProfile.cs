@@ -1,11 +1,19 @@
+using CommunityPlatform.ServiceKit.Domain;
+
 namespace CommunityPlatform.Volunteer.Domain;
 
 /// <summary>
-/// A volunteer (志愿者): a resident or a party member, linked by id to the record the other service owns, so
-/// personal details stay there.
+/// A volunteer (志愿者): a party member, linked by id to the register the membership service owns so their personal
+/// details stay there, or a resident registered here with the name the volunteer register needs.
 /// </summary>
 public sealed class VolunteerProfile
 {
+    /// <summary>What the register shows for a member volunteer, whose name stays in the membership service.</summary>
+    public const string MemberLabel = "党员志愿者";
+
+    public const int NameMaxLength = 50;
+    public const int AccountIdMaxLength = 100;
+
     private VolunteerProfile()
     {
     }
@@ -15,7 +23,18 @@ public sealed class VolunteerProfile
     /// <summary>The member in the membership service, when the volunteer is a party member.</summary>
     public Guid? MemberId { get; private set; }
 
+    /// <summary>A resident volunteer's name; null for member volunteers. Personal data: never logged, never on the bus.</summary>
+    public string? DisplayName { get; private set; }
+
+    /// <summary>A resident volunteer's mobile number, optional. Personal data: never logged, never on the bus.</summary>
+    public string? Phone { get; private set; }
+
     public string GridCode { get; private set; } = "";
+
+    public string[] Skills { get; private set; } = [];
+
+    /// <summary>The identity account (its subject) of the person, so they can sign up and check in as themselves.</summary>
+    public string? AccountId { get; private set; }
 
     public VolunteerSource Source { get; private set; }
 
@@ -29,6 +48,12 @@ public sealed class VolunteerProfile
 
     /// <summary>When the membership standing last applied took effect, so a late, older change is ignored.</summary>
     public DateTimeOffset? MemberStatusAt { get; private set; }
+
+    /// <summary>Activities the volunteer signed up for and never checked in to, counted when each was completed.</summary>
+    public int NoShows { get; private set; }
+
+    /// <summary>The name the register and certificates show.</summary>
+    public string Label => MemberId is null ? DisplayName ?? "" : MemberLabel;
 
     /// <summary>
     /// Applies a change of the linked member's standing; changes can arrive out of order, and only the latest
@@ -46,6 +71,24 @@ public sealed class VolunteerProfile
         Active = status is not ("TransferredOut" or "Deceased");
     }
 
+    public void ReplaceSkills(IReadOnlyList<string>? skills)
+    {
+        var validation = new Validation();
+        validation.Require(skills is not null, "skills", "is required (an empty list clears them).");
+        var normalised = Domain.Skills.Normalise(skills, "skills", validation);
+        validation.ThrowIfInvalid();
+        Skills = normalised;
+    }
+
+    /// <summary>Links the person's sign-in account; uniqueness across volunteers is checked by the caller and the database.</summary>
+    public void LinkAccount(string? accountId)
+    {
+        new Validation().RequireText(accountId, "accountId", AccountIdMaxLength).ThrowIfInvalid();
+        AccountId = accountId!.Trim();
+    }
+
+    public void RecordNoShow() => NoShows++;
+
     public static VolunteerProfile ForMember(Guid memberId, string gridCode, DateTimeOffset now) => new()
     {
         Id = Guid.CreateVersion7(now),
@@ -55,6 +98,32 @@ public sealed class VolunteerProfile
         CreatedAt = now,
         IsPartyMember = true,
     };
+
+    /// <summary>A resident registered directly by the office or a team leader; the grid is checked by the caller.</summary>
+    public static VolunteerProfile Register(
+        string? displayName, string? phone, string gridCode, IReadOnlyList<string>? skills, string? accountId, DateTimeOffset now)
+    {
+        var validation = new Validation();
+        validation.RequireText(displayName, "displayName", NameMaxLength);
+        var givenPhone = string.IsNullOrWhiteSpace(phone) ? null : phone.Trim();
+        validation.Require(givenPhone is null || ChinesePhone.IsValid(givenPhone), "phone", "must be a mainland mobile number: 11 digits starting with 1.");
+        var givenAccount = string.IsNullOrWhiteSpace(accountId) ? null : accountId.Trim();
+        validation.Require(givenAccount is null || givenAccount.Length <= AccountIdMaxLength, "accountId", $"must be at most {AccountIdMaxLength} characters.");
+        var normalised = Domain.Skills.Normalise(skills, "skills", validation);
+        validation.ThrowIfInvalid();
+
+        return new VolunteerProfile
+        {
+            Id = Guid.CreateVersion7(now),
+            DisplayName = displayName!.Trim(),
+            Phone = givenPhone,
+            GridCode = gridCode,
+            Skills = normalised,
+            AccountId = givenAccount,
+            Source = VolunteerSource.Direct,
+            CreatedAt = now,
+        };
+    }
 }
 
 public enum VolunteerSource
@@ -62,6 +131,6 @@ public enum VolunteerSource
     /// <summary>Created when a party member was registered (党员志愿者).</summary>
     MemberRegistration,
 
-    /// <summary>Registered directly by a team leader.</summary>
+    /// <summary>Registered directly by the office or a team leader.</summary>
     Direct,
 }

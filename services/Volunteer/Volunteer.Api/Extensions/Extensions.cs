@@ -1,5 +1,6 @@
 using CommunityPlatform.Contracts.Membership;
 using CommunityPlatform.Messaging;
+using CommunityPlatform.Messaging.ReferenceData;
 using CommunityPlatform.ServiceDefaults;
 using CommunityPlatform.ServiceKit.Security;
 using CommunityPlatform.ServiceKit.Web;
@@ -13,12 +14,15 @@ internal static class Extensions
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddServiceApi();
-        builder.AddServiceAuthentication(policies => policies
-            .AddRolePolicy(VolunteerPolicies.ReadVolunteers, CommunityRoles.Secretary, CommunityRoles.Staff,
-                CommunityRoles.VolunteerLeader, CommunityRoles.GridWorker));
+        builder.AddServiceAuthentication(policies => policies.AddVolunteerPolicies());
         builder.AddServiceDatabase<VolunteerDbContext>(ResourceNames.VolunteerDb);
         builder.AddPlatformMessaging<VolunteerDbContext>("volunteer", messaging => messaging
             .AddConsumer<CreateVolunteerProfileConsumer, MemberRegistered>()
-            .AddConsumer<UpdateVolunteerMembershipConsumer, MemberStatusChanged>());
+            .AddConsumer<UpdateVolunteerMembershipConsumer, MemberStatusChanged>()
+            .AddKnownGrids<VolunteerDbContext>());
+        builder.Services.AddOptions<VolunteerOptions>().BindConfiguration("Volunteer")
+            .Validate(options => options.IsValid, "Volunteer: MinimumPresenceShare must be 0–1, HoursStep above 0 and at most 8, and the minute settings not negative.")
+            .ValidateOnStart();
+        builder.Services.AddIdempotency<VolunteerDbContext>();
     }
 }

@@ -1,4 +1,7 @@
 using CommunityPlatform.Messaging.Persistence;
+using CommunityPlatform.Messaging.ReferenceData;
+using CommunityPlatform.ServiceKit.Persistence;
+using CommunityPlatform.ServiceKit.Web;
 using CommunityPlatform.Volunteer.Domain;
 using Microsoft.EntityFrameworkCore;
 
@@ -8,18 +11,27 @@ public sealed class VolunteerDbContext(DbContextOptions<VolunteerDbContext> opti
 {
     public DbSet<VolunteerProfile> Volunteers => Set<VolunteerProfile>();
 
+    public DbSet<Team> Teams => Set<Team>();
+
+    public DbSet<TeamMembership> TeamMembers => Set<TeamMembership>();
+
+    public DbSet<Activity> Activities => Set<Activity>();
+
+    public DbSet<Signup> Signups => Set<Signup>();
+
+    public DbSet<ServiceRecord> ServiceRecords => Set<ServiceRecord>();
+
+    public DbSet<PatrolObservation> Observations => Set<PatrolObservation>();
+
+    public DbSet<HoursCertificate> Certificates => Set<HoursCertificate>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) => configurationBuilder.StoreInstantsInUtc();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
-        modelBuilder.Entity<VolunteerProfile>(volunteer =>
-        {
-            volunteer.ToTable("volunteers");
-            volunteer.HasKey(v => v.Id);
-            volunteer.Property(v => v.GridCode).HasMaxLength(50);
-            volunteer.Property(v => v.Source).HasConversion<string>().HasMaxLength(30);
-            volunteer.HasIndex(v => v.MemberId).IsUnique();
-            volunteer.HasIndex(v => v.GridCode);
-        });
-
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(VolunteerDbContext).Assembly);
         modelBuilder.AddMessagingTables();
+        modelBuilder.AddKnownGrids();
+        modelBuilder.AddIdempotentRequests();
     }
 }

@@ -1,0 +1,66 @@
+using System.Security.Claims;
+using CommunityPlatform.Safety.Domain;
+using CommunityPlatform.Safety.Extensions;
+using CommunityPlatform.Safety.Infrastructure;
+using CommunityPlatform.ServiceKit.Domain;
+using CommunityPlatform.ServiceKit.Security;
+using CommunityPlatform.ServiceKit.Web;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommunityPlatform.Safety.Apis;
+
+/// <summary>Ad-hoc inspection tasks raised by residents' safety matters: list them, answer one with an inspection or close it with a note.</summary>
+public static class InspectionTasksApi
+{
+    public static IEndpointRouteBuilder MapInspectionTasksApi(this IEndpointRouteBuilder app)
+    {
+        var tasks = app.MapGroup("/api/safety/inspection-tasks").WithTags("Inspection tasks");
+        tasks.MapGet("/", ListTasks).WithSummary("Tasks by grid and status (Open / Done); paged by cursor").RequireAuthorization(SafetyPolicies.ReadInspections);
+        tasks.MapGet("/{id:guid}", GetTask).WithSummary("One task").RequireAuthorization(SafetyPolicies.ReadInspections);
+        tasks.MapPost("/{id:guid}/close", CloseTask)
+            .WithSummary("Close a task without an inspection, saying what was found (e.g. 现场核实无隐患)")
+            .RequireAuthorization(SafetyPolicies.Inspect);
+        return app;
+    }
+
+    public static async Task<Ok<Page<InspectionTask>>> ListTasks(
+        ClaimsPrincipal caller, SafetyDbContext db, string? gridCode, string? status, Guid? cursor, int? limit, CancellationToken cancellationToken)
+    {
+        var validation = new Validation();
+        InspectionTaskStatus? parsed = status is null ? null : validation.RequireOneOf(status, "status", StatusLabels);
+        validation.ThrowIfInvalid();
+        var query = GridScope.Of(caller).Filter(db.InspectionTasks.AsNoTracking(), t => t.GridCode);
+        query = string.IsNullOrWhiteSpace(gridCode) ? query : query.Where(t => t.GridCode == gridCode);
+        query = parsed is null ? query : query.Where(t => t.Status == parsed);
+        return TypedResults.Ok(await query.ToPageAsync(t => t.Id, cursor, limit, t => t, cancellationToken));
+    }
+
+    public static async Task<Results<Ok<InspectionTask>, NotFound>> GetTask(Guid id, ClaimsPrincipal caller, SafetyDbContext db, CancellationToken cancellationToken)
+    {
+        var task = await db.InspectionTasks.AsNoTracking().SingleOrDefaultAsync(t => t.Id == id, cancellationToken);
+        return task is null || !GridScope.Of(caller).Covers(task.GridCode) ? TypedResults.NotFound() : TypedResults.Ok(task);
+    }
+
+    public static async Task<Results<Ok<InspectionTask>, NotFound>> CloseTask(
+        Guid id, CloseTaskRequest request, ClaimsPrincipal caller, SafetyDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var task = await db.InspectionTasks.SingleOrDefaultAsync(t => t.Id == id, cancellationToken);
+        if (task is null || !GridScope.Of(caller).Covers(task.GridCode))
+        {
+            return TypedResults.NotFound();
+        }
+
+        task.Close(request.Outcome, caller.Id(), time.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(task);
+    }
+
+    private static readonly IReadOnlyDictionary<InspectionTaskStatus, string> StatusLabels = new Dictionary<InspectionTaskStatus, string>
+    {
+        [InspectionTaskStatus.Open] = "待排查",
+        [InspectionTaskStatus.Done] = "已处理",
+    };
+}
+
+public sealed record CloseTaskRequest(string? Outcome);

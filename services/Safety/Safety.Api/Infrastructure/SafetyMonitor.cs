@@ -1,0 +1,112 @@
+using CommunityPlatform.Messaging.Outbox;
+using CommunityPlatform.Safety.Domain;
+using CommunityPlatform.Safety.Extensions;
+using CommunityPlatform.ServiceKit.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace CommunityPlatform.Safety.Infrastructure;
+
+/// <summary>
+/// The background check: hazards past their deadline publish <c>HazardOverdue</c> once per hazard and deadline,
+/// and every finished month of a patrol plan is judged once, publishing <c>PatrolQuotaMissed</c> when it fell
+/// short. One transaction per run, under an advisory lock so that replicas take turns; what was announced is
+/// written in the same transaction as the outbox rows, so a crash repeats nothing and skips nothing.
+/// </summary>
+public sealed partial class SafetyMonitor(IServiceScopeFactory scopeFactory, IOptions<SafetyOptions> options, TimeProvider time, ILogger<SafetyMonitor> logger)
+    : BackgroundService
+{
+    private const long LockKey = 0x5AFE_7001;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await RunOnceAsync(stoppingToken);
+            }
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            {
+                LogRunFailed(logger, ex.GetType().Name, ex.Message);
+            }
+
+            await Task.Delay(options.Value.MonitorInterval, time, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+        }
+    }
+
+    public async Task RunOnceAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopeFactory.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SafetyDbContext>();
+        var strategy = db.Database.CreateExecutionStrategy();
+        await strategy.ExecuteAsync(async ct =>
+        {
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var locked = await db.Database.SqlQuery<bool>($"SELECT pg_try_advisory_xact_lock({LockKey}) AS \"Value\"").SingleAsync(ct);
+            if (!locked)
+            {
+                return;
+            }
+
+            var now = time.GetUtcNow();
+            await FlagOverdueHazardsAsync(db, now, ct);
+            await JudgePatrolMonthsAsync(db, now, ct);
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+        }, cancellationToken);
+    }
+
+    private static async Task FlagOverdueHazardsAsync(SafetyDbContext db, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var today = CommunityTime.DateOf(now);
+        var overdue = await db.Hazards
+            .Where(h => h.Status != HazardStatus.Closed && h.Deadline < today && (h.OverdueNotifiedFor == null || h.OverdueNotifiedFor != h.Deadline))
+            .ToListAsync(cancellationToken);
+        foreach (var hazard in overdue)
+        {
+            if (hazard.FlagOverdue(now) is { } flagged)
+            {
+                db.AddIntegrationEvent(flagged);
+            }
+        }
+    }
+
+    private async Task JudgePatrolMonthsAsync(SafetyDbContext db, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var today = CommunityTime.DateOf(now);
+        var lastFinished = PatrolMonth.Of(today).Previous;
+        var firstJudged = PatrolMonth.Of(today.AddMonths(-options.Value.QuotaLookbackMonths));
+        var plans = await db.PatrolPlans.Where(p => p.StartsOn <= lastFinished.Last && (p.EndsOn == null || p.EndsOn >= firstJudged.First))
+            .ToListAsync(cancellationToken);
+        if (plans.Count == 0)
+        {
+            return;
+        }
+
+        var planIds = plans.Select(p => p.Id).ToList();
+        var judged = (await db.QuotaJudgements.Where(j => planIds.Contains(j.PlanId)).Select(j => new { j.PlanId, j.Month }).ToListAsync(cancellationToken))
+            .Select(j => (j.PlanId, j.Month)).ToHashSet();
+        var grids = plans.Select(p => p.GridCode).Distinct().ToList();
+        var patrols = await db.Patrols.AsNoTracking()
+            .Where(p => grids.Contains(p.GridCode) && p.PatrolledAt >= CommunityTime.StartOf(firstJudged.First) && p.PatrolledAt < CommunityTime.StartOf(lastFinished.Next.First))
+            .ToListAsync(cancellationToken);
+
+        for (var month = firstJudged; month.First <= lastFinished.First; month = month.Next)
+        {
+            foreach (var plan in plans.Where(p => p.Covers(month) && !judged.Contains((p.Id, month.ToString()))))
+            {
+                var attainment = plan.Attainment(month, patrols, today);
+                db.QuotaJudgements.Add(QuotaJudgement.Of(attainment, now));
+                if (attainment.MissedEvent(now) is { } missed)
+                {
+                    db.AddIntegrationEvent(missed);
+                }
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The safety monitor run failed; it runs again at the next interval ({ErrorType}: {Error})")]
+    private static partial void LogRunFailed(ILogger logger, string errorType, string error);
+}

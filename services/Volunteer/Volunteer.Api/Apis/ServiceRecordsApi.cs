@@ -1,0 +1,113 @@
+using System.Security.Claims;
+using CommunityPlatform.Messaging.Outbox;
+using CommunityPlatform.ServiceKit.Domain;
+using CommunityPlatform.ServiceKit.Security;
+using CommunityPlatform.ServiceKit.Web;
+using CommunityPlatform.Volunteer.Domain;
+using CommunityPlatform.Volunteer.Extensions;
+using CommunityPlatform.Volunteer.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommunityPlatform.Volunteer.Apis;
+
+/// <summary>
+/// Service-hour records (志愿服务记录) made when an activity is completed: the organiser approves them as computed or
+/// adjusts them with a reason; approval credits the hours once (VolunteerHoursCredited, through the outbox).
+/// </summary>
+public static class ServiceRecordsApi
+{
+    public static IEndpointRouteBuilder MapServiceRecordsApi(this IEndpointRouteBuilder app)
+    {
+        var records = app.MapGroup("/api/volunteer/service-records").WithTags("Service hours");
+
+        records.MapGet("/", ListServiceRecords)
+            .WithName("ListServiceRecords")
+            .WithSummary("Service-hour records by activity, volunteer and status (Pending, Approved); paged by cursor")
+            .RequireAuthorization(VolunteerPolicies.ReadVolunteers);
+        records.MapPost("/{id:guid}/approve", Approve)
+            .WithName("ApproveServiceHours")
+            .WithSummary("Approve the hours as computed; publishes VolunteerHoursCredited once (none for a record of 0 hours)")
+            .RequireAuthorization(VolunteerPolicies.ApproveHours);
+        records.MapPost("/{id:guid}/adjust", Adjust)
+            .WithName("AdjustServiceHours")
+            .WithSummary("Approve different hours than computed, with a mandatory reason; publishes VolunteerHoursCredited once")
+            .RequireAuthorization(VolunteerPolicies.ApproveHours);
+
+        return app;
+    }
+
+    public static async Task<Ok<Page<ServiceRecordResponse>>> ListServiceRecords(
+        ClaimsPrincipal caller, VolunteerDbContext db, Guid? activityId, Guid? volunteerId, string? status, Guid? cursor, int? limit,
+        CancellationToken cancellationToken)
+    {
+        var validation = new Validation();
+        var parsedStatus = status is null ? null : validation.RequireOneOf(status, "status", ServiceRecordStatuses.All);
+        validation.ThrowIfInvalid();
+
+        var records = Visible(db.ServiceRecords.AsNoTracking(), caller, db);
+        if (activityId is { } activity)
+        {
+            records = records.Where(r => r.ActivityId == activity);
+        }
+
+        if (volunteerId is { } volunteer)
+        {
+            records = records.Where(r => r.VolunteerId == volunteer);
+        }
+
+        if (parsedStatus is { } s)
+        {
+            records = records.Where(r => r.Status == s);
+        }
+
+        return TypedResults.Ok(await records.ToPageAsync(r => r.Id, cursor, limit, ServiceRecordResponse.From, cancellationToken));
+    }
+
+    public static Task<Results<Ok<ServiceRecordResponse>, NotFound>> Approve(
+        Guid id, ClaimsPrincipal caller, VolunteerDbContext db, TimeProvider time, CancellationToken cancellationToken) =>
+        CreditAsync(id, caller, db, (record, volunteer) => record.Approve(volunteer, caller.Id(), time.GetUtcNow()), cancellationToken);
+
+    public static Task<Results<Ok<ServiceRecordResponse>, NotFound>> Adjust(
+        Guid id, AdjustHoursRequest request, ClaimsPrincipal caller, VolunteerDbContext db, TimeProvider time, CancellationToken cancellationToken) =>
+        CreditAsync(id, caller, db, (record, volunteer) => record.Adjust(request.Hours, request.Reason, volunteer, caller.Id(), time.GetUtcNow()), cancellationToken);
+
+    /// <summary>Records of activities in the caller's grids.</summary>
+    private static IQueryable<ServiceRecord> Visible(IQueryable<ServiceRecord> records, ClaimsPrincipal caller, VolunteerDbContext db)
+    {
+        var activities = GridScope.Of(caller).Filter(db.Activities, a => a.GridCode).Select(a => a.Id);
+        return records.Where(r => activities.Contains(r.ActivityId));
+    }
+
+    private static async Task<Results<Ok<ServiceRecordResponse>, NotFound>> CreditAsync(
+        Guid id, ClaimsPrincipal caller, VolunteerDbContext db, Func<ServiceRecord, VolunteerProfile, Contracts.Volunteer.VolunteerHoursCredited?> credit,
+        CancellationToken cancellationToken)
+    {
+        var record = await Visible(db.ServiceRecords, caller, db).SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
+        if (record is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var volunteer = await db.Volunteers.SingleAsync(v => v.Id == record.VolunteerId, cancellationToken);
+        if (credit(record, volunteer) is { } credited)
+        {
+            db.AddIntegrationEvent(credited);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(ServiceRecordResponse.From(record));
+    }
+}
+
+public sealed record AdjustHoursRequest(decimal? Hours, string? Reason);
+
+public sealed record ServiceRecordResponse(
+    Guid Id, Guid ActivityId, Guid VolunteerId, DateOnly ServedOn, DateTimeOffset CheckedInAt, DateTimeOffset CheckedOutAt, int PresentMinutes,
+    decimal PresenceShare, decimal ComputedHours, decimal Hours, ServiceRecordStatus Status, string RecordedBy, DateTimeOffset RecordedAt,
+    string? ApprovedBy, DateTimeOffset? ApprovedAt, string? AdjustmentReason)
+{
+    public static ServiceRecordResponse From(ServiceRecord r) => new(
+        r.Id, r.ActivityId, r.VolunteerId, r.ServedOn, r.CheckedInAt, r.CheckedOutAt, r.PresentMinutes, r.PresenceShare, r.ComputedHours, r.Hours,
+        r.Status, r.RecordedBy, r.RecordedAt, r.ApprovedBy, r.ApprovedAt, r.AdjustmentReason);
+}
