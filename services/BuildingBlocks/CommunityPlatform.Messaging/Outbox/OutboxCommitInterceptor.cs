@@ -1,40 +1,108 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace CommunityPlatform.Messaging.Outbox;
 
 /// <summary>
-/// Signals the relay after a commit, so an event leaves as soon as it is durable instead of at the next poll.
-/// SaveChanges without an explicit transaction commits by itself; with one, the commit is the moment.
+/// Signals the relay after a commit that wrote outbox rows, so an event leaves as soon as it is durable instead of
+/// at the next poll. SaveChanges without an explicit transaction commits by itself; with one, the commit is the
+/// moment. Only commits that wrote outbox rows count: the relay's own claim transactions commit too, and if they
+/// woke it, it would spin on an empty outbox.
 /// </summary>
 public sealed class OutboxCommitInterceptor(OutboxSignal signal) : DbTransactionInterceptor, ISaveChangesInterceptor
 {
-    public ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
-    {
-        if (eventData.Context?.Database.CurrentTransaction is null)
-        {
-            signal.Notify();
-        }
+    private static readonly object Written = new();
 
+    // Contexts that saved outbox rows their transaction has not committed yet.
+    private readonly ConditionalWeakTable<DbContext, object> _uncommitted = new();
+
+    public InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        Track(eventData.Context);
+        return result;
+    }
+
+    public ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        Track(eventData.Context);
         return ValueTask.FromResult(result);
     }
 
     public int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
-        if (eventData.Context?.Database.CurrentTransaction is null)
-        {
-            signal.Notify();
-        }
-
+        NotifyIfCommitted(eventData.Context);
         return result;
     }
 
-    public override Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    public ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        signal.Notify();
+        NotifyIfCommitted(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    public void SaveChangesFailed(DbContextErrorEventData eventData) => ForgetUnlessInTransaction(eventData.Context);
+
+    public Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        ForgetUnlessInTransaction(eventData.Context);
         return Task.CompletedTask;
     }
 
-    public override void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => signal.Notify();
+    public override void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => NotifyIfWritten(eventData.Context);
+
+    public override Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        NotifyIfWritten(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    public override void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => Forget(eventData.Context);
+
+    public override Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Forget(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    private void Track(DbContext? context)
+    {
+        if (context is not null && context.ChangeTracker.Entries<OutboxMessage>().Any(entry => entry.State == EntityState.Added))
+        {
+            _uncommitted.AddOrUpdate(context, Written);
+        }
+    }
+
+    private void NotifyIfCommitted(DbContext? context)
+    {
+        if (context?.Database.CurrentTransaction is null)
+        {
+            NotifyIfWritten(context);
+        }
+    }
+
+    private void NotifyIfWritten(DbContext? context)
+    {
+        if (context is not null && _uncommitted.Remove(context))
+        {
+            signal.Notify();
+        }
+    }
+
+    private void ForgetUnlessInTransaction(DbContext? context)
+    {
+        if (context?.Database.CurrentTransaction is null)
+        {
+            Forget(context);
+        }
+    }
+
+    private void Forget(DbContext? context)
+    {
+        if (context is not null)
+        {
+            _uncommitted.Remove(context);
+        }
+    }
 }
