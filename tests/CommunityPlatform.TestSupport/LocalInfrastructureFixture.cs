@@ -13,12 +13,13 @@ namespace CommunityPlatform.TestSupport;
 public sealed class LocalInfrastructureFixture : IAsyncLifetime
 {
     private readonly string _state = Path.Combine(Path.GetTempPath(), "cp-tests-" + Guid.NewGuid().ToString("N")[..8]);
-    private LocalPostgres _postgres = null!;
     private LocalRabbitMq _rabbit = null!;
-    private ServerProcess _postgresProcess = null!;
     private ServerProcess _epmd = null!;
 
-    public int PostgresPort { get; } = Ports.Free();
+    /// <summary>The PostgreSQL server every service database of the run lives on; fault tests may crash it.</summary>
+    public PostgresServer Postgres { get; private set; } = null!;
+
+    public int PostgresPort => Postgres.Port;
 
     public int BrokerPort { get; } = Ports.Free();
 
@@ -26,15 +27,13 @@ public sealed class LocalInfrastructureFixture : IAsyncLifetime
 
     public string MessagingConnectionString => _rabbit.ConnectionString(BrokerPort);
 
-    public string DatabaseConnectionString(string database) => _postgres.ConnectionString(PostgresPort, database);
+    public string DatabaseConnectionString(string database) => Postgres.ConnectionString(database);
 
     public async Task InitializeAsync()
     {
         var state = StateDirectory.Resolve(_state);
-        _postgres = new LocalPostgres(state);
-        _postgres.EnsureInitialised();
-        _postgresProcess = new ServerProcess("postgres", _postgres.Server(PostgresPort), stopSignal: "INT");
-        _postgresProcess.Start();
+        Postgres = new PostgresServer(state);
+        var postgresStarted = Postgres.StartAsync();
 
         _rabbit = new LocalRabbitMq(state);
         _rabbit.EnsureInitialised();
@@ -42,11 +41,9 @@ public sealed class LocalInfrastructureFixture : IAsyncLifetime
         _epmd = new ServerProcess("epmd", _rabbit.PortMapper(epmdPort));
         _epmd.Start();
         await Ports.WaitUntilAcceptingAsync(epmdPort, TimeSpan.FromSeconds(10), "epmd");
-        Broker = new ServerProcess("rabbitmq", _rabbit.Broker(BrokerPort, Ports.Free(), epmdPort));
+        Broker = new ServerProcess("rabbitmq", _rabbit.Broker(BrokerPort, Ports.Free(), epmdPort), serverName: "beam.smp");
 
-        await Task.WhenAll(
-            Ports.WaitUntilAcceptingAsync(PostgresPort, TimeSpan.FromSeconds(60), "PostgreSQL"),
-            StartBrokerAsync());
+        await Task.WhenAll(postgresStarted, StartBrokerAsync());
     }
 
     /// <summary>Starts the broker (again) and waits until it accepts AMQP connections.</summary>
@@ -101,7 +98,7 @@ public sealed class LocalInfrastructureFixture : IAsyncLifetime
     {
         Broker.Dispose();
         _epmd.Dispose();
-        _postgresProcess.Dispose();
+        Postgres.Dispose();
         try
         {
             Directory.Delete(_state, recursive: true);

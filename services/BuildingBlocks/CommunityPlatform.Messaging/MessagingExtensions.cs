@@ -1,3 +1,4 @@
+using CommunityPlatform.Messaging.FailPoints;
 using CommunityPlatform.Messaging.Outbox;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
@@ -31,6 +32,8 @@ public static class MessagingExtensions
         services.AddSingleton(new IntegrationEventTypes(
             messaging.EventAssemblies, messaging.Subscriptions.Where(s => s.Value.Count == 0).Select(s => s.Key)));
         services.AddOptions<OutboxOptions>().BindConfiguration("Messaging:Outbox");
+        services.AddOptions<FailPointOptions>().BindConfiguration("Messaging:FailPoints");
+        services.TryAddSingleton<MessagingFailPoints>();
         services.AddHostedService<OutboxRelay<TDbContext>>();
         services.AddSingleton(sp => sp.GetServices<IHostedService>().OfType<OutboxRelay<TDbContext>>().Single());
 

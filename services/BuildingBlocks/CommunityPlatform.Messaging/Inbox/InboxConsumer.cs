@@ -1,5 +1,7 @@
+using CommunityPlatform.Messaging.FailPoints;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CommunityPlatform.Messaging.Inbox;
 
@@ -44,6 +46,10 @@ public abstract class InboxConsumer<TMessage, TDbContext>(TDbContext db, Messagi
             }, context.CancellationToken);
 
             telemetry.Consumed(consumer, applied ? "applied" : "duplicate");
+            if (applied && context.TryGetPayload(out IServiceProvider? services))
+            {
+                services.GetService<MessagingFailPoints>()?.AfterConsumeCommitBeforeAck();
+            }
         }
         catch
         {

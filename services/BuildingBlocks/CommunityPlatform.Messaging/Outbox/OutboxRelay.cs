@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using CommunityPlatform.Messaging.FailPoints;
 using CommunityPlatform.Messaging.Inbox;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
@@ -24,6 +25,7 @@ public sealed partial class OutboxRelay<TDbContext>(
     OutboxSignal signal,
     IntegrationEventTypes eventTypes,
     MessagingTelemetry telemetry,
+    MessagingFailPoints failPoints,
     IOptions<OutboxOptions> options,
     TimeProvider time,
     ILogger<OutboxRelay<TDbContext>> logger) : BackgroundService
@@ -90,6 +92,7 @@ public sealed partial class OutboxRelay<TDbContext>(
                 return (0, 0);
             }
 
+            failPoints.AfterCommitBeforePublish();
             var outcomes = await Task.WhenAll(batch.Select(message => PublishAsync(message, ct)));
             now = time.GetUtcNow();
             foreach (var (message, error) in batch.Zip(outcomes))

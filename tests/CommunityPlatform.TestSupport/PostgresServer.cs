@@ -1,0 +1,56 @@
+using CommunityPlatform.LocalServers;
+using Npgsql;
+
+namespace CommunityPlatform.TestSupport;
+
+/// <summary>
+/// One PostgreSQL server of a test run, in its own state folder on its own port, which a fault test can crash
+/// the way an operator's <c>pg_ctl stop -m immediate</c> does (no checkpoint; crash recovery on the next start).
+/// </summary>
+public sealed class PostgresServer : IDisposable
+{
+    private readonly LocalPostgres _postgres;
+    private readonly ServerProcess _process;
+
+    public PostgresServer(string stateDirectory)
+    {
+        _postgres = new LocalPostgres(StateDirectory.Resolve(stateDirectory));
+        _postgres.EnsureInitialised();
+        var server = _postgres.Server(Port);
+        // The postgres binary, wherever the command names it (directly, or after setpriv when running as root).
+        PostgresBinary = server.FileName.EndsWith("/postgres", StringComparison.Ordinal) ? server.FileName : server.Arguments.First(a => a.EndsWith("/postgres", StringComparison.Ordinal));
+        _process = new ServerProcess("postgres", server, stopSignal: "INT");
+    }
+
+    public int Port { get; } = Ports.Free();
+
+    public string PostgresBinary { get; }
+
+    public bool IsRunning => _process.IsRunning;
+
+    public string ConnectionString(string database) => _postgres.ConnectionString(Port, database);
+
+    public async Task StartAsync()
+    {
+        _process.Start();
+        await Ports.WaitUntilAcceptingAsync(Port, TimeSpan.FromSeconds(60), "PostgreSQL");
+        // The test process's own pooled connections died with the previous server; start its queries afresh.
+        NpgsqlConnection.ClearAllPools();
+    }
+
+    /// <summary>
+    /// <c>pg_ctl stop -m immediate</c>, run as the server's account: the postmaster and every backend quit at once,
+    /// without a shutdown checkpoint, as in a crash.
+    /// </summary>
+    public void StopImmediately()
+    {
+        SystemAccount.Execute(Path.Combine(Path.GetDirectoryName(PostgresBinary)!, "pg_ctl"),
+            ["-D", _postgres.DataDirectory, "stop", "-m", "immediate", "-w"], LocalPostgres.Account);
+        if (!_process.WaitForExit(TimeSpan.FromSeconds(30)))
+        {
+            throw new TimeoutException("PostgreSQL did not exit after pg_ctl stop -m immediate.");
+        }
+    }
+
+    public void Dispose() => _process.Dispose();
+}
