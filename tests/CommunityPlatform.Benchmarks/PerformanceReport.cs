@@ -101,7 +101,7 @@ public sealed class PerformanceReport
         {
             if (Get(id, "gateway adds at p50") is { } p50 && Get(id, "gateway adds at p99") is { } p99)
             {
-                yield return new Verdict(id, "gateway adds ≤ 1 ms p50 and ≤ 5 ms p99 at half of max rate", $"+{Format(p50)} ms p50, +{Format(p99)} ms p99", p50 <= 1 && p99 <= 5);
+                yield return new Verdict(id, "gateway adds ≤ 1 ms p50 and ≤ 5 ms p99 at half of max rate", $"{Signed(p50)} ms p50, {Signed(p99)} ms p99", p50 <= 1 && p99 <= 5);
             }
         }
 
@@ -151,6 +151,8 @@ public sealed class PerformanceReport
         var sorted = values.Order().ToList();
         return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
     }
+
+    private static string Signed(double value) => (value < 0 ? "−" : "+") + Format(Math.Abs(value));
 
     private static string Format(double value) => value.ToString(Math.Abs(value) >= 100 ? "#,0" : "0.00", CultureInfo.InvariantCulture);
 
