@@ -44,8 +44,7 @@ public static class ChecklistsApi
         var kind = venueKind is null ? null : validation.RequireOneOf(venueKind, "venueKind", VenueKinds.Labels);
         validation.ThrowIfInvalid();
 
-        var latest = await db.Checklists.AsNoTracking()
-            .Where(c => !db.Checklists.Any(newer => newer.Code == c.Code && newer.Version > c.Version))
+        var latest = await db.LatestChecklists()
             .OrderBy(c => c.Code)
             .ToListAsync(cancellationToken);
         return TypedResults.Ok<IReadOnlyList<ChecklistSummary>>(
@@ -95,6 +94,10 @@ public static class ChecklistsApi
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/api/safety/checklists/{next.Code}/versions/{next.Version}", ChecklistResponse.From(next));
     }
+
+    /// <summary>The newest version of every checklist code.</summary>
+    internal static IQueryable<ChecklistTemplate> LatestChecklists(this SafetyDbContext db) =>
+        db.Checklists.AsNoTracking().Where(c => !db.Checklists.Any(newer => newer.Code == c.Code && newer.Version > c.Version));
 
     internal static Task<ChecklistTemplate?> LatestChecklistAsync(this SafetyDbContext db, string code, CancellationToken cancellationToken) =>
         db.Checklists.AsNoTracking().Where(c => c.Code == code).OrderByDescending(c => c.Version).FirstOrDefaultAsync(cancellationToken);

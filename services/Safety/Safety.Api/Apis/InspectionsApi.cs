@@ -148,9 +148,7 @@ public static class InspectionsApi
 
         var kind = venue.Kind.ToString();
         // The office's own checklist for the kind wins over the shipped one; among them, the most recently edited.
-        var candidates = await db.Checklists.AsNoTracking()
-            .Where(c => c.VenueKinds.Contains(kind) && !db.Checklists.Any(newer => newer.Code == c.Code && newer.Version > c.Version))
-            .ToListAsync(cancellationToken);
+        var candidates = await db.LatestChecklists().Where(c => c.VenueKinds.Contains(kind)).ToListAsync(cancellationToken);
         return candidates.OrderBy(c => c.Shipped).ThenByDescending(c => c.CreatedAt).FirstOrDefault()
             ?? throw DomainValidationException.For("templateCode", $"is required: no checklist is meant for {VenueKinds.Labels[venue.Kind]}.");
     }
