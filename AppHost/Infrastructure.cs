@@ -25,7 +25,8 @@ public sealed record Infrastructure(
 public static class InfrastructureExtensions
 {
     private static readonly string[] DatabaseNames =
-        [ResourceNames.IdentityDb, ResourceNames.MembershipDb, ResourceNames.GridDb, ResourceNames.SafetyDb, ResourceNames.VolunteerDb];
+        [ResourceNames.IdentityDb, ResourceNames.MembershipDb, ResourceNames.GridDb, ResourceNames.SafetyDb, ResourceNames.VolunteerDb,
+         ResourceNames.ReportingDb, ResourceNames.CountyDb];
 
     /// <summary>
     /// <c>Infrastructure:Mode</c> = <c>local</c> | <c>containers</c> | <c>external</c>; by default containers when a

@@ -39,6 +39,21 @@ var volunteerApi = builder.AddProject<Projects.Volunteer_Api>(ResourceNames.Volu
     .WithInfrastructure(infrastructure, ResourceNames.VolunteerDb)
     .WithReference(identityApi);
 
+// The half-year report reads the four services' statistics when it is composed; frozen copies live in its own database.
+var reportingApi = builder.AddProject<Projects.Reporting_Api>(ResourceNames.ReportingApi)
+    .WithInfrastructure(infrastructure, ResourceNames.ReportingDb)
+    .WithReference(identityApi)
+    .WithReference(membershipApi)
+    .WithReference(gridApi)
+    .WithReference(safetyApi)
+    .WithReference(volunteerApi);
+
+// The county integration checks the grid a case is signed for to with the grid service, the only complete list.
+var countyApi = builder.AddProject<Projects.County_Api>(ResourceNames.CountyApi)
+    .WithInfrastructure(infrastructure, ResourceNames.CountyDb)
+    .WithReference(identityApi)
+    .WithReference(gridApi);
+
 // Reverse proxy: the one address front ends and the county platform use.
 var gateway = builder.AddProject<Projects.Gateway_Api>(ResourceNames.Gateway)
     .WithEndpoint("http", endpoint => endpoint.Port = builder.Configuration.GetValue("Gateway:Port", 8080))
@@ -48,14 +63,24 @@ var gateway = builder.AddProject<Projects.Gateway_Api>(ResourceNames.Gateway)
     .WithReference(gridApi).WaitFor(gridApi)
     .WithReference(safetyApi).WaitFor(safetyApi)
     .WithReference(volunteerApi).WaitFor(volunteerApi)
+    .WithReference(reportingApi).WaitFor(reportingApi)
+    .WithReference(countyApi).WaitFor(countyApi)
     .AnnounceWhenReady();
 
 // Tokens name the gateway — the address clients use — as their issuer, and every service checks that name.
 var issuer = gateway.GetEndpoint("http");
 identityApi.WithEnvironment("Identity__Issuer", issuer);
-foreach (var api in new[] { membershipApi, gridApi, safetyApi, volunteerApi })
+gateway.WithEnvironment("Authentication__Issuer", issuer);
+foreach (var api in new[] { membershipApi, gridApi, safetyApi, volunteerApi, reportingApi, countyApi })
 {
     api.WithEnvironment("Authentication__Issuer", issuer);
+}
+
+// Demo community (./run --demo): fills the suite through the gateway once it is healthy, as a person would, then exits.
+if (builder.Configuration.GetValue("Demo:Community", false))
+{
+    builder.AddProject<Projects.CommunityPlatform_DemoCommunity>(ResourceNames.DemoCommunity)
+        .WithReference(gateway).WaitFor(gateway);
 }
 
 builder.Build().Run();

@@ -24,6 +24,8 @@ public sealed partial class AuthorizationMatrixTests(ServicesFixture fixture) : 
     [InlineData("grid")]
     [InlineData("safety")]
     [InlineData("volunteer")]
+    [InlineData("reporting")]
+    [InlineData("county")]
     public async Task Every_endpoint_names_a_policy_refuses_anonymous_callers_and_forbids_the_roles_outside_it(string service)
     {
         var app = fixture.Services[service];

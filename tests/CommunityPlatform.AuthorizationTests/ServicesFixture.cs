@@ -1,5 +1,7 @@
+using CommunityPlatform.County.Infrastructure;
 using CommunityPlatform.Grid.Infrastructure;
 using CommunityPlatform.Membership.Infrastructure;
+using CommunityPlatform.Reporting.Infrastructure;
 using CommunityPlatform.Safety.Infrastructure;
 using CommunityPlatform.ServiceDefaults;
 using CommunityPlatform.TestSupport;
@@ -24,6 +26,8 @@ public sealed class ServicesFixture : IAsyncLifetime
             ["grid"] = new ServiceApp<GridDbContext>(Infrastructure, ResourceNames.GridDb, ResourceNames.GridDb),
             ["safety"] = new ServiceApp<SafetyDbContext>(Infrastructure, ResourceNames.SafetyDb, ResourceNames.SafetyDb),
             ["volunteer"] = new ServiceApp<VolunteerDbContext>(Infrastructure, ResourceNames.VolunteerDb, ResourceNames.VolunteerDb),
+            ["reporting"] = new ServiceApp<ReportingDbContext>(Infrastructure, ResourceNames.ReportingDb, ResourceNames.ReportingDb),
+            ["county"] = new ServiceApp<CountyDbContext>(Infrastructure, ResourceNames.CountyDb, ResourceNames.CountyDb),
         };
         foreach (var app in Services.Values)
         {

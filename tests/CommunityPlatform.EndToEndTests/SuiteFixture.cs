@@ -66,6 +66,23 @@ public sealed class SuiteFixture : IAsyncLifetime
         return client;
     }
 
+    /// <summary>A client of the gateway as a machine client with a real client-credentials token, e.g. the county platform.</summary>
+    public async Task<HttpClient> GatewayAsClientAsync(string clientId, string clientSecret)
+    {
+        var response = await Anonymous.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "client_credentials",
+            ["client_id"] = clientId,
+            ["client_secret"] = clientSecret,
+            ["scope"] = "community-api",
+        }));
+        response.EnsureSuccessStatusCode();
+        var client = App.CreateHttpClient(ResourceNames.Gateway, "http");
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue(
+            "Bearer", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("access_token").GetString());
+        return client;
+    }
+
     /// <summary>Creates a party organisation through the gateway as the secretary.</summary>
     public async Task CreateOrganisationAsync(string code, string name, string kind, string? parentCode = null)
     {

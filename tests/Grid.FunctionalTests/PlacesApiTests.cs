@@ -11,7 +11,7 @@ public sealed class PlacesApiTests(GridApiFixture fixture)
     private HttpClient Client => fixture.Client;
 
     private async Task<JsonElement> BuildingsAsync(HttpClient client, string? gridCode) =>
-        await client.GetFromJsonAsync<JsonElement>("/api/grid/buildings" + (gridCode is null ? "" : $"?gridCode={gridCode}"));
+        (await client.GetFromJsonAsync<JsonElement>("/api/grid/buildings" + (gridCode is null ? "" : $"?gridCode={gridCode}"))).GetProperty("items");
 
     private async Task<JsonElement> ResidentsAsync(string query, HttpClient? client = null) =>
         await (client ?? Client).GetFromJsonAsync<JsonElement>("/api/grid/residents?" + query);

@@ -82,7 +82,7 @@ public sealed class ResidentImportTests(GridApiFixture fixture, ITestOutputHelpe
 
         var listed = await Client.GetFromJsonAsync<JsonElement>($"/api/grid/residents?gridCode={grid}");
         Assert.Equal(5, listed.Ids().Count);
-        var building = (await Client.GetFromJsonAsync<JsonElement>($"/api/grid/buildings?gridCode={grid}")).EnumerateArray().Single(b => b.GetProperty("name").GetString() == "1栋");
+        var building = (await Client.GetFromJsonAsync<JsonElement>($"/api/grid/buildings?gridCode={grid}")).GetProperty("items").EnumerateArray().Single(b => b.GetProperty("name").GetString() == "1栋");
         Assert.Equal(2, building.GetProperty("households").GetInt32());
     }
 

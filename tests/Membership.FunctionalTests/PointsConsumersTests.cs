@@ -53,8 +53,7 @@ public sealed class PointsConsumersTests(MembershipApiFixture fixture)
         Assert.Contains($"volunteer-hours:{hours.ServiceRecordId}", sources);
         Assert.Contains($"matter:{matter}", sources);
         Assert.Equal(3, await fixture.ScalarAsync<long>($"SELECT count(*) FROM outbox_messages WHERE message_type LIKE '%PointsAwarded' AND payload->>'memberId' = '{member}'"));
-        // PointsAwarded has no subscriber in the catalogue: the relay publishes it all the same instead of retrying
-        // it as unroutable forever.
+        // PointsAwarded reaches the county feed's queue, which the producer declares before its first publish.
         await Eventually.ReturnsAsync(
             () => fixture.ScalarAsync<long>($"SELECT count(*) FROM outbox_messages WHERE message_type LIKE '%PointsAwarded' AND payload->>'memberId' = '{member}' AND sent_at IS NOT NULL"),
             n => n == 3, Patience, "the three PointsAwarded events published");

@@ -1,6 +1,8 @@
 using System.Text.RegularExpressions;
+using CommunityPlatform.Contracts.County;
 using CommunityPlatform.Contracts.Grid;
 using CommunityPlatform.Contracts.Membership;
+using CommunityPlatform.Contracts.Reporting;
 using CommunityPlatform.Contracts.Safety;
 using CommunityPlatform.Contracts.Volunteer;
 
@@ -15,28 +17,33 @@ public static partial class EventSubscriptions
 {
     public static IReadOnlyDictionary<Type, string[]> Catalogue { get; } = new Dictionary<Type, string[]>
     {
-        [typeof(MemberRegistered)] = ["volunteer"],
-        [typeof(MemberStatusChanged)] = ["volunteer"],
-        // Declared with no subscriber: published for whoever binds later (a reporting service, the county feed),
-        // while the producer's own tables remain the record. An event missing from this catalogue, by contrast,
-        // must reach a queue or stay in the outbox.
-        [typeof(MeetingHeld)] = [],
-        [typeof(PointsAwarded)] = [],
-        [typeof(MicroWishClaimed)] = [],
-        [typeof(InspectionCompleted)] = [],
-        [typeof(VolunteerActivityCompleted)] = [],
-        [typeof(VolunteerActivityCancelled)] = [],
-        [typeof(GridCreated)] = ["safety", "volunteer"],
-        [typeof(GridRenamed)] = ["safety", "volunteer"],
-        [typeof(MatterReported)] = ["safety"],
-        [typeof(MatterResolved)] = ["membership"],
-        [typeof(MicroWishFulfilled)] = ["membership"],
-        [typeof(VolunteerHoursCredited)] = ["membership"],
-        [typeof(HazardReported)] = ["grid"],
-        [typeof(HazardRectified)] = ["grid"],
-        [typeof(HazardOverdue)] = ["grid"],
-        [typeof(PatrolQuotaMissed)] = ["grid"],
-        [typeof(PatrolObservationReported)] = ["grid"],
+        // The county feed records every event of the suite except the county service's own, which it writes to its
+        // feed in the transaction that makes them. An event declared with no subscriber is published for whoever
+        // binds later, while the producer's own tables remain the record; an event missing from this catalogue, by
+        // contrast, must reach a queue or stay in the outbox.
+        [typeof(MemberRegistered)] = ["volunteer", "county"],
+        [typeof(MemberStatusChanged)] = ["volunteer", "county"],
+        [typeof(MeetingHeld)] = ["county"],
+        [typeof(PointsAwarded)] = ["county"],
+        [typeof(MicroWishClaimed)] = ["county"],
+        [typeof(InspectionCompleted)] = ["county"],
+        [typeof(VolunteerActivityCompleted)] = ["county"],
+        [typeof(VolunteerActivityCancelled)] = ["county"],
+        [typeof(HalfYearReportFrozen)] = ["county"],
+        [typeof(GridCreated)] = ["safety", "volunteer", "county"],
+        [typeof(GridRenamed)] = ["safety", "volunteer", "county"],
+        [typeof(MatterReported)] = ["safety", "county"],
+        [typeof(MatterResolved)] = ["membership", "county"],
+        [typeof(MatterClosed)] = ["county"],
+        [typeof(MicroWishFulfilled)] = ["membership", "county"],
+        [typeof(VolunteerHoursCredited)] = ["membership", "county"],
+        [typeof(HazardReported)] = ["grid", "county"],
+        [typeof(HazardRectified)] = ["grid", "county"],
+        [typeof(HazardOverdue)] = ["grid", "county"],
+        [typeof(PatrolQuotaMissed)] = ["grid", "county"],
+        [typeof(PatrolObservationReported)] = ["grid", "county"],
+        [typeof(CountyCaseSignedFor)] = ["grid"],
+        [typeof(CountyCaseStatusChanged)] = [],
     };
 
     /// <summary>The durable queue of <paramref name="service"/> for <paramref name="messageType"/>, e.g. volunteer-member-registered.</summary>

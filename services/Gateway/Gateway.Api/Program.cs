@@ -4,9 +4,11 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddGateway();
 builder.AddGatewayProtection();
+builder.AddGatewaySignIn();
 
 var app = builder.Build();
 app.UseGatewayProtection();
+app.UseGatewaySignIn();
 app.MapDefaultEndpoints();
 app.MapReverseProxy();
 app.Run();

@@ -12,6 +12,7 @@ app.MapVolunteersApi();
 app.MapMeApi();
 app.MapTeamsApi();
 app.MapActivitiesApi();
+app.MapLateRecordsApi();
 app.MapServiceRecordsApi();
 app.MapStatisticsApi();
 app.Run();

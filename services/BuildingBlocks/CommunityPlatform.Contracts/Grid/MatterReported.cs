@@ -23,4 +23,7 @@ public sealed record MatterReported : IntegrationEvent
     /// <c>PatrolObservation</c>, <c>PatrolQuota</c>), so that service does not act on its own echo.
     /// </summary>
     public string Source { get; init; } = "Report";
+
+    /// <summary>Set when the matter was opened for a case the county platform handed down (<c>Source</c> <c>CountyCase</c>).</summary>
+    public Guid? ServiceRequestId { get; init; }
 }

@@ -16,4 +16,7 @@ public sealed record MatterResolved : IntegrationEvent
     public Guid? ResolverMemberId { get; init; }
 
     public required DateTimeOffset ResolvedAt { get; init; }
+
+    /// <summary>Set when the matter was opened for a case the county platform handed down.</summary>
+    public Guid? ServiceRequestId { get; init; }
 }

@@ -16,6 +16,8 @@ internal static class GatewayExtensions
         ("grid", ResourceNames.GridApi),
         ("safety", ResourceNames.SafetyApi),
         ("volunteer", ResourceNames.VolunteerApi),
+        ("reports", ResourceNames.ReportingApi),
+        ("county", ResourceNames.CountyApi),
     ];
 
     /// <summary>

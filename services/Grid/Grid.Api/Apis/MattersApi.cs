@@ -7,6 +7,7 @@ using CommunityPlatform.ServiceKit.Domain;
 using CommunityPlatform.ServiceKit.Security;
 using CommunityPlatform.ServiceKit.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -27,7 +28,7 @@ public static class MattersApi
             .WithIdempotency<GridDbContext>()
             .RequireAuthorization(GridPolicies.ReportMatters);
         matters.MapGet("/", ListMatters)
-            .WithSummary("Matters by grid, status, category; overdue=true for those past due; escalated=true for the 督办 board; paged by cursor")
+            .WithSummary("Matters by grid, status, category; by the day reported (reportedFrom/reportedTo), resolved (resolvedFrom/resolvedTo) or deliberated, a session held (deliberatedFrom/deliberatedTo); resolved=true/false (at any time); overdue=true for those past due; escalated=true for the 督办 board; paged by cursor")
             .RequireAuthorization(GridPolicies.ReadMatters);
         matters.MapGet("/{id:guid}", GetMatter).WithSummary("One matter with its timeline, sessions and votes").RequireAuthorization(GridPolicies.ReadMatters);
         matters.MapPost("/{id:guid}/accept", Accept).WithSummary("Sign for the matter (签收); it is due after its category's days").RequireAuthorization(GridPolicies.HandleMatters);
@@ -45,6 +46,11 @@ public static class MattersApi
         matters.MapPost("/{id:guid}/resolve", Resolve).WithSummary("Record the resolution (办结); publishes MatterResolved").RequireAuthorization(GridPolicies.HandleMatters);
         matters.MapPost("/{id:guid}/close", Close).WithSummary("Verify with the reporter and close with their satisfaction 1–5 (销号)").RequireAuthorization(GridPolicies.HandleMatters);
         matters.MapPost("/{id:guid}/escalate", Escalate).WithSummary("Raise the matter on the 督办 board with a reason").RequireAuthorization(GridPolicies.HandleMatters);
+
+        app.MapGet("/api/grid/deliberation-sessions", ListSessions)
+            .WithTags("Matters")
+            .WithSummary("Deliberation sessions held between from and to (by the day held), optionally at one venue, with the matter, participant count and decision; paged by cursor")
+            .RequireAuthorization(GridPolicies.ReadMatters);
 
         return app;
     }
@@ -69,15 +75,29 @@ public static class MattersApi
 
     public static async Task<Ok<Page<MatterResponse>>> ListMatters(
         ClaimsPrincipal caller, GridDbContext db, TimeProvider time, string? gridCode, string? status, string? category, bool? overdue, bool? escalated,
-        Guid? cursor, int? limit, CancellationToken cancellationToken)
+        [AsParameters] MatterPeriods periods, bool? resolved, Guid? cursor, int? limit, CancellationToken cancellationToken)
     {
         var validation = new Validation();
         var parsedStatus = status is null ? null : validation.RequireOneOf(status, "status", MatterStatusLabels.All);
         var parsedCategory = category is null ? null : validation.RequireOneOf(category, "category", MatterCategories.All);
+        var reported = DayRange.Of(periods.ReportedFrom, periods.ReportedTo, "reportedFrom", "reportedTo", validation);
+        var resolvedIn = DayRange.Of(periods.ResolvedFrom, periods.ResolvedTo, "resolvedFrom", "resolvedTo", validation);
+        var deliberated = DayRange.Of(periods.DeliberatedFrom, periods.DeliberatedTo, "deliberatedFrom", "deliberatedTo", validation);
         validation.ThrowIfInvalid();
 
         var today = CommunityTime.Today(time);
         var matters = Visible(db.Matters.AsNoTracking(), caller);
+        matters = Matter.ResolvedWithin(Matter.ReportedWithin(matters, reported), resolvedIn);
+        if (!deliberated.IsOpen)
+        {
+            matters = Matter.DeliberatedWithin(matters, db.DeliberationSessions, deliberated);
+        }
+
+        if (resolved is { } isResolved)
+        {
+            matters = Matter.Resolved(matters, isResolved);
+        }
+
         if (!string.IsNullOrWhiteSpace(gridCode))
         {
             matters = matters.Where(m => m.GridCode == gridCode);
@@ -104,6 +124,24 @@ public static class MattersApi
         }
 
         return TypedResults.Ok(await matters.ToPageAsync(m => m.Id, cursor, limit, m => MatterResponse.From(m, today), cancellationToken));
+    }
+
+    public static async Task<Ok<Page<SessionListItem>>> ListSessions(
+        ClaimsPrincipal caller, GridDbContext db, DateOnly? from, DateOnly? to, string? venue, Guid? cursor, int? limit, CancellationToken cancellationToken)
+    {
+        var validation = new Validation();
+        var held = DayRange.Of(from, to, "from", "to", validation);
+        var parsedVenue = venue is null ? null : validation.RequireOneOf(venue, "venue", DeliberationVenues.All);
+        validation.ThrowIfInvalid();
+
+        var visible = Visible(db.Matters, caller).Select(m => m.Id);
+        var sessions = DeliberationSession.HeldWithin(db.DeliberationSessions.AsNoTracking(), held).Where(s => visible.Contains(s.MatterId));
+        if (parsedVenue is { } v)
+        {
+            sessions = sessions.Where(s => s.Venue == v);
+        }
+
+        return TypedResults.Ok(await sessions.ToPageAsync(s => s.Id, cursor, limit, SessionListItem.From, cancellationToken));
     }
 
     public static async Task<Results<Ok<MatterDetailResponse>, NotFound>> GetMatter(
@@ -303,6 +341,35 @@ public sealed record MatterResponse(
         MatterStatusLabels.All[m.Status], m.Handler, m.DueOn, m.IsOverdue(today), m.Escalated, m.Satisfaction, m.Source, m.SourceId, m.Photos,
         m.IsOpen ? "open" : "closed", m.StatusNotes, m.ReportedAt,
         m.DueOn is { } due ? CommunityTime.StartOf(due.AddDays(1)) : null, m.UpdatedAt);
+}
+
+/// <summary>The days a matter list may be limited to, in the community's calendar, both ends included, either end open.</summary>
+public sealed class MatterPeriods
+{
+    [FromQuery(Name = "reportedFrom")]
+    public DateOnly? ReportedFrom { get; init; }
+
+    [FromQuery(Name = "reportedTo")]
+    public DateOnly? ReportedTo { get; init; }
+
+    [FromQuery(Name = "resolvedFrom")]
+    public DateOnly? ResolvedFrom { get; init; }
+
+    [FromQuery(Name = "resolvedTo")]
+    public DateOnly? ResolvedTo { get; init; }
+
+    /// <summary>A deliberation session of the matter was held on one of these days.</summary>
+    [FromQuery(Name = "deliberatedFrom")]
+    public DateOnly? DeliberatedFrom { get; init; }
+
+    [FromQuery(Name = "deliberatedTo")]
+    public DateOnly? DeliberatedTo { get; init; }
+}
+
+/// <summary>A session as the list shows it: the minutes and the participants' names stay with the matter.</summary>
+public sealed record SessionListItem(Guid Id, Guid MatterId, DeliberationVenue Venue, string VenueLabel, DateOnly HeldOn, int Participants, string Decision)
+{
+    public static SessionListItem From(DeliberationSession s) => new(s.Id, s.MatterId, s.Venue, DeliberationVenues.All[s.Venue], s.HeldOn, s.Participants.Length, s.Decision);
 }
 
 public sealed record TimelineEntryResponse(DateTimeOffset At, MatterStatus Status, string Note, string Actor);

@@ -25,7 +25,9 @@ public static class MicroWishesApi
             .WithSummary("Post a resident's micro-wish; a retry with the same Idempotency-Key gets the first answer")
             .WithIdempotency<GridDbContext>()
             .RequireAuthorization(GridPolicies.ReportMatters);
-        grid.MapGet("/micro-wishes", ListWishes).WithSummary("Micro-wishes by grid, status and category, paged by cursor").RequireAuthorization(GridPolicies.ReadWishes);
+        grid.MapGet("/micro-wishes", ListWishes)
+            .WithSummary("Micro-wishes by grid, status, category and the day posted (postedFrom/postedTo), claimed (claimedFrom/claimedTo) or fulfilled (fulfilledFrom/fulfilledTo); paged by cursor")
+            .RequireAuthorization(GridPolicies.ReadWishes);
         grid.MapGet("/micro-wishes/matches", MatchWishes)
             .WithSummary("For each open wish, the partner units and members offering help in its category, those of its grid first")
             .RequireAuthorization(GridPolicies.ReadWishes);
@@ -58,14 +60,20 @@ public static class MicroWishesApi
     }
 
     public static async Task<Ok<Page<MicroWishResponse>>> ListWishes(
-        ClaimsPrincipal caller, GridDbContext db, string? gridCode, string? status, string? category, Guid? cursor, int? limit, CancellationToken cancellationToken)
+        ClaimsPrincipal caller, GridDbContext db, string? gridCode, string? status, string? category,
+        DateOnly? postedFrom, DateOnly? postedTo, DateOnly? claimedFrom, DateOnly? claimedTo, DateOnly? fulfilledFrom, DateOnly? fulfilledTo,
+        Guid? cursor, int? limit, CancellationToken cancellationToken)
     {
         var validation = new Validation();
         var parsedStatus = status is null ? null : validation.RequireOneOf(status, "status", MicroWishStatuses.All);
         var parsedCategory = category is null ? null : validation.RequireOneOf(category, "category", NeedCategories.All)?.ToString();
+        var posted = DayRange.Of(postedFrom, postedTo, "postedFrom", "postedTo", validation);
+        var claimed = DayRange.Of(claimedFrom, claimedTo, "claimedFrom", "claimedTo", validation);
+        var fulfilled = DayRange.Of(fulfilledFrom, fulfilledTo, "fulfilledFrom", "fulfilledTo", validation);
         validation.ThrowIfInvalid();
         var wishes = GridScope.Of(caller).Filter(db.MicroWishes.AsNoTracking(), w => w.GridCode)
             .Where(w => (gridCode == null || w.GridCode == gridCode) && (parsedStatus == null || w.Status == parsedStatus) && (parsedCategory == null || w.Category == parsedCategory));
+        wishes = MicroWish.FulfilledWithin(MicroWish.ClaimedWithin(MicroWish.PostedWithin(wishes, posted), claimed), fulfilled);
         return TypedResults.Ok(await wishes.ToPageAsync(w => w.Id, cursor, limit, MicroWishResponse.From, cancellationToken));
     }
 

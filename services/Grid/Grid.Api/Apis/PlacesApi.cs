@@ -18,14 +18,19 @@ public static class PlacesApi
         var grid = app.MapGroup("/api/grid").WithTags("Buildings and residents");
 
         grid.MapPost("/buildings", CreateBuilding).WithSummary("Register a building in a grid").RequireAuthorization(GridPolicies.ManagePlaces);
-        grid.MapGet("/buildings", ListBuildings).WithSummary("Buildings of a grid with their units, heads and household counts").RequireAuthorization(GridPolicies.ReadPlaces);
+        grid.MapGet("/buildings", ListBuildings)
+            .WithSummary("Buildings (of one grid, or every one the caller sees) with their units, heads and household counts, paged by cursor")
+            .RequireAuthorization(GridPolicies.ReadPlaces);
         grid.MapPost("/buildings/{id:guid}/units", CreateUnit).WithSummary("Add a unit (单元) to a building").RequireAuthorization(GridPolicies.ManagePlaces);
         grid.MapPut("/buildings/{id:guid}/head", AppointBuildingHead).WithSummary("Make a resident of the building its head (楼栋长)").RequireAuthorization(GridPolicies.ManagePlaces);
         grid.MapPut("/units/{id:guid}/head", AppointUnitHead).WithSummary("Make a resident of the unit its head (单元长)").RequireAuthorization(GridPolicies.ManagePlaces);
         grid.MapPost("/households", CreateHousehold).WithSummary("Register a household (户) by building, unit and room").RequireAuthorization(GridPolicies.ManagePlaces);
+        grid.MapGet("/households", ListHouseholds)
+            .WithSummary("Households by grid and building, each with its building, unit, room, head of household (户主) and resident count, paged by cursor")
+            .RequireAuthorization(GridPolicies.ReadPlaces);
         grid.MapPost("/residents", RegisterResident).WithSummary("Register a resident in a household").RequireAuthorization(GridPolicies.ManagePlaces);
         grid.MapGet("/residents", ListResidents)
-            .WithSummary("Residents filtered by grid, building, household or name prefix, paged by cursor")
+            .WithSummary("Residents filtered by grid, building, household, name prefix or head=Building/Unit (楼栋长/单元长), paged by cursor")
             .RequireAuthorization(GridPolicies.ReadPlaces);
         grid.MapGet("/residents/{id:guid}", GetResident).WithSummary("One resident").RequireAuthorization(GridPolicies.ReadPlaces);
         grid.MapPost("/imports/residents", ImportResidents)
@@ -46,7 +51,8 @@ public static class PlacesApi
         return TypedResults.Created($"/api/grid/buildings?gridCode={gridCode}", new BuildingResponse(building.Id, building.GridCode, building.Name, building.Address, null, 0, []));
     }
 
-    public static async Task<Ok<List<BuildingResponse>>> ListBuildings(string? gridCode, ClaimsPrincipal caller, GridDbContext db, CancellationToken cancellationToken)
+    public static async Task<Ok<Page<BuildingResponse>>> ListBuildings(
+        string? gridCode, ClaimsPrincipal caller, GridDbContext db, Guid? cursor, int? limit, CancellationToken cancellationToken)
     {
         var buildings = GridScope.Of(caller).Filter(db.Buildings.AsNoTracking(), b => b.GridCode);
         if (!string.IsNullOrWhiteSpace(gridCode))
@@ -54,14 +60,14 @@ public static class PlacesApi
             buildings = buildings.Where(b => b.GridCode == gridCode);
         }
 
-        var list = await buildings.OrderBy(b => b.GridCode).ThenBy(b => b.Name).Take(2000).ToListAsync(cancellationToken);
-        var ids = list.Select(b => b.Id).ToList();
+        var page = await buildings.ToPageAsync(b => b.Id, cursor, limit, b => b, cancellationToken);
+        var ids = page.Items.Select(b => b.Id).ToList();
         var units = await db.Units.AsNoTracking().Where(u => ids.Contains(u.BuildingId)).OrderBy(u => u.Name).ToListAsync(cancellationToken);
         var households = await db.Households.Where(h => ids.Contains(h.BuildingId)).GroupBy(h => h.BuildingId)
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
-        return TypedResults.Ok(list.Select(b => new BuildingResponse(
+        return TypedResults.Ok(new Page<BuildingResponse>([.. page.Items.Select(b => new BuildingResponse(
             b.Id, b.GridCode, b.Name, b.Address, b.HeadResidentId, households.GetValueOrDefault(b.Id),
-            units.Where(u => u.BuildingId == b.Id).Select(u => new UnitResponse(u.Id, u.Name, u.HeadResidentId)).ToList())).ToList());
+            units.Where(u => u.BuildingId == b.Id).Select(u => new UnitResponse(u.Id, u.Name, u.HeadResidentId)).ToList()))], page.NextCursor));
     }
 
     public static async Task<Results<Created<UnitResponse>, NotFound>> CreateUnit(
@@ -128,6 +134,35 @@ public static class PlacesApi
         return TypedResults.Created($"/api/grid/residents?householdId={household.Id}", new HouseholdResponse(household.Id, household.GridCode, household.BuildingId, household.UnitId, household.Room));
     }
 
+    public static async Task<Ok<Page<HouseholdListItem>>> ListHouseholds(
+        ClaimsPrincipal caller, GridDbContext db, string? gridCode, Guid? buildingId, Guid? cursor, int? limit, CancellationToken cancellationToken)
+    {
+        var households = GridScope.Of(caller).Filter(db.Households.AsNoTracking(), h => h.GridCode);
+        if (!string.IsNullOrWhiteSpace(gridCode))
+        {
+            households = households.Where(h => h.GridCode == gridCode);
+        }
+
+        if (buildingId is { } building)
+        {
+            households = households.Where(h => h.BuildingId == building);
+        }
+
+        var page = await households.ToPageAsync(h => h.Id, cursor, limit, h => h, cancellationToken);
+        var ids = page.Items.Select(h => h.Id).ToList();
+        var buildingIds = page.Items.Select(h => h.BuildingId).Distinct().ToList();
+        var unitIds = page.Items.Where(h => h.UnitId != null).Select(h => h.UnitId!.Value).Distinct().ToList();
+        var buildings = await db.Buildings.Where(b => buildingIds.Contains(b.Id)).ToDictionaryAsync(b => b.Id, b => b.Name, cancellationToken);
+        var units = await db.Units.Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, cancellationToken);
+        var members = await db.Residents.Where(r => ids.Contains(r.HouseholdId))
+            .Select(r => new { r.Id, r.HouseholdId, Head = r.Relation == Resident.HeadOfHousehold })
+            .ToListAsync(cancellationToken);
+        var byHousehold = members.ToLookup(r => r.HouseholdId);
+        return TypedResults.Ok(new Page<HouseholdListItem>([.. page.Items.Select(h => new HouseholdListItem(
+            h.Id, h.GridCode, h.BuildingId, buildings[h.BuildingId], h.UnitId, h.UnitId is { } unit ? units[unit] : null, h.Room,
+            byHousehold[h.Id].Where(r => r.Head).Select(r => (Guid?)r.Id).Min(), byHousehold[h.Id].Count()))], page.NextCursor));
+    }
+
     public static async Task<Created<ResidentResponse>> RegisterResident(
         RegisterResidentRequest request, ClaimsPrincipal caller, GridDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
@@ -148,10 +183,19 @@ public static class PlacesApi
     }
 
     public static async Task<Ok<Page<ResidentResponse>>> ListResidents(
-        ClaimsPrincipal caller, GridDbContext db, string? gridCode, Guid? buildingId, Guid? householdId, string? name, Guid? cursor, int? limit,
+        ClaimsPrincipal caller, GridDbContext db, string? gridCode, Guid? buildingId, Guid? householdId, string? name, string? head, Guid? cursor, int? limit,
         CancellationToken cancellationToken)
     {
+        var validation = new Validation();
+        var headKind = head is null ? null : validation.RequireOneOf(head, "head", HeadKinds.All);
+        validation.ThrowIfInvalid();
+
         var residents = GridScope.Of(caller).Filter(db.Residents.AsNoTracking(), r => r.GridCode);
+        if (headKind is { } kind)
+        {
+            residents = Resident.Heading(residents, kind, db.Buildings, db.Units);
+        }
+
         if (!string.IsNullOrWhiteSpace(gridCode))
         {
             residents = residents.Where(r => r.GridCode == gridCode);
@@ -202,6 +246,10 @@ public sealed record UnitResponse(Guid Id, string Name, Guid? HeadResidentId);
 public sealed record BuildingResponse(Guid Id, string GridCode, string Name, string? Address, Guid? HeadResidentId, int Households, IReadOnlyList<UnitResponse> Units);
 
 public sealed record HouseholdResponse(Guid Id, string GridCode, Guid BuildingId, Guid? UnitId, string Room);
+
+/// <summary>A household as the list shows it: where it is, who heads it (户主) and how many live there — no one's personal details.</summary>
+public sealed record HouseholdListItem(
+    Guid Id, string GridCode, Guid BuildingId, string BuildingName, Guid? UnitId, string? UnitName, string Room, Guid? HeadResidentId, int Residents);
 
 /// <summary>A resident as the grid worker sees them; the phone number is stored for the worker's calls and not listed.</summary>
 public sealed record ResidentResponse(Guid Id, Guid HouseholdId, string GridCode, string Name, Gender Gender, DateOnly? BirthDate, string Relation)

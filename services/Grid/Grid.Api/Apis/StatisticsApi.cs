@@ -34,13 +34,13 @@ public static class StatisticsApi
             await db.Households.CountAsync(cancellationToken),
             await db.Residents.CountAsync(cancellationToken),
             await db.Businesses.CountAsync(cancellationToken),
-            await db.Buildings.CountAsync(b => b.HeadResidentId != null, cancellationToken),
-            await db.Units.CountAsync(u => u.HeadResidentId != null, cancellationToken),
+            await Resident.Heading(db.Residents, HeadKind.Building, db.Buildings, db.Units).CountAsync(cancellationToken),
+            await Resident.Heading(db.Residents, HeadKind.Unit, db.Buildings, db.Units).CountAsync(cancellationToken),
             await db.PartnerUnits.CountAsync(cancellationToken));
 
-        var reported = await db.Matters.Where(m => m.ReportedAt >= since && m.ReportedAt < until)
+        var reported = await Matter.ReportedWithin(db.Matters, period)
             .GroupBy(m => m.Category).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
-        var resolved = await db.Matters.Where(m => m.ResolvedAt >= since && m.ResolvedAt < until)
+        var resolved = await Matter.ResolvedWithin(db.Matters, period)
             .GroupBy(m => m.Category).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
         var overdue = await db.Matters
             .Where(m => (m.Status == MatterStatus.Accepted || m.Status == MatterStatus.Deliberating || m.Status == MatterStatus.Assigned) && m.DueOn < today)
@@ -52,24 +52,24 @@ public static class StatisticsApi
             satisfaction is { } average ? Math.Round((decimal)average, 2) : null,
             Enum.GetValues<MatterCategory>().ToDictionary(c => c, c => new MatterCategoryFigures(reported.GetValueOrDefault(c), resolved.GetValueOrDefault(c), overdue.GetValueOrDefault(c))));
 
-        var sessions = await db.DeliberationSessions.Where(s => s.HeldOn >= start && s.HeldOn <= end)
-            .GroupBy(s => s.Venue).Select(g => new { g.Key, Count = g.Count(), Matters = g.Select(s => s.MatterId).Distinct().Count() })
+        var sessions = await DeliberationSession.HeldWithin(db.DeliberationSessions, period)
+            .GroupBy(s => s.Venue).Select(g => new { g.Key, Count = g.Count() })
             .ToListAsync(cancellationToken);
-        var deliberatedMatterIds = db.DeliberationSessions.Where(s => s.HeldOn >= start && s.HeldOn <= end).Select(s => s.MatterId);
-        var deliberatedResolved = await db.Matters.CountAsync(m => deliberatedMatterIds.Contains(m.Id) && m.ResolvedAt != null, cancellationToken);
+        // Distinct matters across venues: one taken up by the room and by a building meeting counts once, as the list shows it.
+        var deliberated = Matter.DeliberatedWithin(db.Matters, db.DeliberationSessions, period);
         var votes = await db.BuildingVotes.Where(v => v.ClosedAt >= since && v.ClosedAt < until).Select(v => v.Passed).ToListAsync(cancellationToken);
         var deliberation = new DeliberationFigures(
             sessions.Sum(s => s.Count),
             Enum.GetValues<DeliberationVenue>().ToDictionary(v => v, v => sessions.SingleOrDefault(s => s.Key == v)?.Count ?? 0),
-            sessions.Sum(s => s.Matters),
-            deliberatedResolved,
+            await deliberated.CountAsync(cancellationToken),
+            await Matter.Resolved(deliberated, resolved: true).CountAsync(cancellationToken),
             votes.Count,
             votes.Count(p => p == true));
 
         var wishes = new MicroWishFigures(
-            await db.MicroWishes.CountAsync(w => w.PostedAt >= since && w.PostedAt < until, cancellationToken),
-            await db.MicroWishes.CountAsync(w => w.ClaimedAt >= since && w.ClaimedAt < until, cancellationToken),
-            await db.MicroWishes.CountAsync(w => w.FulfilledAt >= since && w.FulfilledAt < until, cancellationToken),
+            await MicroWish.PostedWithin(db.MicroWishes, period).CountAsync(cancellationToken),
+            await MicroWish.ClaimedWithin(db.MicroWishes, period).CountAsync(cancellationToken),
+            await MicroWish.FulfilledWithin(db.MicroWishes, period).CountAsync(cancellationToken),
             await db.MicroWishes.CountAsync(w => w.Status == MicroWishStatus.Open, cancellationToken));
 
         // Counts only: the care list's categories, never a record.

@@ -24,6 +24,10 @@ public sealed class DeliberationSession
 
     public string Decision { get; private set; } = "";
 
+    /// <summary>Sessions held on one of <paramref name="days"/>, by the day the minutes give.</summary>
+    public static IQueryable<DeliberationSession> HeldWithin(IQueryable<DeliberationSession> sessions, DayRange days) =>
+        sessions.Where(days.Covers<DeliberationSession>(s => s.HeldOn));
+
     public static DeliberationSession Record(
         Matter matter, string? venue, DateOnly? heldOn, IReadOnlyList<string>? participants, string? minutes, string? decision, DateTimeOffset now)
     {

@@ -1,3 +1,4 @@
+using CommunityPlatform.Contracts;
 using CommunityPlatform.Contracts.Grid;
 using CommunityPlatform.ServiceKit.Domain;
 
@@ -13,6 +14,9 @@ public sealed class Matter
     public const int DescriptionMaxLength = 2000;
 
     private readonly List<MatterTimelineEntry> _timeline = [];
+
+    // Events a transition announces for the outbox, which the DbContext's save takes (MatterAnnouncements).
+    private readonly List<IntegrationEvent> _announcements = [];
 
     private Matter()
     {
@@ -86,6 +90,22 @@ public sealed class Matter
     public bool IsOpen => Status is not (MatterStatus.Closed or MatterStatus.Returned);
 
     public bool IsOverdue(DateOnly today) => Status is MatterStatus.Accepted or MatterStatus.Deliberating or MatterStatus.Assigned && DueOn < today;
+
+    /// <summary>Matters reported on one of <paramref name="days"/>: the report's "reported" figure and its list.</summary>
+    public static IQueryable<Matter> ReportedWithin(IQueryable<Matter> matters, DayRange days) => matters.Where(days.Covers<Matter>(m => m.ReportedAt));
+
+    /// <summary>Matters resolved (办结) on one of <paramref name="days"/>, whatever happened to them since.</summary>
+    public static IQueryable<Matter> ResolvedWithin(IQueryable<Matter> matters, DayRange days) => matters.Where(days.Covers<Matter>(m => m.ResolvedAt));
+
+    /// <summary>Matters resolved at any time (<paramref name="resolved"/> true), or not resolved yet.</summary>
+    public static IQueryable<Matter> Resolved(IQueryable<Matter> matters, bool resolved) => matters.Where(m => (m.ResolvedAt != null) == resolved);
+
+    /// <summary>Matters with a deliberation session held on one of <paramref name="days"/>, each once however many sessions it had.</summary>
+    public static IQueryable<Matter> DeliberatedWithin(IQueryable<Matter> matters, IQueryable<DeliberationSession> sessions, DayRange days)
+    {
+        var deliberated = DeliberationSession.HeldWithin(sessions, days).Select(s => s.MatterId);
+        return matters.Where(m => deliberated.Contains(m.Id));
+    }
 
     public static (Matter Matter, MatterReported Reported) Report(
         string gridCode, string? category, string? location, string? description, string? reporterKind, string? reporterName,
@@ -196,7 +216,7 @@ public sealed class Matter
         return new MatterResolved
         {
             EventId = Guid.CreateVersion7(now), OccurredAt = now, MatterId = Id, GridCode = GridCode, Category = Category.ToString(),
-            ResolverMemberId = HandlerMemberId, ResolvedAt = now,
+            ResolverMemberId = HandlerMemberId, ResolvedAt = now, ServiceRequestId = CountyServiceRequestId(),
         };
     }
 
@@ -209,6 +229,7 @@ public sealed class Matter
         ClosedAt = now;
         Satisfaction = satisfaction;
         Record(MatterStatus.Closed, $"回访销号，满意度 {satisfaction}/5" + (string.IsNullOrWhiteSpace(note) ? "" : "：" + note.Trim()), actor, now);
+        AnnounceClosed(now);
     }
 
     /// <summary>The hazard behind the matter was rectified and closed by the safety service.</summary>
@@ -223,7 +244,16 @@ public sealed class Matter
         ClosedAt = now;
         Resolution ??= "隐患已整改并复查合格";
         Record(MatterStatus.Closed, "隐患整改复查合格，自动销号", "system", now);
+        AnnounceClosed(now);
         return true;
+    }
+
+    /// <summary>The events the transitions since the last call announced (a closed matter's <see cref="MatterClosed"/>), once.</summary>
+    public IReadOnlyList<IntegrationEvent> TakeAnnouncements()
+    {
+        var taken = _announcements.ToList();
+        _announcements.Clear();
+        return taken;
     }
 
     /// <summary>督办: raised on the matter board, with the reason on the timeline.</summary>
@@ -259,8 +289,16 @@ public sealed class Matter
     private MatterReported Reported(DateTimeOffset now) => new()
     {
         EventId = Guid.CreateVersion7(now), OccurredAt = now, MatterId = Id, GridCode = GridCode, Category = Category.ToString(),
-        Location = Location, ReportedAt = ReportedAt, Source = Source.ToString(),
+        Location = Location, ReportedAt = ReportedAt, Source = Source.ToString(), ServiceRequestId = CountyServiceRequestId(),
     };
+
+    private void AnnounceClosed(DateTimeOffset now) => _announcements.Add(new MatterClosed
+    {
+        EventId = Guid.CreateVersion7(now), OccurredAt = now, MatterId = Id, GridCode = GridCode, Category = Category.ToString(),
+        Satisfaction = Satisfaction, ServiceRequestId = CountyServiceRequestId(), ClosedAt = now,
+    });
+
+    private Guid? CountyServiceRequestId() => Source == MatterSource.CountyCase && Guid.TryParse(SourceId, out var id) ? id : null;
 
     private void RequireStatus(string action, params MatterStatus[] allowed)
     {
@@ -352,6 +390,9 @@ public enum MatterSource
     Hazard,
     PatrolObservation,
     PatrolQuota,
+
+    /// <summary>A case the county platform handed down and the community signed for.</summary>
+    CountyCase,
 }
 
 public static class MatterCategories
@@ -387,6 +428,7 @@ public static class MatterSources
         [MatterSource.Hazard] = "安全隐患排查",
         [MatterSource.PatrolObservation] = "平安义警巡逻",
         [MatterSource.PatrolQuota] = "巡查任务督办",
+        [MatterSource.CountyCase] = "县级平台交办",
     };
 }
 

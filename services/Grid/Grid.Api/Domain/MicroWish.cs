@@ -46,6 +46,15 @@ public sealed class MicroWish
 
     public string[] Evidence { get; private set; } = [];
 
+    /// <summary>Wishes posted on one of <paramref name="days"/>.</summary>
+    public static IQueryable<MicroWish> PostedWithin(IQueryable<MicroWish> wishes, DayRange days) => wishes.Where(days.Covers<MicroWish>(w => w.PostedAt));
+
+    /// <summary>Wishes claimed (认领) on one of <paramref name="days"/>, fulfilled since or not.</summary>
+    public static IQueryable<MicroWish> ClaimedWithin(IQueryable<MicroWish> wishes, DayRange days) => wishes.Where(days.Covers<MicroWish>(w => w.ClaimedAt));
+
+    /// <summary>Wishes fulfilled on one of <paramref name="days"/>.</summary>
+    public static IQueryable<MicroWish> FulfilledWithin(IQueryable<MicroWish> wishes, DayRange days) => wishes.Where(days.Covers<MicroWish>(w => w.FulfilledAt));
+
     public static MicroWish Post(string gridCode, string? category, string? title, string? description, string? posterName, Guid? posterResidentId, DateTimeOffset now)
     {
         var validation = new Validation();

@@ -111,6 +111,9 @@ public sealed class Resident
 {
     public const int NameMaxLength = 50;
 
+    /// <summary>The <see cref="Relation"/> of the head of the household (户主).</summary>
+    public const string HeadOfHousehold = "户主";
+
     private Resident()
     {
     }
@@ -134,6 +137,16 @@ public sealed class Resident
 
     public DateTimeOffset RegisteredAt { get; private set; }
 
+    /// <summary>
+    /// The residents heading a building (楼栋长) or a unit (单元长): people, each once, so the figure and the list
+    /// agree even if one person were ever to head two units.
+    /// </summary>
+    public static IQueryable<Resident> Heading(IQueryable<Resident> residents, HeadKind kind, IQueryable<Building> buildings, IQueryable<BuildingUnit> units)
+    {
+        var heads = kind == HeadKind.Building ? buildings.Select(b => b.HeadResidentId) : units.Select(u => u.HeadResidentId);
+        return residents.Where(r => heads.Contains(r.Id));
+    }
+
     public static Resident Register(Household household, ResidentDetails details, DateTimeOffset now) => new()
     {
         Id = Guid.CreateVersion7(now),
@@ -145,6 +158,24 @@ public sealed class Resident
         Phone = details.Phone,
         Relation = details.Relation,
         RegisteredAt = now,
+    };
+}
+
+public enum HeadKind
+{
+    /// <summary>楼栋长</summary>
+    Building,
+
+    /// <summary>单元长</summary>
+    Unit,
+}
+
+public static class HeadKinds
+{
+    public static readonly IReadOnlyDictionary<HeadKind, string> All = new Dictionary<HeadKind, string>
+    {
+        [HeadKind.Building] = "楼栋长",
+        [HeadKind.Unit] = "单元长",
     };
 }
 

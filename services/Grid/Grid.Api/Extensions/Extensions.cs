@@ -1,3 +1,4 @@
+using CommunityPlatform.Contracts.County;
 using CommunityPlatform.Contracts.Safety;
 using CommunityPlatform.Contracts.Volunteer;
 using CommunityPlatform.Grid.Consumers;
@@ -5,6 +6,7 @@ using CommunityPlatform.Grid.Infrastructure;
 using CommunityPlatform.Messaging;
 using CommunityPlatform.ServiceKit.Audit;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using CommunityPlatform.ServiceDefaults;
 using CommunityPlatform.ServiceKit.Security;
 using CommunityPlatform.ServiceKit.Web;
@@ -17,13 +19,16 @@ internal static class Extensions
     {
         builder.AddServiceApi();
         builder.AddServiceAuthentication(policies => policies.AddGridPolicies());
+        // Ahead of the database's own interceptors, so the outbox rows it adds are seen by the relay's commit signal.
+        builder.Services.AddSingleton<IInterceptor, MatterAnnouncements>();
         builder.AddServiceDatabase<GridDbContext>(ResourceNames.GridDb);
         builder.AddPlatformMessaging<GridDbContext>("grid", messaging => messaging
             .AddConsumer<OpenHazardMatterConsumer, HazardReported>()
             .AddConsumer<CloseHazardMatterConsumer, HazardRectified>()
             .AddConsumer<EscalateOverdueHazardConsumer, HazardOverdue>()
             .AddConsumer<EscalateMissedPatrolQuotaConsumer, PatrolQuotaMissed>()
-            .AddConsumer<OpenObservationMatterConsumer, PatrolObservationReported>());
+            .AddConsumer<OpenObservationMatterConsumer, PatrolObservationReported>()
+            .AddConsumer<OpenCountyCaseMatterConsumer, CountyCaseSignedFor>());
         builder.Services.AddOptions<GridOptions>().BindConfiguration("Grid");
         builder.Services.AddScoped<ResidentImport>();
         builder.Services.AddAuditTrail<GridDbContext>();

@@ -1,5 +1,6 @@
 using CommunityPlatform.Identity.Domain;
 using CommunityPlatform.Identity.Extensions;
+using CommunityPlatform.ServiceDefaults;
 using CommunityPlatform.ServiceKit.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
@@ -74,6 +75,27 @@ public sealed class IdentitySeeder(IServiceScopeFactory scopeFactory, IOptions<I
         }
 
         await UpsertAsync(applications, web, cancellationToken);
+
+        // The gateway's browser sign-in, at the address tokens name as their issuer (the gateway's own).
+        if (options.Value.Issuer is { } gatewayAddress)
+        {
+            var gateway = new OpenIddictApplicationDescriptor
+            {
+                ClientId = FirstPartyClients.Gateway,
+                ClientType = ClientTypes.Public,
+                DisplayName = "社区平台网关",
+                RedirectUris = { new Uri(gatewayAddress, "/signin-oidc") },
+                PostLogoutRedirectUris = { new Uri(gatewayAddress, "/signout-callback-oidc") },
+                Permissions =
+                {
+                    Permissions.Endpoints.Authorization, Permissions.Endpoints.Token, Permissions.Endpoints.EndSession,
+                    Permissions.GrantTypes.AuthorizationCode, Permissions.ResponseTypes.Code,
+                    Permissions.Scopes.Profile, Permissions.Scopes.Roles, Permissions.Prefixes.Scope + CommunityClaims.ApiScope,
+                },
+                Requirements = { Requirements.Features.ProofKeyForCodeExchange },
+            };
+            await UpsertAsync(applications, gateway, cancellationToken);
+        }
 
         if (Extensions.Extensions.AllowsPasswordGrant(environment))
         {

@@ -21,7 +21,7 @@ public static class MeetingsApi
             .WithSummary("Schedule one meeting")
             .RequireAuthorization(MembershipPolicies.ManageMembers);
         meetings.MapGet("/", ListMeetings)
-            .WithSummary("Meetings by organisation, kind, status, series and date range, paged by cursor")
+            .WithSummary("Meetings by organisation, kind, status, series, scheduled day (from/to) and held day (heldFrom/heldTo: held meetings only), paged by cursor")
             .RequireAuthorization(MembershipPolicies.ReadMeetings);
         meetings.MapGet("/overdue", ListOverdue)
             .WithSummary("Per organisation, the cadence periods that ended without the required meeting (committee and theme day monthly, general meeting and lecture quarterly)")
@@ -83,7 +83,7 @@ public static class MeetingsApi
 
     public static async Task<Ok<Page<MeetingResponse>>> ListMeetings(
         MembershipDbContext db, string? organisationCode, string? kind, string? status, Guid? seriesId, DateOnly? from, DateOnly? to,
-        Guid? cursor, int? limit, CancellationToken cancellationToken)
+        DateOnly? heldFrom, DateOnly? heldTo, Guid? cursor, int? limit, CancellationToken cancellationToken)
     {
         var validation = new Validation();
         var parsedKind = kind is null ? null : validation.RequireOneOf(kind, "kind", MeetingKindLabels.All);
@@ -92,9 +92,12 @@ public static class MeetingsApi
             [MeetingStatus.Scheduled] = "已安排", [MeetingStatus.Held] = "已召开", [MeetingStatus.Cancelled] = "已取消",
         });
         validation.Require(from is null || to is null || from <= to, "to", "must not be before from.");
+        var held = DayRange.Of(heldFrom, heldTo, "heldFrom", "heldTo", validation);
         validation.ThrowIfInvalid();
 
-        var query = db.Meetings.AsNoTracking();
+        // With attendance, so the list shows what an attendance rate over the same meetings counts.
+        IQueryable<Meeting> meetings = db.Meetings.AsNoTracking().Include(m => m.Attendance);
+        var query = held.IsOpen ? meetings : Meeting.HeldWithin(meetings, held);
         if (!string.IsNullOrWhiteSpace(organisationCode))
         {
             query = query.Where(m => m.OrganisationCode == organisationCode);

@@ -29,7 +29,7 @@ public static class MembersApi
             .RequireAuthorization(MembershipPolicies.ReadMembers);
         members.MapGet("/", ListMembers)
             .WithName("ListMembers")
-            .WithSummary("List members filtered by organisation, status, age cohort, education, grid or name (exact or prefix), paged by cursor")
+            .WithSummary("List members filtered by organisation, status (or Active: full and probationary), age cohort on asOf (default today), education (or CollegeOrAbove), grid or name (exact or prefix), paged by cursor")
             .RequireAuthorization(MembershipPolicies.ReadMembers);
         members.MapPut("/{id:guid}", UpdateMember)
             .WithSummary("Correct a member's details (name, gender, birth date, education, phone, grid)")
@@ -58,7 +58,7 @@ public static class MembersApi
 
         app.MapGet("/api/membership/reserve-cadres", ListReserveCadres)
             .WithTags("Members")
-            .WithSummary("Every reserve cadre with the post they are prepared for")
+            .WithSummary("Every reserve cadre (active members flagged) with the post they are prepared for; ageCohort filters by age on asOf (default today)")
             .RequireAuthorization(MembershipPolicies.ReadMembers);
 
         return app;
@@ -168,9 +168,20 @@ public static class MembersApi
         return TypedResults.NoContent();
     }
 
-    public static async Task<Ok<List<MemberResponse>>> ListReserveCadres(MembershipDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    public static async Task<Ok<List<MemberResponse>>> ListReserveCadres(
+        MembershipDbContext db, TimeProvider time, string? ageCohort, DateOnly? asOf, CancellationToken cancellationToken)
     {
-        var cadres = await db.Members.AsNoTracking().Where(m => m.ReserveCadreSince != null).OrderBy(m => m.ReserveCadreSince).ThenBy(m => m.Id).ToListAsync(cancellationToken);
+        var validation = new Validation();
+        var cohort = ageCohort is null ? null : validation.RequireOneOf(ageCohort, "ageCohort", AgeCohorts.Labels);
+        validation.ThrowIfInvalid();
+
+        var query = db.Members.AsNoTracking().Where(Member.IsReserveCadre);
+        if (cohort is { } c)
+        {
+            query = query.Where(Member.InCohort(c, asOf ?? CommunityTime.Today(time)));
+        }
+
+        var cadres = await query.OrderBy(m => m.ReserveCadreSince).ThenBy(m => m.Id).ToListAsync(cancellationToken);
         return TypedResults.Ok(cadres.Select(m => MemberResponse.From(m, time)).ToList());
     }
 
@@ -211,12 +222,18 @@ public sealed class MemberFilter
     [FromQuery(Name = "gridCode")]
     public string? GridCode { get; init; }
 
+    /// <summary>A status, or Active for full and probationary members (those the register's figures count).</summary>
     [FromQuery(Name = "status")]
     public string? Status { get; init; }
 
     [FromQuery(Name = "ageCohort")]
     public string? AgeCohort { get; init; }
 
+    /// <summary>The day ages are counted on for <see cref="AgeCohort"/> (default today), e.g. the last day of a report's period.</summary>
+    [FromQuery(Name = "asOf")]
+    public DateOnly? AsOf { get; init; }
+
+    /// <summary>A level, or CollegeOrAbove for 大专, 本科 and 研究生.</summary>
     [FromQuery(Name = "education")]
     public string? Education { get; init; }
 
@@ -228,12 +245,16 @@ public sealed class MemberFilter
     [FromQuery(Name = "exactName")]
     public bool? ExactName { get; init; }
 
+    private static readonly FilterGroup<MemberStatus> ActiveGroup = new("Active", "正式和预备党员", Member.ActiveStatuses);
+
+    private static readonly FilterGroup<Education> CollegeOrAboveGroup = new("CollegeOrAbove", "大专及以上", AgeCohorts.CollegeOrAbove);
+
     internal IQueryable<Member> Apply(IQueryable<Member> query, DateOnly today)
     {
         var validation = new Validation();
-        var status = Status is null ? null : validation.RequireOneOf(Status, "status", MemberStatusLabels.All);
+        var statuses = Status is null ? null : validation.RequireOneOrGroup(Status, "status", MemberStatusLabels.All, ActiveGroup);
         var cohort = AgeCohort is null ? null : validation.RequireOneOf(AgeCohort, "ageCohort", AgeCohorts.Labels);
-        var education = Education is null ? null : validation.RequireOneOf(Education, "education", EducationLabels.All);
+        var levels = Education is null ? null : validation.RequireOneOrGroup(Education, "education", EducationLabels.All, CollegeOrAboveGroup);
         validation.Require(Name is null || Name.Trim().Length is > 0 and <= PersonalDetails.NameMaxLength, "name", $"must be 1 to {PersonalDetails.NameMaxLength} characters.");
         validation.ThrowIfInvalid();
 
@@ -247,28 +268,19 @@ public sealed class MemberFilter
             query = query.Where(m => m.GridCode == GridCode);
         }
 
-        if (status is { } s)
+        if (statuses is not null)
         {
-            query = query.Where(m => m.Status == s);
+            query = query.Where(m => statuses.Contains(m.Status));
         }
 
-        if (education is { } e)
+        if (levels is not null)
         {
-            query = query.Where(m => m.Education == e);
+            query = query.Where(m => levels.Contains(m.Education));
         }
 
         if (cohort is { } c)
         {
-            var (bornAfter, bornOnOrBefore) = AgeCohorts.BirthDates(c, today);
-            if (bornAfter is { } after)
-            {
-                query = query.Where(m => m.BirthDate > after);
-            }
-
-            if (bornOnOrBefore is { } onOrBefore)
-            {
-                query = query.Where(m => m.BirthDate <= onOrBefore);
-            }
+            query = query.Where(Member.InCohort(c, AsOf ?? today));
         }
 
         if (Name?.Trim() is { Length: > 0 } name)

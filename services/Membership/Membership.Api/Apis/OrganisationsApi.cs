@@ -30,6 +30,9 @@ public static class OrganisationsApi
         organisations.MapPost("/{code}/elections", RecordElection)
             .WithSummary("Record the election of a new committee, which starts a new term (换届选举)")
             .RequireAuthorization(MembershipPolicies.ManageOrganisations);
+        organisations.MapGet("/{code}/committee", ListCommittee)
+            .WithSummary("The committee posts held on a day (on, default today), each with its member, start and end")
+            .RequireAuthorization(MembershipPolicies.ReadMembers);
         organisations.MapPost("/{code}/committee", AppointCommitteeMember)
             .WithSummary("Appoint a member to a committee post (书记, 副书记, 组织委员, 宣传委员, 纪检委员) from a start date")
             .RequireAuthorization(MembershipPolicies.ManageOrganisations);
@@ -60,7 +63,7 @@ public static class OrganisationsApi
         var counts = await db.Members.Where(m => m.Status == MemberStatus.Full || m.Status == MemberStatus.Probationary)
             .GroupBy(m => m.OrganisationCode).Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
-        var committees = await CurrentCommitteesAsync(db, null, today, cancellationToken);
+        var committees = await CommitteesOnAsync(db, null, today, cancellationToken);
         return TypedResults.Ok(organisations.Select(o => OrganisationResponse.From(
             o, counts.GetValueOrDefault(o.Code), committees.GetValueOrDefault(o.Code) ?? [], o.TermEndsOn(options.Value.CommitteeTermYears))).ToList());
     }
@@ -77,9 +80,21 @@ public static class OrganisationsApi
         var today = CommunityTime.Today(time);
         var count = await db.Members.CountAsync(
             m => m.OrganisationCode == code && (m.Status == MemberStatus.Full || m.Status == MemberStatus.Probationary), cancellationToken);
-        var committee = await CurrentCommitteesAsync(db, code, today, cancellationToken);
+        var committee = await CommitteesOnAsync(db, code, today, cancellationToken);
         return TypedResults.Ok(OrganisationResponse.From(
             organisation, count, committee.GetValueOrDefault(code) ?? [], organisation.TermEndsOn(options.Value.CommitteeTermYears)));
+    }
+
+    public static async Task<Results<Ok<List<CommitteePostResponse>>, NotFound>> ListCommittee(
+        string code, DateOnly? on, MembershipDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    {
+        if (!await db.Organisations.AnyAsync(o => o.Code == code, cancellationToken))
+        {
+            return TypedResults.NotFound();
+        }
+
+        var committee = await CommitteesOnAsync(db, code, on ?? CommunityTime.Today(time), cancellationToken);
+        return TypedResults.Ok(committee.GetValueOrDefault(code) ?? []);
     }
 
     public static async Task<Ok<List<RenewalDueResponse>>> ListRenewalsDue(
@@ -145,10 +160,10 @@ public static class OrganisationsApi
         return TypedResults.Ok(CommitteePostResponse.From(post, member));
     }
 
-    private static async Task<Dictionary<string, List<CommitteePostResponse>>> CurrentCommitteesAsync(
-        MembershipDbContext db, string? code, DateOnly today, CancellationToken cancellationToken)
+    private static async Task<Dictionary<string, List<CommitteePostResponse>>> CommitteesOnAsync(
+        MembershipDbContext db, string? code, DateOnly day, CancellationToken cancellationToken)
     {
-        var posts = db.CommitteePosts.AsNoTracking().Where(p => p.StartOn <= today && (p.EndOn == null || p.EndOn >= today));
+        var posts = db.CommitteePosts.AsNoTracking().Where(CommitteePost.HeldOn(day));
         if (code is not null)
         {
             posts = posts.Where(p => p.OrganisationCode == code);

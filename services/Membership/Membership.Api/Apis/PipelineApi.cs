@@ -22,7 +22,7 @@ public static class PipelineApi
             .WithSummary("Record an application to join the party (入党申请)")
             .RequireAuthorization(MembershipPolicies.ManageMembers);
         pipeline.MapGet("/", ListPipeline)
-            .WithSummary("Everyone currently in the pipeline (or at one stage), with the next step and the earliest day it is allowed")
+            .WithSummary("Everyone currently in the pipeline (or at one stage, or admitted between admittedFrom and admittedTo at any stage since; under35WithCollege=true for those under 35 on admission with college or above), with the next step and the earliest day it is allowed")
             .RequireAuthorization(MembershipPolicies.ReadMembers);
         pipeline.MapGet("/{id:guid}", GetApplicant)
             .WithSummary("One person's way through the pipeline")
@@ -59,19 +59,31 @@ public static class PipelineApi
         return TypedResults.Created($"/api/membership/pipeline/{applicant.Id}", ApplicantResponse.From(applicant));
     }
 
-    public static async Task<Ok<List<ApplicantResponse>>> ListPipeline(MembershipDbContext db, string? stage, string? organisationCode, CancellationToken cancellationToken)
+    public static async Task<Ok<List<ApplicantResponse>>> ListPipeline(
+        MembershipDbContext db, string? stage, string? organisationCode, DateOnly? admittedFrom, DateOnly? admittedTo, bool? under35WithCollege,
+        CancellationToken cancellationToken)
     {
+        var validation = new Validation();
+        var parsed = stage is null ? null : validation.RequireOneOf(stage, "stage", PipelineStageLabels.All);
+        var admitted = DayRange.Of(admittedFrom, admittedTo, "admittedFrom", "admittedTo", validation);
+        validation.ThrowIfInvalid();
+
         var query = db.Applicants.AsNoTracking();
-        if (stage is not null)
+        if (parsed is not null)
         {
-            var validation = new Validation();
-            var parsed = validation.RequireOneOf(stage, "stage", PipelineStageLabels.All);
-            validation.ThrowIfInvalid();
             query = query.Where(a => a.Stage == parsed);
         }
-        else
+        else if (admitted.IsOpen)
         {
             query = query.Where(a => a.Stage != PipelineStage.Full && a.Stage != PipelineStage.Cancelled);
+        }
+
+        // Admitted in a period means admitted then, whatever the stage is now (full, cancelled, still on probation).
+        query = query.Where(Applicant.AdmittedWithin(admitted));
+
+        if (under35WithCollege == true)
+        {
+            query = query.Where(Applicant.AdmittedUnder35WithCollege);
         }
 
         if (!string.IsNullOrWhiteSpace(organisationCode))

@@ -30,9 +30,9 @@ public static class StatisticsApi
         var (start, end) = (period.From, period.To);
 
         var register = await db.Members.AsNoTracking()
-            .Select(m => new { m.Id, m.Status, m.Education, m.BirthDate, m.Gender, m.OrganisationCode, m.ReserveCadreSince })
+            .Select(m => new { m.Id, m.Status, m.Education, m.BirthDate, m.Gender, m.OrganisationCode })
             .ToListAsync(cancellationToken);
-        var active = register.Where(m => m.Status is MemberStatus.Full or MemberStatus.Probationary).ToList();
+        var active = register.Where(m => Member.ActiveStatuses.Contains(m.Status)).ToList();
         var organisations = await db.Organisations.AsNoTracking().OrderBy(o => o.Code).ToListAsync(cancellationToken);
 
         var members = new MemberFigures(
@@ -41,12 +41,12 @@ public static class StatisticsApi
             active.Count(m => m.Status == MemberStatus.Probationary),
             active.Count(m => AgeCohorts.AtLeastCollege(m.Education)),
             Enum.GetValues<Education>().ToDictionary(e => e, e => active.Count(m => m.Education == e)),
-            Enum.GetValues<AgeCohort>().ToDictionary(c => c, c => active.Count(m => AgeCohorts.Of(AgeCohorts.Age(m.BirthDate, end)) == c)),
+            Enum.GetValues<AgeCohort>().ToDictionary(c => c, c => active.Count(m => AgeCohorts.Includes(c, m.BirthDate, end))),
             Enum.GetValues<Gender>().ToDictionary(g => g, g => active.Count(m => m.Gender == g)),
             Enum.GetValues<MemberStatus>().ToDictionary(s => s, s => register.Count(m => m.Status == s)),
             organisations.Select(o => new OrganisationCount(o.Code, o.Name, active.Count(m => m.OrganisationCode == o.Code))).ToList());
 
-        var posts = await db.CommitteePosts.AsNoTracking().Where(p => p.StartOn <= end && (p.EndOn == null || p.EndOn >= end)).ToListAsync(cancellationToken);
+        var posts = await db.CommitteePosts.AsNoTracking().Where(CommitteePost.HeldOn(end)).ToListAsync(cancellationToken);
         var byId = register.ToDictionary(m => m.Id);
         var committees = posts.GroupBy(p => p.OrganisationCode).OrderBy(g => g.Key).Select(g => new CommitteeFigures(
             g.Key,
@@ -55,9 +55,7 @@ public static class StatisticsApi
             g.Count(p => AgeCohorts.Age(byId[p.MemberId].BirthDate, end) < 35),
             g.Count(p => byId[p.MemberId].Gender == Gender.Female))).ToList();
 
-        var held = await db.Meetings.AsNoTracking().Include(m => m.Attendance)
-            .Where(m => m.Status == MeetingStatus.Held && m.HeldOn >= start && m.HeldOn <= end)
-            .ToListAsync(cancellationToken);
+        var held = await Meeting.HeldWithin(db.Meetings.AsNoTracking().Include(m => m.Attendance), period).ToListAsync(cancellationToken);
         var meetings = new MeetingFigures(
             held.Count,
             Rate(held.SelectMany(m => m.Attendance)),
@@ -69,18 +67,18 @@ public static class StatisticsApi
 
         var applicants = await db.Applicants.AsNoTracking().ToListAsync(cancellationToken);
         bool In(DateOnly? day) => period.Contains(day);
-        var admitted = applicants.Where(a => In(a.AdmittedOn)).ToList();
+        var admitted = db.Applicants.Where(Applicant.AdmittedWithin(period));
         var development = new DevelopmentFigures(
             applicants.Count(a => In(a.AppliedOn)),
             applicants.Count(a => In(a.ActivistOn)),
             applicants.Count(a => In(a.CandidateOn)),
-            admitted.Count,
-            admitted.Count(a => AgeCohorts.Age(a.BirthDate, a.AdmittedOn!.Value) < 35 && AgeCohorts.AtLeastCollege(a.Education)),
+            await admitted.CountAsync(cancellationToken),
+            await admitted.CountAsync(Applicant.AdmittedUnder35WithCollege, cancellationToken),
             applicants.Count(a => In(a.FullOn)),
             applicants.Where(a => a.InProgress).GroupBy(a => a.Stage).ToDictionary(g => g.Key, g => g.Count()));
 
-        var cadres = active.Where(m => m.ReserveCadreSince != null).ToList();
-        var reserveCadres = new ReserveCadreFigures(cadres.Count, cadres.Count(m => AgeCohorts.Age(m.BirthDate, end) < 35));
+        var cadres = await db.Members.Where(Member.IsReserveCadre).Select(m => m.BirthDate).ToListAsync(cancellationToken);
+        var reserveCadres = new ReserveCadreFigures(cadres.Count, cadres.Count(born => AgeCohorts.Includes(AgeCohort.Under35, born, end)));
 
         var items = await db.RectificationItems.AsNoTracking().ToListAsync(cancellationToken);
         var rectification = new RectificationFigures(

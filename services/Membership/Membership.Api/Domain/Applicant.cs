@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Linq.Expressions;
 using CommunityPlatform.Contracts.Membership;
 using CommunityPlatform.ServiceKit.Domain;
 
@@ -68,6 +69,16 @@ public sealed class Applicant
     internal PersonalDetails Details => new(Name, Gender, BirthDate, Education, Phone, GridCode);
 
     public bool InProgress => Stage is not (PipelineStage.Full or PipelineStage.Cancelled);
+
+    /// <summary>Admitted as probationary members (the day of 接收预备党员) on one of <paramref name="days"/>, whatever happened since.</summary>
+    public static Expression<Func<Applicant, bool>> AdmittedWithin(DayRange days) => days.Covers<Applicant>(a => a.AdmittedOn);
+
+    /// <summary>
+    /// Admitted under 35 on the day of admission (born after the day 35 years before, as <see cref="AgeCohorts.BirthDates"/>
+    /// counts) and with college education or above — the development figure the report names.
+    /// </summary>
+    public static readonly Expression<Func<Applicant, bool>> AdmittedUnder35WithCollege = a =>
+        a.AdmittedOn != null && a.BirthDate > a.AdmittedOn.Value.AddYears(-35) && AgeCohorts.CollegeOrAbove.Contains(a.Education);
 
     public static Applicant Apply(
         string? name, string? gender, DateOnly? birthDate, string? education, string? phone, string? gridCode,

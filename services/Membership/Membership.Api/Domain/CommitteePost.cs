@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using CommunityPlatform.ServiceKit.Domain;
 
 namespace CommunityPlatform.Membership.Domain;
@@ -21,7 +22,11 @@ public sealed class CommitteePost
 
     public DateOnly? EndOn { get; private set; }
 
-    public bool IsHeldOn(DateOnly day) => StartOn <= day && (EndOn is null || EndOn >= day);
+    /// <summary>The posts held on <paramref name="day"/> (started by then and not ended before it): a committee as it stood that day.</summary>
+    public static Expression<Func<CommitteePost, bool>> HeldOn(DateOnly day) => p => p.StartOn <= day && (p.EndOn == null || p.EndOn >= day);
+
+    /// <summary>The same rule as <see cref="HeldOn"/>, for one post in memory.</summary>
+    public bool IsHeldOn(DateOnly day) => HeldOn(day).Compile()(this);
 
     /// <summary>
     /// Appoints <paramref name="member"/> to <paramref name="post"/>; <paramref name="current"/> are the posts of the

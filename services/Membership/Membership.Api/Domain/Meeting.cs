@@ -49,6 +49,10 @@ public sealed class Meeting
 
     public IReadOnlyList<Attendance> Attendance => _attendance;
 
+    /// <summary>The meetings held (not merely scheduled) on one of <paramref name="days"/>, by the day they were held.</summary>
+    public static IQueryable<Meeting> HeldWithin(IQueryable<Meeting> meetings, DayRange days) =>
+        meetings.Where(m => m.Status == MeetingStatus.Held).Where(days.Covers<Meeting>(m => m.HeldOn));
+
     public static Meeting Schedule(
         Organisation organisation, string? kind, string? title, DateTimeOffset? startsAt, DateTimeOffset? endsAt, string? location,
         DateTimeOffset now, Guid? seriesId = null)

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using CommunityPlatform.Contracts.Membership;
 using CommunityPlatform.ServiceKit.Domain;
 
@@ -50,8 +51,24 @@ public sealed class Member
 
     public DateTimeOffset RegisteredAt { get; private set; }
 
+    /// <summary>
+    /// The statuses of a member who belongs to one of the community's organisations (在册党员): the register's
+    /// figures, its lists and every rule on active members read this one list.
+    /// </summary>
+    public static readonly IReadOnlyList<MemberStatus> ActiveStatuses = [MemberStatus.Full, MemberStatus.Probationary];
+
+    /// <summary>Active members flagged as reserve cadres (the flag is cleared when a member leaves, this holds regardless).</summary>
+    public static readonly Expression<Func<Member, bool>> IsReserveCadre = m => ActiveStatuses.Contains(m.Status) && m.ReserveCadreSince != null;
+
     /// <summary>True while the member belongs to one of the community's organisations.</summary>
-    public bool IsActive => Status is MemberStatus.Full or MemberStatus.Probationary;
+    public bool IsActive => ActiveStatuses.Contains(Status);
+
+    /// <summary>Members in <paramref name="cohort"/> on <paramref name="day"/>, by the birth-date bounds every age rule uses.</summary>
+    public static Expression<Func<Member, bool>> InCohort(AgeCohort cohort, DateOnly day)
+    {
+        var (bornAfter, bornOnOrBefore) = AgeCohorts.BirthDates(cohort, day);
+        return m => (bornAfter == null || m.BirthDate > bornAfter) && (bornOnOrBefore == null || m.BirthDate <= bornOnOrBefore);
+    }
 
     public int AgeOn(DateOnly day) => AgeCohorts.Age(BirthDate, day);
 

@@ -83,7 +83,17 @@ public static class AgeCohorts
         _ => (null, day.AddYears(-61)),
     };
 
+    /// <summary>True when <paramref name="birthDate"/> falls in <paramref name="cohort"/> on <paramref name="day"/>: the bounds of <see cref="BirthDates"/>, as the lists filter.</summary>
+    public static bool Includes(AgeCohort cohort, DateOnly birthDate, DateOnly day)
+    {
+        var (bornAfter, bornOnOrBefore) = BirthDates(cohort, day);
+        return (bornAfter is null || birthDate > bornAfter) && (bornOnOrBefore is null || birthDate <= bornOnOrBefore);
+    }
+
     public static bool AtLeastCollege(Education education) => education >= Education.College;
+
+    /// <summary>大专及以上: the levels <see cref="AtLeastCollege"/> admits, for queries.</summary>
+    public static readonly IReadOnlyList<Education> CollegeOrAbove = [.. Enum.GetValues<Education>().Where(AtLeastCollege)];
 }
 
 /// <summary>The checked personal details of a member or applicant (personal data: never logged, never on the bus).</summary>

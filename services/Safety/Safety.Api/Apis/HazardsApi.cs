@@ -20,7 +20,7 @@ public static class HazardsApi
         var hazards = app.MapGroup("/api/safety/hazards").WithTags("Hazards");
 
         hazards.MapGet("/", ListHazards)
-            .WithSummary("Hazards by grid, venue, campaign, status, severity, category; overdue=true for those past their deadline; paged by cursor")
+            .WithSummary("Hazards by grid, venue, campaign, status, severity, category, found between foundFrom and foundTo; open=true for those not closed (any step), false for closed; overdue=true for those past their deadline; paged by cursor")
             .RequireAuthorization(SafetyPolicies.ReadInspections);
         hazards.MapGet("/{id:guid}", GetHazard)
             .WithSummary("One hazard with its timeline")
@@ -42,12 +42,14 @@ public static class HazardsApi
 
     public static async Task<Ok<Page<HazardResponse>>> ListHazards(
         ClaimsPrincipal caller, SafetyDbContext db, TimeProvider time, string? gridCode, Guid? venueId, Guid? campaignId, string? status,
-        string? severity, string? category, bool? overdue, Guid? cursor, int? limit, CancellationToken cancellationToken)
+        string? severity, string? category, bool? overdue, DateOnly? foundFrom, DateOnly? foundTo, bool? open, Guid? cursor, int? limit,
+        CancellationToken cancellationToken)
     {
         var validation = new Validation();
         HazardStatus? parsedStatus = status is null ? null : validation.RequireOneOf(status, "status", HazardStatuses.Labels);
         HazardSeverity? parsedSeverity = severity is null ? null : validation.RequireOneOf(severity, "severity", HazardSeverities.Labels);
         HazardCategory? parsedCategory = category is null ? null : validation.RequireOneOf(category, "category", HazardCategories.Labels);
+        var found = DayRange.Of(foundFrom, foundTo, "foundFrom", "foundTo", validation);
         validation.ThrowIfInvalid();
 
         var today = CommunityTime.Today(time);
@@ -58,6 +60,8 @@ public static class HazardsApi
         query = parsedStatus is null ? query : query.Where(h => h.Status == parsedStatus);
         query = parsedSeverity is null ? query : query.Where(h => h.Severity == parsedSeverity);
         query = parsedCategory is null ? query : query.Where(h => h.Category == parsedCategory);
+        query = Hazard.FoundWithin(query, found);
+        query = open is null ? query : Hazard.Open(query, open.Value);
         query = overdue switch
         {
             true => query.Where(h => h.Status != HazardStatus.Closed && h.Deadline < today),

@@ -24,7 +24,7 @@ public static class InspectionsApi
             .WithIdempotency<SafetyDbContext>()
             .RequireAuthorization(SafetyPolicies.Inspect);
         inspections.MapGet("/", ListInspections)
-            .WithSummary("Inspections by grid, venue, campaign and status, newest first by start; paged by cursor")
+            .WithSummary("Inspections by grid, venue, campaign, status and the day completed (completedFrom/completedTo); paged by cursor")
             .RequireAuthorization(SafetyPolicies.ReadInspections);
         inspections.MapGet("/{id:guid}", GetInspection)
             .WithSummary("One inspection with every item and its answer")
@@ -75,14 +75,16 @@ public static class InspectionsApi
     }
 
     public static async Task<Ok<Page<InspectionSummary>>> ListInspections(
-        ClaimsPrincipal caller, SafetyDbContext db, string? gridCode, Guid? venueId, Guid? campaignId, string? status, Guid? cursor, int? limit,
-        CancellationToken cancellationToken)
+        ClaimsPrincipal caller, SafetyDbContext db, string? gridCode, Guid? venueId, Guid? campaignId, string? status,
+        DateOnly? completedFrom, DateOnly? completedTo, Guid? cursor, int? limit, CancellationToken cancellationToken)
     {
         var validation = new Validation();
         InspectionStatus? parsedStatus = status is null ? null : validation.RequireOneOf(status, "status", InspectionStatusLabels);
+        var completed = DayRange.Of(completedFrom, completedTo, "completedFrom", "completedTo", validation);
         validation.ThrowIfInvalid();
 
         var query = GridScope.Of(caller).Filter(db.Inspections.AsNoTracking(), i => i.GridCode);
+        query = completed.IsOpen ? query : Inspection.CompletedWithin(query, completed);
         query = string.IsNullOrWhiteSpace(gridCode) ? query : query.Where(i => i.GridCode == gridCode);
         query = venueId is null ? query : query.Where(i => i.VenueId == venueId);
         query = campaignId is null ? query : query.Where(i => i.CampaignId == campaignId);

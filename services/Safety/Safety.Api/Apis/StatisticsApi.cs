@@ -30,15 +30,13 @@ public static class StatisticsApi
         var (since, until) = (period.Start, period.End);
 
         var venues = await db.Venues.GroupBy(v => v.Kind).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
-        var inspections = await db.Inspections
-            .Where(i => i.Status == InspectionStatus.Completed && i.CompletedAt >= since && i.CompletedAt < until)
+        var inspections = await Inspection.CompletedWithin(db.Inspections, period)
             .GroupBy(i => i.VenueKind)
             .Select(g => new { g.Key, Count = g.Count(), Venues = g.Select(i => i.VenueId).Distinct().Count() })
             .ToListAsync(cancellationToken);
 
         // Hazards found in the period; "rectified" and "overdue" are judged as of today for those same hazards.
-        var hazards = await db.Hazards.AsNoTracking()
-            .Where(h => h.FoundAt >= since && h.FoundAt < until)
+        var hazards = await Hazard.FoundWithin(db.Hazards.AsNoTracking(), period)
             .Select(h => new { h.Severity, h.Category, h.Status, h.Deadline })
             .ToListAsync(cancellationToken);
 
@@ -80,9 +78,9 @@ public sealed record HazardFigures(int Found, int Rectified, int Open, int Overd
     public static HazardFigures Of(IEnumerable<(HazardStatus Status, DateOnly Deadline)> hazards, DateOnly today)
     {
         var list = hazards.ToList();
-        var rectified = list.Count(h => h.Status == HazardStatus.Closed);
-        return new HazardFigures(list.Count, rectified, list.Count - rectified,
-            list.Count(h => h.Status != HazardStatus.Closed && h.Deadline < today), Rates.Of(rectified, list.Count));
+        var open = list.Where(h => Hazard.OpenStatuses.Contains(h.Status)).ToList();
+        var rectified = list.Count - open.Count;
+        return new HazardFigures(list.Count, rectified, open.Count, open.Count(h => h.Deadline < today), Rates.Of(rectified, list.Count));
     }
 }
 

@@ -25,7 +25,7 @@ public static class VenuesApi
             .RequireAuthorization(SafetyPolicies.ManageVenues);
         venues.MapGet("/", ListVenues)
             .WithName("ListVenues")
-            .WithSummary("Venues by grid and kind, with their open-hazard counts; withOpenHazards=true for those that have some; paged by cursor")
+            .WithSummary("Venues by grid and kind, with their open-hazard counts; nineSmall=true/false for the nine small kinds (九小场所) or the others; withOpenHazards=true for those that have some; paged by cursor")
             .RequireAuthorization(SafetyPolicies.ReadVenues);
         venues.MapGet("/{id:guid}", GetVenue)
             .WithName("GetVenue")
@@ -51,7 +51,7 @@ public static class VenuesApi
     }
 
     public static async Task<Ok<Page<VenueResponse>>> ListVenues(
-        SafetyDbContext db, ClaimsPrincipal caller, string? gridCode, string? kind, bool? withOpenHazards, Guid? cursor, int? limit,
+        SafetyDbContext db, ClaimsPrincipal caller, string? gridCode, string? kind, bool? nineSmall, bool? withOpenHazards, Guid? cursor, int? limit,
         CancellationToken cancellationToken)
     {
         var validation = new Validation();
@@ -67,6 +67,11 @@ public static class VenuesApi
         if (parsedKind is { } k)
         {
             query = query.Where(v => v.Kind == k);
+        }
+
+        if (nineSmall is { } small)
+        {
+            query = query.Where(v => VenueKinds.NineSmall.Contains(v.Kind) == small);
         }
 
         if (withOpenHazards is { } open)

@@ -66,7 +66,16 @@ public sealed class Hazard
 
     public List<HazardStep> Timeline { get; private set; } = [];
 
-    public bool IsOpen => Status != HazardStatus.Closed;
+    /// <summary>Every status but closed (已销号): the hazard is not yet rectified and re-inspected, whatever step it is at.</summary>
+    public static readonly IReadOnlyList<HazardStatus> OpenStatuses = [.. Enum.GetValues<HazardStatus>().Where(s => s != HazardStatus.Closed)];
+
+    public bool IsOpen => OpenStatuses.Contains(Status);
+
+    /// <summary>Hazards found on one of <paramref name="days"/>: the report's hazards are those found in its period.</summary>
+    public static IQueryable<Hazard> FoundWithin(IQueryable<Hazard> hazards, DayRange days) => hazards.Where(days.Covers<Hazard>(h => h.FoundAt));
+
+    /// <summary>Hazards still open (<paramref name="open"/> true) or closed.</summary>
+    public static IQueryable<Hazard> Open(IQueryable<Hazard> hazards, bool open) => hazards.Where(h => OpenStatuses.Contains(h.Status) == open);
 
     public bool IsOverdue(DateOnly today) => IsOpen && Deadline < today;
 

@@ -49,6 +49,10 @@ public sealed class Inspection
     /// <summary>Changes with every answer: two inspectors answering at once must not overwrite each other's items.</summary>
     public DateTimeOffset UpdatedAt { get; private set; }
 
+    /// <summary>Inspections completed on one of <paramref name="days"/>: those the report counts.</summary>
+    public static IQueryable<Inspection> CompletedWithin(IQueryable<Inspection> inspections, DayRange days) =>
+        inspections.Where(i => i.Status == InspectionStatus.Completed).Where(days.Covers<Inspection>(i => i.CompletedAt));
+
     public static Inspection Start(Venue venue, ChecklistTemplate template, Guid? campaignId, Guid? taskId, string inspector, DateTimeOffset now)
     {
         if (!template.AppliesTo(venue.Kind))

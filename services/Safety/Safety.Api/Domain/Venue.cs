@@ -142,4 +142,7 @@ public static class VenueKinds
     };
 
     public static bool IsNineSmall(VenueKind kind) => kind <= VenueKind.SmallWorkshop;
+
+    /// <summary>The kinds <see cref="IsNineSmall"/> admits (九小场所), for queries.</summary>
+    public static readonly IReadOnlyList<VenueKind> NineSmall = [.. Enum.GetValues<VenueKind>().Where(IsNineSmall)];
 }

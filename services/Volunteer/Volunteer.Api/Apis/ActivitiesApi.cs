@@ -30,7 +30,7 @@ public static class ActivitiesApi
             .RequireAuthorization(VolunteerPolicies.ManageActivities);
         activities.MapGet("/", ListActivities)
             .WithName("ListActivities")
-            .WithSummary("Activities by status, kind, team, grid and start date (from/to); members and residents see published ones of their grids; paged by cursor")
+            .WithSummary("Activities by status, kind, team, grid and the community day they start on (from/to); members and residents see published ones of their grids; paged by cursor")
             .RequireAuthorization(VolunteerPolicies.ReadActivities);
         activities.MapGet("/{id:guid}", GetActivity)
             .WithName("GetActivity")
@@ -113,8 +113,8 @@ public static class ActivitiesApi
         var validation = new Validation();
         var parsedStatus = status is null ? null : validation.RequireOneOf(status, "status", ActivityStatuses.All);
         var parsedKind = kind is null ? null : validation.RequireOneOf(kind, "kind", ActivityKinds.All);
+        var starting = DayRange.Of(from, to, "from", "to", validation);
         validation.ThrowIfInvalid();
-        var (first, last) = Lookups.Range(from, to);
 
         var activities = db.Activities.AsNoTracking().Include(a => a.Signups).Visible(caller);
         if (parsedStatus is { } s)
@@ -137,18 +137,7 @@ public static class ActivitiesApi
             activities = activities.Where(a => a.GridCode == gridCode);
         }
 
-        if (from is not null)
-        {
-            var since = CommunityTime.StartOf(first);
-            activities = activities.Where(a => a.StartsAt >= since);
-        }
-
-        if (to is not null)
-        {
-            var until = CommunityTime.StartOf(last.AddDays(1));
-            activities = activities.Where(a => a.StartsAt < until);
-        }
-
+        activities = Activity.StartsWithin(activities, starting);
         return TypedResults.Ok(await activities.ToPageAsync(a => a.Id, cursor, limit, ActivityResponse.From, cancellationToken));
     }
 

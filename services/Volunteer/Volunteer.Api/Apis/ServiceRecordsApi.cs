@@ -23,7 +23,7 @@ public static class ServiceRecordsApi
 
         records.MapGet("/", ListServiceRecords)
             .WithName("ListServiceRecords")
-            .WithSummary("Service-hour records by activity, volunteer and status (Pending, Approved); paged by cursor")
+            .WithSummary("Service-hour records by activity, volunteer, status (Pending, Approved) and the day served (servedFrom/servedTo), each with its hours; paged by cursor")
             .RequireAuthorization(VolunteerPolicies.ReadVolunteers);
         records.MapPost("/{id:guid}/approve", Approve)
             .WithName("ApproveServiceHours")
@@ -38,14 +38,15 @@ public static class ServiceRecordsApi
     }
 
     public static async Task<Ok<Page<ServiceRecordResponse>>> ListServiceRecords(
-        ClaimsPrincipal caller, VolunteerDbContext db, Guid? activityId, Guid? volunteerId, string? status, Guid? cursor, int? limit,
-        CancellationToken cancellationToken)
+        ClaimsPrincipal caller, VolunteerDbContext db, Guid? activityId, Guid? volunteerId, string? status, DateOnly? servedFrom, DateOnly? servedTo,
+        Guid? cursor, int? limit, CancellationToken cancellationToken)
     {
         var validation = new Validation();
         var parsedStatus = status is null ? null : validation.RequireOneOf(status, "status", ServiceRecordStatuses.All);
+        var served = DayRange.Of(servedFrom, servedTo, "servedFrom", "servedTo", validation);
         validation.ThrowIfInvalid();
 
-        var records = Visible(db.ServiceRecords.AsNoTracking(), caller, db);
+        var records = ServiceRecord.ServedWithin(Visible(db.ServiceRecords.AsNoTracking(), caller, db), served);
         if (activityId is { } activity)
         {
             records = records.Where(r => r.ActivityId == activity);

@@ -34,7 +34,7 @@ public static class StatisticsApi
             await db.Volunteers.CountAsync(v => v.Active && v.IsPartyMember, cancellationToken),
             await db.Volunteers.CountAsync(v => v.Active && v.MemberId == null, cancellationToken));
 
-        var inPeriod = db.Activities.Where(a => a.StartsAt >= since && a.StartsAt < until);
+        var inPeriod = Activity.StartsWithin(db.Activities, period);
         var byKind = await inPeriod.Where(a => a.Status != ActivityStatus.Cancelled && a.Status != ActivityStatus.Draft)
             .GroupBy(a => a.Kind).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
         var completed = inPeriod.Where(a => a.Status == ActivityStatus.Completed).Select(a => a.Id);
@@ -53,7 +53,7 @@ public static class StatisticsApi
             noShows,
             attended + noShows == 0 ? null : Math.Round((decimal)noShows / (attended + noShows), 3));
 
-        var approved = db.ServiceRecords.Where(r => r.Status == ServiceRecordStatus.Approved && r.ServedOn >= period.From && r.ServedOn <= period.To);
+        var approved = ServiceRecord.ServedWithin(db.ServiceRecords, period).Where(r => r.Status == ServiceRecordStatus.Approved);
         var hours = new HourFigures(
             await approved.SumAsync(r => r.Hours, cancellationToken),
             await approved.Where(r => r.Hours > 0).Select(r => r.VolunteerId).Distinct().CountAsync(cancellationToken),

@@ -25,7 +25,7 @@ public static class VolunteersApi
             .RequireAuthorization(VolunteerPolicies.ManageVolunteers);
         volunteers.MapGet("/", ListVolunteers)
             .WithName("ListVolunteers")
-            .WithSummary("List volunteers, optionally the one linked to a party member, those of a grid or with a skill, paged by cursor")
+            .WithSummary("List volunteers, optionally the one linked to a party member, those of a grid or with a skill, active or not, party members or not, paged by cursor")
             .RequireAuthorization(VolunteerPolicies.ReadVolunteers);
         volunteers.MapGet("/{id:guid}", GetVolunteer)
             .WithName("GetVolunteer")
@@ -63,9 +63,19 @@ public static class VolunteersApi
     }
 
     public static async Task<Ok<Page<VolunteerResponse>>> ListVolunteers(
-        VolunteerDbContext db, ClaimsPrincipal caller, Guid? memberId, string? gridCode, string? skill, Guid? cursor, int? limit, CancellationToken cancellationToken)
+        VolunteerDbContext db, ClaimsPrincipal caller, Guid? memberId, string? gridCode, string? skill, bool? active, bool? partyMember, Guid? cursor, int? limit,
+        CancellationToken cancellationToken)
     {
         var query = GridScope.Of(caller).Filter(db.Volunteers.AsNoTracking(), v => v.GridCode);
+        if (active is { } isActive)
+        {
+            query = query.Where(v => v.Active == isActive);
+        }
+
+        if (partyMember is { } isPartyMember)
+        {
+            query = query.Where(v => v.IsPartyMember == isPartyMember);
+        }
 
         if (memberId is { } member)
         {

@@ -69,11 +69,100 @@ public sealed class Activity
     /// <summary>The waitlist, first in line first.</summary>
     public IEnumerable<Signup> Waitlist => _signups.Where(s => s.Status == SignupStatus.Waitlisted).OrderBy(s => s.SignedUpAt).ThenBy(s => s.Id);
 
+    /// <summary>Activities that start on one of <paramref name="days"/>: an activity belongs to the day it starts, in the report and its lists.</summary>
+    public static IQueryable<Activity> StartsWithin(IQueryable<Activity> activities, DayRange days) => activities.Where(days.Covers<Activity>(a => a.StartsAt));
+
     public DateTimeOffset CheckInOpensAt(VolunteerRules rules) => StartsAt.AddMinutes(-rules.CheckInOpensMinutesBefore);
 
     public static Activity Plan(
         Guid teamId, string gridCode, string? kind, string? title, string? description, string? place, DateTimeOffset? startsAt, DateTimeOffset? endsAt,
-        int? capacity, IReadOnlyList<string>? requiredSkills, string actor, DateTimeOffset now)
+        int? capacity, IReadOnlyList<string>? requiredSkills, string actor, DateTimeOffset now) =>
+        Create(teamId, gridCode, kind, title, description, place, startsAt, endsAt, capacity, requiredSkills, actor, now,
+            (validation, start, _) => validation.Require(start is null || start > now, "startsAt", "must be in the future."));
+
+    /// <summary>
+    /// 补录: enters an activity that took place without being run here, from its paper sign-in sheet, by an organiser
+    /// who is named as the recorder. Its window must have ended, no more than <paramref name="maxAgeDays"/> ago; each
+    /// volunteer who came is checked in and out at the sheet's times (method <see cref="CheckInMethod.LateRecord"/>),
+    /// each one expected who never came is a no-show, and the activity is settled at once like any other: service-hour
+    /// records awaiting approval, and VolunteerActivityCompleted.
+    /// </summary>
+    /// <param name="volunteers">The profiles of the volunteers <paramref name="attendance"/> names that exist.</param>
+    /// <param name="commitments">Other activities those volunteers attended or hold a place at, for the overlap rule.</param>
+    public static (Activity Activity, Settlement Settlement) RecordLate(
+        Guid teamId, string gridCode, string? kind, string? title, string? description, string? place, DateTimeOffset? startsAt, DateTimeOffset? endsAt,
+        int? capacity, IReadOnlyList<LateAttendance> attendance, IReadOnlyDictionary<Guid, VolunteerProfile> volunteers,
+        IReadOnlyCollection<(Guid VolunteerId, Commitment Commitment)> commitments, string recorder, DateTimeOffset now, VolunteerRules rules, int maxAgeDays)
+    {
+        var activity = Create(teamId, gridCode, kind, title, description, place, startsAt, endsAt, capacity, [], recorder, now, (validation, start, end) =>
+        {
+            validation.Require(end is null || end <= now, "endsAt", "must be in the past: a late record is of an activity that has ended.");
+            validation.Require(start is null || start >= now.AddDays(-maxAgeDays), "startsAt", $"must be within the last {maxAgeDays} days.");
+            CheckLateAttendance(validation, attendance, volunteers, capacity, start, end, now, rules);
+        });
+
+        foreach (var entry in attendance)
+        {
+            var volunteer = volunteers[entry.VolunteerId!.Value];
+            if (!volunteer.Active)
+            {
+                throw new DomainRuleViolationException("signup.volunteer-inactive", $"Volunteer {volunteer.Id} has left the community.");
+            }
+
+            var clash = commitments.Where(c => c.VolunteerId == volunteer.Id).Select(c => c.Commitment)
+                .FirstOrDefault(c => c.StartsAt < activity.EndsAt && activity.StartsAt < c.EndsAt);
+            if (clash is not null)
+            {
+                throw new DomainRuleViolationException("signup.overlap", $"Volunteer {volunteer.Id} attended or holds a place at another activity at that time.",
+                    new Dictionary<string, object?> { ["volunteerId"] = volunteer.Id, ["activityId"] = clash.ActivityId });
+            }
+
+            activity._signups.Add(new Signup(Guid.CreateVersion7(now), activity.Id, volunteer.Id, SignupStatus.Confirmed, now));
+        }
+
+        // Attendance goes through the same check-in and check-out as a live activity, so lateness and early leave are
+        // judged alike; only the sign-up was never open, which an unset PublishedAt shows.
+        activity.Status = ActivityStatus.Published;
+        foreach (var entry in attendance.Where(a => a.NoShow != true))
+        {
+            activity.CheckIn(entry.VolunteerId!.Value, entry.CheckedInAt!.Value, CheckInMethod.LateRecord, recorder, rules);
+            if (entry.CheckedOutAt is { } checkedOutAt)
+            {
+                activity.CheckOut(entry.VolunteerId.Value, checkedOutAt, recorder, rules);
+            }
+        }
+
+        return (activity, activity.Complete(recorder, now, rules));
+    }
+
+    private static void CheckLateAttendance(
+        Validation validation, IReadOnlyList<LateAttendance> attendance, IReadOnlyDictionary<Guid, VolunteerProfile> volunteers, int? capacity,
+        DateTimeOffset? startsAt, DateTimeOffset? endsAt, DateTimeOffset now, VolunteerRules rules)
+    {
+        validation.Require(attendance.Count > 0, "attendance", "must list at least one volunteer.");
+        validation.Require(capacity is null || attendance.Count <= capacity, "attendance", "lists more volunteers than the activity's capacity.");
+        for (var i = 0; i < attendance.Count; i++)
+        {
+            var (volunteerId, checkedInAt, checkedOutAt, noShow) = attendance[i];
+            validation.Require(volunteerId is { } id && volunteers.ContainsKey(id), $"attendance[{i}].volunteerId", volunteerId is null ? "is required." : $"names no volunteer ({volunteerId}).");
+            validation.Require(attendance.Take(i).All(a => a.VolunteerId != volunteerId), $"attendance[{i}].volunteerId", "lists the same volunteer twice.");
+            if (noShow == true)
+            {
+                validation.Require(checkedInAt is null && checkedOutAt is null, $"attendance[{i}].noShow", "a volunteer who never came has no check-in or check-out.");
+                continue;
+            }
+
+            validation.Require(checkedInAt is not null, $"attendance[{i}].checkedInAt", "is required for a volunteer who came (noShow true for one who did not).");
+            validation.Require(checkedInAt is null || startsAt is null || endsAt is null || (checkedInAt >= startsAt.Value.AddMinutes(-rules.CheckInOpensMinutesBefore) && checkedInAt < endsAt),
+                $"attendance[{i}].checkedInAt", $"must be from {rules.CheckInOpensMinutesBefore} minutes before the start until the end.");
+            validation.Require(checkedOutAt is null || checkedInAt is null || (checkedOutAt >= checkedInAt && checkedOutAt <= now),
+                $"attendance[{i}].checkedOutAt", "must be after the check-in and not in the future.");
+        }
+    }
+
+    private static Activity Create(
+        Guid teamId, string gridCode, string? kind, string? title, string? description, string? place, DateTimeOffset? startsAt, DateTimeOffset? endsAt,
+        int? capacity, IReadOnlyList<string>? requiredSkills, string actor, DateTimeOffset now, Action<Validation, DateTimeOffset?, DateTimeOffset?> checkWindow)
     {
         var validation = new Validation();
         var parsedKind = validation.RequireOneOf(kind, "kind", ActivityKinds.All);
@@ -81,7 +170,7 @@ public sealed class Activity
         validation.Require(description is null || description.Trim().Length <= 2000, "description", "must be at most 2000 characters.");
         validation.RequireText(place, "place", 200);
         validation.Require(startsAt is not null, "startsAt", "is required (an ISO 8601 instant with its offset, e.g. 2026-07-01T08:30:00+08:00).");
-        validation.Require(startsAt is null || startsAt > now, "startsAt", "must be in the future.");
+        checkWindow(validation, startsAt, endsAt);
         validation.Require(endsAt is not null, "endsAt", "is required (an ISO 8601 instant with its offset).");
         validation.Require(startsAt is null || endsAt is null || endsAt > startsAt, "endsAt", "must be after startsAt.");
         validation.Require(startsAt is null || endsAt is null || endsAt - startsAt <= MaxDuration, "endsAt", "must be at most 24 hours after startsAt.");
@@ -392,6 +481,9 @@ public sealed class Activity
 
 /// <summary>Another activity a volunteer is signed up or waiting for, to refuse an overlapping sign-up.</summary>
 public sealed record Commitment(Guid ActivityId, DateTimeOffset StartsAt, DateTimeOffset EndsAt);
+
+/// <summary>One line of a paper sign-in sheet entered late: who, when they came and left, or that they never came.</summary>
+public sealed record LateAttendance(Guid? VolunteerId, DateTimeOffset? CheckedInAt, DateTimeOffset? CheckedOutAt, bool? NoShow);
 
 /// <summary>What completing an activity produced.</summary>
 public sealed record Settlement(IReadOnlyList<ServiceRecord> Records, IReadOnlyList<Guid> NoShowVolunteerIds, VolunteerActivityCompleted Completed);

@@ -54,6 +54,9 @@ public sealed class ServiceRecord
 
     public string? AdjustmentReason { get; private set; }
 
+    /// <summary>Records of service on one of <paramref name="days"/>: hours count in the period the service was given, whenever approved.</summary>
+    public static IQueryable<ServiceRecord> ServedWithin(IQueryable<ServiceRecord> records, DayRange days) => records.Where(days.Covers<ServiceRecord>(r => r.ServedOn));
+
     internal static ServiceRecord Settle(Activity activity, Signup signup, VolunteerRules rules, string actor, DateTimeOffset now)
     {
         var presence = ServiceHours.Measure(activity.StartsAt, activity.EndsAt, signup.CheckedInAt!.Value, signup.CheckedOutAt!.Value);

@@ -107,4 +107,7 @@ public enum CheckInMethod
 
     /// <summary>The volunteer entered the activity's code or scanned its QR code.</summary>
     Code,
+
+    /// <summary>补录: entered after the activity from its paper sign-in sheet by the organiser named as the recorder.</summary>
+    LateRecord,
 }

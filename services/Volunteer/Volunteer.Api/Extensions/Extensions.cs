@@ -21,7 +21,7 @@ internal static class Extensions
             .AddConsumer<UpdateVolunteerMembershipConsumer, MemberStatusChanged>()
             .AddKnownGrids<VolunteerDbContext>());
         builder.Services.AddOptions<VolunteerOptions>().BindConfiguration("Volunteer")
-            .Validate(options => options.IsValid, "Volunteer: MinimumPresenceShare must be 0–1, HoursStep above 0 and at most 8, and the minute settings not negative.")
+            .Validate(options => options.IsValid, "Volunteer: MinimumPresenceShare must be 0–1, HoursStep above 0 and at most 8, the minute settings not negative, and LateRecordMaxAgeDays above 0.")
             .ValidateOnStart();
         builder.Services.AddIdempotency<VolunteerDbContext>();
     }

@@ -20,9 +20,12 @@ public sealed class VolunteerOptions
     /// <summary>Check-in opens this many minutes before the activity starts.</summary>
     public int CheckInOpensMinutesBefore { get; set; } = VolunteerRules.Default.CheckInOpensMinutesBefore;
 
+    /// <summary>How long after an activity it may still be entered late (补录), in days: a year, so each year's certificates are complete.</summary>
+    public int LateRecordMaxAgeDays { get; set; } = 366;
+
     public VolunteerRules Rules => new(MinimumPresenceShare, HoursStep, LateGraceMinutes, EarlyLeaveGraceMinutes, CheckInOpensMinutesBefore);
 
     /// <summary>Settings that would make the rules meaningless stop the service at start-up instead.</summary>
     public bool IsValid =>
-        MinimumPresenceShare is >= 0 and <= 1 && HoursStep is > 0 and <= 8 && LateGraceMinutes >= 0 && EarlyLeaveGraceMinutes >= 0 && CheckInOpensMinutesBefore >= 0;
+        MinimumPresenceShare is >= 0 and <= 1 && HoursStep is > 0 and <= 8 && LateGraceMinutes >= 0 && EarlyLeaveGraceMinutes >= 0 && CheckInOpensMinutesBefore >= 0 && LateRecordMaxAgeDays > 0;
 }

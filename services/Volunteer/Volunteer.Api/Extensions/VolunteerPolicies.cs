@@ -31,6 +31,9 @@ public static class VolunteerPolicies
 
     public const string ApproveHours = "hours.approve";
 
+    /// <summary>Enter an activity that has ended from its sign-in sheet (补录), named as its recorder.</summary>
+    public const string RecordLate = "activities.record-late";
+
     /// <summary>Certificates of service hours are issued by the organisers.</summary>
     public const string IssueCertificates = "certificates.issue";
 
@@ -53,6 +56,7 @@ public static class VolunteerPolicies
         .AddRolePolicy(ManageActivities, Organisers)
         .AddRolePolicy(Participate, [.. Organisers, CommunityRoles.Member, CommunityRoles.Resident])
         .AddRolePolicy(ApproveHours, Organisers)
+        .AddRolePolicy(RecordLate, Organisers)
         .AddRolePolicy(IssueCertificates, Organisers)
         .AddRolePolicy(Self, CommunityRoles.VolunteerLeader, CommunityRoles.Member, CommunityRoles.Resident)
         .AddRolePolicy(ReadStatistics, [.. Organisers, CommunityRoles.County]);

@@ -1,0 +1,180 @@
+using CommunityPlatform.Contracts.County;
+using CommunityPlatform.ServiceKit.Domain;
+
+namespace CommunityPlatform.County.Domain;
+
+/// <summary>
+/// A case the county platform (县级平台) handed down, in Open311 GeoReport v2 terms. The community signs for it (签收),
+/// which hands it to a grid as a matter, or returns it with a reason (退单); the matter's progress then moves the case
+/// on. Every change is announced as <see cref="CountyCaseStatusChanged"/>.
+/// </summary>
+public sealed class CountyCase
+{
+    public const int CountyCaseIdMaxLength = 64;
+    public const int DescriptionMaxLength = 2000;
+    public const int AddressMaxLength = 200;
+    public const int NotesMaxLength = 500;
+
+    /// <summary>How far ahead of our clock the county's may run before a request time counts as in the future.</summary>
+    private static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
+
+    private CountyCase()
+    {
+    }
+
+    /// <summary>Ours (Open311 <c>service_request_id</c>), time-ordered.</summary>
+    public Guid Id { get; private set; }
+
+    /// <summary>The county platform's own id: unique, so a resubmission finds the case instead of making a second.</summary>
+    public string CountyCaseId { get; private set; } = "";
+
+    public string ServiceCode { get; private set; } = "";
+
+    public string Description { get; private set; } = "";
+
+    /// <summary>Where: a building, a road, a place — the county is asked not to name people here or in the description.</summary>
+    public string Address { get; private set; } = "";
+
+    public double? Latitude { get; private set; }
+
+    public double? Longitude { get; private set; }
+
+    /// <summary>When the county received it (Open311 <c>requested_datetime</c>).</summary>
+    public DateTimeOffset RequestedAt { get; private set; }
+
+    /// <summary>When the county expects it done (Open311 <c>expected_datetime</c>).</summary>
+    public DateTimeOffset? ExpectedAt { get; private set; }
+
+    public DateTimeOffset ReceivedAt { get; private set; }
+
+    public CaseState State { get; private set; }
+
+    public string StatusNotes { get; private set; } = "";
+
+    public string? GridCode { get; private set; }
+
+    public Guid? MatterId { get; private set; }
+
+    /// <summary>Who signed for or returned it: the staff member's account.</summary>
+    public string? HandledBy { get; private set; }
+
+    public DateTimeOffset UpdatedAt { get; private set; }
+
+    public static (CountyCase Case, CountyCaseStatusChanged Received) Receive(
+        string? countyCaseId, string? serviceCode, string? description, string? address, double? latitude, double? longitude,
+        DateTimeOffset? requestedAt, DateTimeOffset? expectedAt, DateTimeOffset now)
+    {
+        var validation = new Validation();
+        validation.RequireText(countyCaseId, "county_case_id", CountyCaseIdMaxLength)
+            .Require(countyCaseId is null || countyCaseId.Trim().All(c => c is > ' ' and < (char)127), "county_case_id", "must be visible ASCII characters without spaces.");
+        validation.Require(CountyServices.Find(serviceCode) is not null, "service_code",
+            $"must be one of the codes GET /api/county/services lists: {string.Join(", ", CountyServices.All.Select(s => s.Code))}.");
+        validation.RequireText(description, "description", DescriptionMaxLength);
+        validation.RequireText(address, "address", AddressMaxLength);
+        validation.Require((latitude is null) == (longitude is null), latitude is null ? "lat" : "long", "lat and long are given together or not at all.");
+        validation.Require(latitude is null or (>= -90 and <= 90), "lat", "must be between -90 and 90 (WGS 84 degrees).");
+        validation.Require(longitude is null or (>= -180 and <= 180), "long", "must be between -180 and 180 (WGS 84 degrees).");
+        validation.Require(requestedAt is null || requestedAt <= now + ClockSkew, "requested_datetime", "may not be in the future.");
+        now = Instant(now);
+        var requested = Instant(requestedAt ?? now);
+        validation.Require(expectedAt is null || expectedAt > requested, "expected_datetime", "must be after requested_datetime.");
+        validation.ThrowIfInvalid();
+
+        var countyCase = new CountyCase
+        {
+            Id = Guid.CreateVersion7(now),
+            CountyCaseId = countyCaseId!.Trim(),
+            ServiceCode = serviceCode!.Trim(),
+            Description = description!.Trim(),
+            Address = address!.Trim(),
+            Latitude = latitude,
+            Longitude = longitude,
+            RequestedAt = requested,
+            ExpectedAt = expectedAt is { } expected ? Instant(expected) : null,
+            ReceivedAt = now,
+        };
+        return (countyCase, countyCase.MoveTo(CaseState.Received, "县级平台交办，待社区签收", now));
+    }
+
+    public CountyService Service => CountyServices.Find(ServiceCode)!;
+
+    /// <summary>签收: the community takes the case on and hands it to <paramref name="gridCode"/>'s grid as a matter.</summary>
+    public (CountyCaseSignedFor SignedFor, CountyCaseStatusChanged Changed) SignFor(string gridCode, string? note, string actor, DateTimeOffset now)
+    {
+        new Validation().Require(note is null || note.Trim().Length <= NotesMaxLength, "note", $"must be at most {NotesMaxLength} characters.").ThrowIfInvalid();
+        RequireState("sign for", CaseState.Received);
+        GridCode = gridCode;
+        HandledBy = actor;
+        var changed = MoveTo(CaseState.SignedFor, string.IsNullOrWhiteSpace(note) ? $"社区已签收，交网格 {gridCode} 办理" : note.Trim(), now);
+        var signedFor = new CountyCaseSignedFor
+        {
+            EventId = Guid.CreateVersion7(now), OccurredAt = now, ServiceRequestId = Id, ServiceCode = ServiceCode, Category = Service.MatterCategory,
+            GridCode = gridCode, Location = Address, Description = Description, ExpectedDatetime = ExpectedAt, SignedForAt = now,
+        };
+        return (signedFor, changed);
+    }
+
+    /// <summary>退单: the case is not the community's to handle; the reason goes back to the county as the status notes.</summary>
+    public CountyCaseStatusChanged Return(string? reason, string actor, DateTimeOffset now)
+    {
+        new Validation().RequireText(reason, "reason", NotesMaxLength).ThrowIfInvalid();
+        RequireState("return", CaseState.Received);
+        HandledBy = actor;
+        return MoveTo(CaseState.Returned, "退单：" + reason!.Trim(), now);
+    }
+
+    /// <summary>The grid opened the matter. Like the steps after it, it only ever moves the case forward.</summary>
+    public CountyCaseStatusChanged? MatterOpened(Guid matterId, DateTimeOffset now) =>
+        Advance(matterId, CaseState.InProgress, "网格已受理，正在办理", now);
+
+    public CountyCaseStatusChanged? MatterResolved(Guid matterId, DateTimeOffset now) =>
+        Advance(matterId, CaseState.Resolved, "已办结，待回访核实", now);
+
+    public CountyCaseStatusChanged? MatterClosed(Guid matterId, int? satisfaction, DateTimeOffset now) =>
+        Advance(matterId, CaseState.Closed, satisfaction is { } s ? $"已回访销号，满意度 {s}/5" : "已销号", now);
+
+    /// <summary>
+    /// The grid's events travel on separate queues, so they may arrive out of order: a step the case has already
+    /// passed changes nothing, and a later step may arrive first (in progress is then skipped).
+    /// </summary>
+    private CountyCaseStatusChanged? Advance(Guid matterId, CaseState to, string notes, DateTimeOffset now)
+    {
+        if (State is CaseState.Received or CaseState.Returned)
+        {
+            return null;
+        }
+
+        MatterId ??= matterId;
+        return State >= to ? null : MoveTo(to, notes, now);
+    }
+
+    private void RequireState(string action, CaseState allowed)
+    {
+        if (State != allowed)
+        {
+            throw new DomainRuleViolationException(
+                "case.transition",
+                $"Cannot {action} a case that is {State.WireName()}; only a {allowed.WireName()} case.",
+                new Dictionary<string, object?> { ["currentState"] = State.WireName() });
+        }
+    }
+
+    /// <summary>
+    /// In UTC to the microsecond, as the database keeps it, so the answer to a write and every later read of the case
+    /// (and its feed events) agree to the digit.
+    /// </summary>
+    private static DateTimeOffset Instant(DateTimeOffset value) => new(value.UtcTicks - (value.UtcTicks % 10), TimeSpan.Zero);
+
+    private CountyCaseStatusChanged MoveTo(CaseState state, string notes, DateTimeOffset now)
+    {
+        now = Instant(now);
+        State = state;
+        StatusNotes = notes.Length > NotesMaxLength ? notes[..NotesMaxLength] : notes;
+        UpdatedAt = now;
+        return new CountyCaseStatusChanged
+        {
+            EventId = Guid.CreateVersion7(now), OccurredAt = now, ServiceRequestId = Id, CountyCaseId = CountyCaseId, ServiceCode = ServiceCode,
+            State = state.WireName(), Status = state.Open311Status(), StatusNotes = StatusNotes, MatterId = MatterId, UpdatedDatetime = now,
+        };
+    }
+}
