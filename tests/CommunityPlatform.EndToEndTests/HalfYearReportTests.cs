@@ -27,6 +27,9 @@ public sealed class HalfYearReportTests(DemoCommunityFixture demo, ITestOutputHe
 
         var figures = report.GetProperty("figures").EnumerateArray().ToList();
         Assert.Equal(period.From8601, report.GetProperty("from").GetString());
+        var text = string.Concat(report.GetProperty("sections").EnumerateArray()
+            .SelectMany(s => s.GetProperty("paragraphs").EnumerateArray()).Select(p => p.GetProperty("text").GetString()));
+        Assert.DoesNotContain("{", text);
         foreach (var figure in figures)
         {
             var key = figure.GetProperty("key").GetString()!;

@@ -84,6 +84,11 @@ public sealed class ReportComposerTests
         Assert.Equal("/api/membership/organisations/GB/committee?on=2025-06-30", report.Figure("membership.committees.GB.members")!.Link);
         Assert.Equal("/api/safety/hazards?foundFrom=2025-01-01&foundTo=2025-06-30&severity=Major", report.Figure("safety.hazardsBySeverity.Major.found")!.Link);
 
+        var hyphenated = ReportComposer.Compose("常青社区", new HalfYear(2025, 1), FirstHalf, "CQ-DZB", Statistics(
+            membership: """{"committees":[{"organisationCode":"CQ-DZB","members":5}]}"""), DateTimeOffset.UnixEpoch);
+        Assert.Contains("党总支支委委员5人", hyphenated.Sections[0].Paragraphs[1].Text);
+        Assert.DoesNotContain("{", string.Concat(hyphenated.Sections.SelectMany(s => s.Paragraphs).Select(p => p.Text)));
+
         var withoutBranch = ReportComposer.Compose("常青社区", new HalfYear(2025, 1), FirstHalf, null, Statistics(), DateTimeOffset.UnixEpoch);
         var committee = withoutBranch.Figures.Single(f => f.Key.StartsWith("membership.committees.", StringComparison.Ordinal));
         Assert.Null(committee.Value);

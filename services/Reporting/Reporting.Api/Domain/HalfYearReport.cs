@@ -108,6 +108,6 @@ public static partial class ReportComposer
         { } v => v.ToString("0", CultureInfo.InvariantCulture),
     };
 
-    [GeneratedRegex(@"\{([A-Za-z0-9_.]+)\}")]
+    [GeneratedRegex(@"\{([A-Za-z0-9_.\-]+)\}")]
     private static partial Regex Placeholder();
 }
