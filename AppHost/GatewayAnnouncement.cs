@@ -18,8 +18,9 @@ public static class GatewayAnnouncement
             Console.WriteLine($"""
 
                 CommunityPlatform is up: every service healthy after {sinceStart.Elapsed.TotalSeconds:0} s.
-                  Gateway:  {url}
-                  Try:      curl {url}/health
+                  Gateway:    {url}
+                  Workbench:  {url}/  (sign in with a demo account, e.g. gridworker / Community@2026)
+                  Try:        curl {url}/health
 
                 """);
             return Task.CompletedTask;

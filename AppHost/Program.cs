@@ -54,6 +54,9 @@ var countyApi = builder.AddProject<Projects.County_Api>(ResourceNames.CountyApi)
     .WithReference(identityApi)
     .WithReference(gridApi);
 
+// Front end
+var workbench = builder.AddProject<Projects.Workbench_Web>(ResourceNames.Workbench);
+
 // Reverse proxy: the one address front ends and the county platform use.
 var gateway = builder.AddProject<Projects.Gateway_Api>(ResourceNames.Gateway)
     .WithEndpoint("http", endpoint => endpoint.Port = builder.Configuration.GetValue("Gateway:Port", 8080))
@@ -65,12 +68,17 @@ var gateway = builder.AddProject<Projects.Gateway_Api>(ResourceNames.Gateway)
     .WithReference(volunteerApi).WaitFor(volunteerApi)
     .WithReference(reportingApi).WaitFor(reportingApi)
     .WithReference(countyApi).WaitFor(countyApi)
+    .WithReference(workbench).WaitFor(workbench)
     .AnnounceWhenReady();
 
 // Tokens name the gateway — the address clients use — as their issuer, and every service checks that name.
 var issuer = gateway.GetEndpoint("http");
 identityApi.WithEnvironment("Identity__Issuer", issuer);
 gateway.WithEnvironment("Authentication__Issuer", issuer);
+if (builder.Configuration["Gateway:Session:RefreshBefore"] is { } refreshBefore)
+{
+    gateway.WithEnvironment("Gateway__Session__RefreshBefore", refreshBefore);
+}
 foreach (var api in new[] { membershipApi, gridApi, safetyApi, volunteerApi, reportingApi, countyApi })
 {
     api.WithEnvironment("Authentication__Issuer", issuer);

@@ -26,6 +26,9 @@ public static class ResourceNames
     public const string CountyApi = "county-api";
     public const string Gateway = "gateway";
 
+    /// <summary>The web workbench's static host; browsers reach it through the gateway.</summary>
+    public const string Workbench = "workbench";
+
     /// <summary>The demo community generator, added by <c>./run --demo</c>; it runs once and exits.</summary>
     public const string DemoCommunity = "demo-community";
 }

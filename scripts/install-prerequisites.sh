@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # Installs the system packages the suite runs on in local mode: PostgreSQL and RabbitMQ servers (Debian/Ubuntu).
+# With --browser, also what the workbench's browser tests drive: Chromium and a Chinese font for its screenshots.
 # Does nothing when they are already there, so every entry point can call it.
 set -euo pipefail
 
@@ -7,6 +8,10 @@ missing=()
 compgen -G '/usr/lib/postgresql/*/bin/postgres' > /dev/null || missing+=(postgresql)
 [ -x /usr/lib/rabbitmq/bin/rabbitmq-server ] || missing+=(rabbitmq-server)
 command -v setpriv > /dev/null || missing+=(util-linux)
+if [ "${1:-}" = "--browser" ]; then
+  [ -x /usr/bin/chromium ] || missing+=(chromium)
+  fc-list :lang=zh 2> /dev/null | grep -q . || missing+=(fonts-wqy-microhei)
+fi
 
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0

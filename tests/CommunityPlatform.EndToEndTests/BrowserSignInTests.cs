@@ -46,13 +46,42 @@ public sealed partial class BrowserSignInTests(SuiteFixture suite)
         Assert.Equal(HttpStatusCode.Unauthorized, (await browser.FollowAsync("/api/reports/half-year")).Status);
     }
 
+    [Fact]
+    public async Task The_session_tells_a_page_who_is_signed_in_and_renews_its_token_before_it_expires()
+    {
+        var browser = new Browser(suite.App.GetEndpoint(ResourceNames.Gateway, "http"));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await browser.FollowAsync("/session")).Status);
+
+        var signInPage = await browser.FollowAsync("/login?returnUrl=%2Fsession");
+        var session = await browser.SubmitAsync(signInPage, new Dictionary<string, string> { ["userName"] = "gridworker", ["password"] = "Community@2026" });
+        Assert.Equal(HttpStatusCode.OK, session.Status);
+        using (var who = System.Text.Json.JsonDocument.Parse(session.Body))
+        {
+            Assert.Equal("张志强", who.RootElement.GetProperty("name").GetString());
+            Assert.Equal(["grid_worker"], who.RootElement.GetProperty("roles").EnumerateArray().Select(r => r.GetString()));
+            Assert.Equal(["G01", "G02"], who.RootElement.GetProperty("grids").EnumerateArray().Select(g => g.GetString()));
+        }
+
+        // Past the point where the session renews its token (SuiteFixture.SessionRefreshBefore): the gateway redeems
+        // the refresh token, sends a new session cookie, and the call goes through with the new token.
+        var before = browser.SessionCookie;
+        await Task.Delay(TimeSpan.FromMinutes(30) - SuiteFixture.SessionRefreshBefore + TimeSpan.FromSeconds(2));
+        Assert.Equal(HttpStatusCode.OK, (await browser.FollowAsync("/api/grid/matters")).Status);
+        Assert.NotEqual(before, browser.SessionCookie);
+        Assert.Equal(HttpStatusCode.OK, (await browser.FollowAsync("/api/grid/matters")).Status);
+    }
+
     /// <summary>Just enough of a browser: a cookie jar, redirects followed by hand, forms posted with their hidden fields.</summary>
     private sealed class Browser(Uri gateway)
     {
-        private readonly HttpClient _client = new(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() })
-        {
-            BaseAddress = gateway,
-        };
+        private readonly CookieContainer _cookies = new();
+
+        private HttpClient? _client;
+
+        private HttpClient Client => _client ??= new(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = _cookies }) { BaseAddress = gateway };
+
+        /// <summary>The gateway's session cookie as the browser holds it now (chunked cookies joined).</summary>
+        public string SessionCookie => string.Join(";", _cookies.GetCookies(gateway).Where(c => c.Name.StartsWith("cp.session", StringComparison.Ordinal)).Select(c => c.Value));
 
         public async Task<Page> FollowAsync(string address)
         {
@@ -61,7 +90,7 @@ public sealed partial class BrowserSignInTests(SuiteFixture suite)
             {
                 using var request = new HttpRequestMessage(HttpMethod.Get, uri);
                 request.Headers.Accept.ParseAdd("text/html");
-                using var response = await _client.SendAsync(request);
+                using var response = await Client.SendAsync(request);
                 if (response.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.Found or HttpStatusCode.SeeOther)
                 {
                     uri = new Uri(uri, response.Headers.Location!);
@@ -82,7 +111,7 @@ public sealed partial class BrowserSignInTests(SuiteFixture suite)
                 values[name] = value;
             }
 
-            using var response = await _client.PostAsync(new Uri(form.Address, "/account/login"), new FormUrlEncodedContent(values));
+            using var response = await Client.PostAsync(new Uri(form.Address, "/account/login"), new FormUrlEncodedContent(values));
             return response.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.Found
                 ? await FollowAsync(new Uri(form.Address, response.Headers.Location!).PathAndQuery)
                 : new Page(new Uri(form.Address, "/account/login"), response.StatusCode, await response.Content.ReadAsStringAsync());
@@ -96,7 +125,7 @@ public sealed partial class BrowserSignInTests(SuiteFixture suite)
                 request.Headers.Add("X-CSRF", "1");
             }
 
-            using var response = await _client.SendAsync(request);
+            using var response = await Client.SendAsync(request);
             return response.StatusCode;
         }
     }

@@ -19,6 +19,12 @@ public sealed class SuiteFixture : IAsyncLifetime
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(5);
     private readonly string _state = Path.Combine(Path.GetTempPath(), "cp-e2e-" + Guid.NewGuid().ToString("N")[..8]);
 
+    /// <summary>
+    /// Browser sessions renew their half-hour access token this long before it expires: in the tests, half a minute
+    /// after each sign-in or renewal, so the renewal runs for real under every browser test.
+    /// </summary>
+    public static readonly TimeSpan SessionRefreshBefore = TimeSpan.FromSeconds(29 * 60 + 30);
+
     public DistributedApplication App { get; private set; } = null!;
 
     /// <summary>The gateway, called as the community's secretary with a real token from the identity service.</summary>
@@ -30,7 +36,7 @@ public sealed class SuiteFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<apphost::Projects.AppHost>(
-            [$"Infrastructure:Mode=local", $"Infrastructure:StateDirectory={_state}"]);
+            [$"Infrastructure:Mode=local", $"Infrastructure:StateDirectory={_state}", $"Gateway:Session:RefreshBefore={SessionRefreshBefore}"]);
         builder.Services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         // No retries: a test should see the first answer. A generous timeout: the first OpenAPI document a
         // service renders can take seconds on a loaded two-core machine.

@@ -74,6 +74,27 @@ public sealed class GatewayProtectionTests : IClassFixture<GatewayProtectionTest
     }
 
     [Fact]
+    public async Task The_workbench_files_do_not_spend_the_callers_budget()
+    {
+        var client = _gateway.CreateClient();
+        for (var i = 0; i < 12; i++)
+        {
+            // Twelve requests from one address whose limit is five. No workbench runs behind this gateway: what matters
+            // is that the limiter let each request through.
+            using var response = await client.GetAsync($"/js/pages/page{i}.js");
+            Assert.NotEqual(HttpStatusCode.TooManyRequests, response.StatusCode);
+        }
+
+        // The API still is limited: five calls a window for one caller.
+        for (var i = 0; i < 5; i++)
+        {
+            await CallAsAsync("api-caller");
+        }
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, await CallAsAsync("api-caller"));
+    }
+
+    [Fact]
     public async Task A_body_over_the_limit_is_refused_with_413_before_forwarding()
     {
         using var response = await _gateway.CreateClient().PostAsync("/api/grid/grids",

@@ -20,6 +20,12 @@ internal static class GatewayExtensions
         ("county", ResourceNames.CountyApi),
     ];
 
+    /// <summary>The route that serves the web workbench: every GET the other routes do not take.</summary>
+    public const string WorkbenchRoute = "workbench";
+
+    /// <summary>Everything the gateway forwards to: the API services and the workbench's host.</summary>
+    private static readonly (string Prefix, string Service)[] Backends = [.. Services, (WorkbenchRoute, ResourceNames.Workbench)];
+
     /// <summary>
     /// Forwards <c>/api/{service}/**</c> unchanged (a path reads the same direct and through the gateway),
     /// along with the caller's headers (the bearer token included); serves each service's OpenAPI document at
@@ -48,9 +54,16 @@ internal static class GatewayExtensions
             RouteId = $"identity-{i}",
             ClusterId = "identity",
             Match = new RouteMatch { Path = path },
-        })).ToArray();
+        })).Append(new RouteConfig
+        {
+            RouteId = WorkbenchRoute,
+            ClusterId = WorkbenchRoute,
+            // Last of all routes, and reads only: an unknown API path stays a 404 from its service, not a page.
+            Order = int.MaxValue,
+            Match = new RouteMatch { Path = "/{**path}", Methods = ["GET", "HEAD"] },
+        }).ToArray();
 
-        var clusters = Services.Select(s => new ClusterConfig
+        var clusters = Backends.Select(s => new ClusterConfig
         {
             ClusterId = s.Prefix,
             Destinations = new Dictionary<string, DestinationConfig>
@@ -64,7 +77,7 @@ internal static class GatewayExtensions
             .AddServiceDiscoveryDestinationResolver();
 
         var health = builder.Services.AddHealthChecks();
-        foreach (var (_, service) in Services)
+        foreach (var (_, service) in Backends)
         {
             health.AddTypeActivatedCheck<DownstreamHealthCheck>(service, failureStatus: null, tags: ["downstream"], args: [new Uri($"http://{service}/health")]);
         }

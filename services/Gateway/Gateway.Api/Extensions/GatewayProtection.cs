@@ -28,13 +28,14 @@ internal static class GatewayProtection
 
         builder.Services.AddRateLimiter(limiter =>
         {
-            // Health probes are the orchestrator's, not a caller's: never limited.
+            // Only the APIs and sign-in are limited: health probes are the orchestrator's, and the workbench's static files
+            // (a few dozen per page load, revalidated by ETag) would otherwise spend a person's budget before their first call.
             limiter.GlobalLimiter = PartitionedRateLimiter.CreateChained(
-                PartitionedRateLimiter.Create<HttpContext, string>(http => IsHealthProbe(http)
-                    ? RateLimitPartition.GetNoLimiter("health")
+                PartitionedRateLimiter.Create<HttpContext, string>(http => !IsLimited(http)
+                    ? RateLimitPartition.GetNoLimiter("unlimited")
                     : RateLimitPartition.GetFixedWindowLimiter("caller:" + CallerOf(http), _ => Window(options.RequestsPerCaller, options.Window))),
-                PartitionedRateLimiter.Create<HttpContext, string>(http => IsHealthProbe(http)
-                    ? RateLimitPartition.GetNoLimiter("health")
+                PartitionedRateLimiter.Create<HttpContext, string>(http => !IsLimited(http)
+                    ? RateLimitPartition.GetNoLimiter("unlimited")
                     : RateLimitPartition.GetFixedWindowLimiter("address:" + AddressOf(http), _ => Window(options.RequestsPerAddress, options.Window))));
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             limiter.OnRejected = async (context, cancellationToken) =>
@@ -61,6 +62,8 @@ internal static class GatewayProtection
             await next();
         });
         app.UseCors(CorsPolicy);
+        // The browser session's person, if any, so that the limits count people, not an office's shared address.
+        app.UseGatewaySession();
         app.UseRateLimiter();
         // Refuse a declared oversized body before forwarding a byte of it; Kestrel's limit covers chunked bodies.
         var limit = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>>().Value.Limits.MaxRequestBodySize;
@@ -89,7 +92,8 @@ internal static class GatewayProtection
 
     /// <summary>
     /// The token's subject, read without validating it: a forged subject only chooses the forger's own bucket,
-    /// and the per-address limit still applies. The services validate the token.
+    /// and the per-address limit still applies. The services validate the token. A browser session's person is
+    /// known from the session cookie; anyone else by their address.
     /// </summary>
     private static string CallerOf(HttpContext http)
     {
@@ -113,11 +117,13 @@ internal static class GatewayProtection
             }
         }
 
-        return AddressOf(http);
+        return http.User.FindFirst("sub")?.Value is { Length: > 0 } person ? "session:" + person : AddressOf(http);
     }
 
-    private static bool IsHealthProbe(HttpContext http) =>
-        http.Request.Path.StartsWithSegments("/health") || http.Request.Path.StartsWithSegments("/alive");
+    /// <summary>The paths that do work for a caller: the services' APIs, sign-in and the identity service's endpoints.</summary>
+    private static bool IsLimited(HttpContext http) =>
+        http.Request.Path.StartsWithSegments("/api") || http.Request.Path.StartsWithSegments("/connect") || http.Request.Path.StartsWithSegments("/account")
+        || http.Request.Path.StartsWithSegments("/login") || http.Request.Path.StartsWithSegments("/session");
 
     private static string AddressOf(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 }

@@ -1,8 +1,10 @@
 using System.Net.Http.Headers;
+using System.Security.Claims;
 using CommunityPlatform.ServiceDefaults;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Yarp.ReverseProxy.Transforms;
 using Yarp.ReverseProxy.Transforms.Builder;
 
@@ -21,6 +23,9 @@ internal static class GatewaySignIn
     /// <summary>A state-changing request must carry this header to be sent with the session's token (a cross-site form cannot add it).</summary>
     public const string CsrfHeader = "X-CSRF";
 
+    /// <summary>The identity service's claim for a grid a person works in (ServiceKit's <c>CommunityClaims.Grid</c>).</summary>
+    private const string GridClaim = "grid";
+
     public static void AddGatewaySignIn(this IHostApplicationBuilder builder)
     {
         // The issuer is the gateway's own public address; without it (the gateway's tests) there is no one to sign in with.
@@ -30,6 +35,9 @@ internal static class GatewaySignIn
             return;
         }
 
+        var session = builder.Configuration.GetSection("Gateway:Session");
+        builder.Services.Configure<GatewaySessionOptions>(session);
+        var idleTimeout = session.Get<GatewaySessionOptions>()?.IdleTimeout ?? new GatewaySessionOptions().IdleTimeout;
         builder.Services.AddAuthentication(options =>
             {
                 options.DefaultScheme = CookieAuthenticationDefaults.AuthenticationScheme;
@@ -41,6 +49,9 @@ internal static class GatewaySignIn
                 cookie.Cookie.HttpOnly = true;
                 cookie.Cookie.SameSite = SameSiteMode.Lax;
                 cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                cookie.ExpireTimeSpan = idleTimeout;
+                cookie.SlidingExpiration = true;
+                cookie.Events.OnValidatePrincipal = SessionRefresh.ValidateAsync;
             })
             .AddOpenIdConnect(oidc =>
             {
@@ -58,20 +69,29 @@ internal static class GatewaySignIn
                 oidc.CorrelationCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 oidc.NonceCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 oidc.Scope.Clear();
-                foreach (var scope in new[] { "openid", "profile", "roles", "community-api" })
+                foreach (var scope in new[] { "openid", "profile", "roles", "offline_access", "community-api" })
                 {
                     oidc.Scope.Add(scope);
                 }
 
                 oidc.SaveTokens = true;
-                // The session ends with the token it carries, so the gateway never forwards an expired one.
-                oidc.UseTokenLifetime = true;
+                // The session outlives its access token: SessionRefresh renews the token before it expires.
+                oidc.UseTokenLifetime = false;
                 oidc.MapInboundClaims = false;
                 oidc.GetClaimsFromUserInfoEndpoint = false;
                 oidc.TokenValidationParameters.NameClaimType = "name";
                 oidc.TokenValidationParameters.RoleClaimType = "role";
             });
         builder.Services.AddSingleton<ITransformProvider, SessionTokenTransform>();
+    }
+
+    /// <summary>Reads the session cookie, so that everything after it knows the person.</summary>
+    public static void UseGatewaySession(this WebApplication app)
+    {
+        if (app.Configuration["Authentication:Issuer"] is not null)
+        {
+            app.UseAuthentication();
+        }
     }
 
     public static void UseGatewaySignIn(this WebApplication app)
@@ -81,12 +101,34 @@ internal static class GatewaySignIn
             return;
         }
 
-        app.UseAuthentication();
         app.MapGet("/login", (string? returnUrl) => Results.Challenge(
             new AuthenticationProperties { RedirectUri = LocalOrRoot(returnUrl) }, [OpenIdConnectDefaults.AuthenticationScheme]));
+        app.MapGet("/session", SessionOf);
         app.MapGet("/logout", () => Results.SignOut(
             new AuthenticationProperties { RedirectUri = "/" }, [CookieAuthenticationDefaults.AuthenticationScheme, OpenIdConnectDefaults.AuthenticationScheme]));
     }
+
+    /// <summary>
+    /// Who is signed in, for a front end served from this origin: it cannot read the HTTP-only cookie, and it
+    /// should not have to read a token to know whose menu to show. The services still decide every request.
+    /// </summary>
+    private static Results<Ok<SessionResponse>, ProblemHttpResult> SessionOf(ClaimsPrincipal user, HttpContext http)
+    {
+        http.Response.Headers.CacheControl = "no-store";
+        if (user.Identity?.IsAuthenticated != true)
+        {
+            return TypedResults.Problem(title: "Not signed in.", detail: "Sign in at /login.", statusCode: StatusCodes.Status401Unauthorized);
+        }
+
+        return TypedResults.Ok(new SessionResponse(
+            user.FindFirstValue("name") ?? "",
+            user.FindFirstValue("preferred_username") ?? "",
+            [.. user.FindAll("role").Select(c => c.Value).Order(StringComparer.Ordinal)],
+            [.. user.FindAll(GridClaim).Select(c => c.Value).Order(StringComparer.Ordinal)]));
+    }
+
+    /// <summary>The signed-in person as a front end needs them: name, roles and grids.</summary>
+    internal sealed record SessionResponse(string Name, string UserName, IReadOnlyList<string> Roles, IReadOnlyList<string> Grids);
 
     /// <summary>Only a path on this site: anything else would make sign-in an open redirect.</summary>
     private static string LocalOrRoot(string? url) =>
@@ -103,7 +145,16 @@ internal static class GatewaySignIn
         {
         }
 
-        public void Apply(TransformBuilderContext context) => context.AddRequestTransform(async transform =>
+        public void Apply(TransformBuilderContext context)
+        {
+            // The workbench's files are public; only API calls need the person's token.
+            if (context.Route.RouteId != GatewayExtensions.WorkbenchRoute)
+            {
+                context.AddRequestTransform(AttachSessionTokenAsync);
+            }
+        }
+
+        private static async ValueTask AttachSessionTokenAsync(RequestTransformContext transform)
         {
             var http = transform.HttpContext;
             if (transform.ProxyRequest.Headers.Authorization is not null || http.User.Identity?.IsAuthenticated != true)
@@ -121,6 +172,6 @@ internal static class GatewaySignIn
             {
                 transform.ProxyRequest.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
             }
-        });
+        }
     }
 }

@@ -89,7 +89,7 @@ public sealed class IdentitySeeder(IServiceScopeFactory scopeFactory, IOptions<I
                 Permissions =
                 {
                     Permissions.Endpoints.Authorization, Permissions.Endpoints.Token, Permissions.Endpoints.EndSession,
-                    Permissions.GrantTypes.AuthorizationCode, Permissions.ResponseTypes.Code,
+                    Permissions.GrantTypes.AuthorizationCode, Permissions.GrantTypes.RefreshToken, Permissions.ResponseTypes.Code,
                     Permissions.Scopes.Profile, Permissions.Scopes.Roles, Permissions.Prefixes.Scope + CommunityClaims.ApiScope,
                 },
                 Requirements = { Requirements.Features.ProofKeyForCodeExchange },

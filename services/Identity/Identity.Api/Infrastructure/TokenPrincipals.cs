@@ -44,7 +44,8 @@ public sealed class TokenPrincipals(UserManager<CommunityUser> users)
         identity.SetDestinations(claim => claim.Type switch
         {
             Claims.Name or Claims.PreferredUsername when claim.Subject!.HasScope(Scopes.Profile) => [Destinations.AccessToken, Destinations.IdentityToken],
-            Claims.Role when claim.Subject!.HasScope(Scopes.Roles) => [Destinations.AccessToken, Destinations.IdentityToken],
+            // A front end shows only what a person may use: it learns their roles and grids from the identity token.
+            Claims.Role or CommunityClaims.Grid when claim.Subject!.HasScope(Scopes.Roles) => [Destinations.AccessToken, Destinations.IdentityToken],
             _ => [Destinations.AccessToken],
         });
         return new ClaimsPrincipal(identity);

@@ -1,0 +1,177 @@
+// Forms that check as the person types, with the rules the API applies, and that put the API's own answer
+// (problem details) next to the field it names. Each field names its API field, so both speak of the same thing.
+
+import { h, clear } from './dom.js';
+import { t } from './i18n.js';
+import { ApiError } from './api.js';
+
+/**
+ * The API's rules, as a form field states them. Each returns the message key and arguments of the first broken
+ * rule, or null. They mirror ServiceKit's Validation (RequireText, RequireDateNotAfter, RequireOneOf …).
+ */
+export const rules = {
+  required: () => Object.assign(
+    (value) => (value === '' || value === null || value === undefined || value === false || (Array.isArray(value) && value.length === 0) ? ['validation.required'] : null),
+    { isRequired: true }),
+  maxLength: (max) => (value) => (typeof value === 'string' && value.trim().length > max ? ['validation.maxLength', { max }] : null),
+  pattern: (regex, messageKey) => (value) => (value && !regex.test(value) ? [messageKey] : null),
+  min: (min) => (value) => (value !== '' && value !== null && Number(value) < min ? ['validation.min', { min }] : null),
+  max: (max) => (value) => (value !== '' && value !== null && Number(value) > max ? ['validation.max', { max }] : null),
+  notFuture: () => (value) => (value && value > today() ? ['validation.notFuture'] : null),
+  notPast: () => (value) => (value && value < today() ? ['validation.notPast'] : null),
+  /** A list typed one per line or separated by commas: `min`–`max` entries, each at most `length` characters. */
+  list: ({ min = 0, max, length }) => (value) => {
+    const items = splitList(value);
+    if (items.length < min || items.length > max) return min > 0 ? ['validation.listCount', { min, max }] : ['validation.listMax', { max }];
+    return items.some((item) => item.length > length) ? ['validation.listLength', { length }] : null;
+  },
+  /** ServiceKit's RequirePhotoReferences: at most 10 references, each at most 300 characters. */
+  photoReferences: () => rules.list({ max: 10, length: 300 }),
+  after: (otherField, labelKey) => (value, values) => (value && values[otherField] && value <= values[otherField] ? ['validation.after', { other: t(labelKey) }] : null),
+};
+
+/** A list typed one per line or separated by commas (photo references, participants). */
+export function splitList(text) {
+  return String(text ?? '').split(/[\n,，、;；]+/).map((item) => item.trim()).filter(Boolean);
+}
+
+/** Today in the person's own time zone, as yyyy-MM-dd (the API's dates). */
+export function today() {
+  const now = new Date();
+  return new Date(now.getTime() - now.getTimezoneOffset() * 60000).toISOString().slice(0, 10);
+}
+
+/** The API's English rule texts, in the person's language where the resource file knows the pattern. */
+export function explainServerRule(text) {
+  const known = [
+    [/is required/i, () => t('validation.required')],
+    [/must be at most (\d+) characters/i, (m) => t('validation.maxLength', { max: m[1] })],
+    [/may not be in the future/i, () => t('validation.notFuture')],
+    [/must be one of/i, () => t('validation.oneOf')],
+  ];
+  for (const [pattern, message] of known) {
+    const match = text.match(pattern);
+    if (match) return message(match);
+  }
+  return text;
+}
+
+function readValue(input) {
+  if (input.type === 'checkbox') return input.checked;
+  if (input.multiple) return [...input.selectedOptions].map((o) => o.value);
+  return input.value;
+}
+
+function control(field) {
+  const id = `f-${field.name}`;
+  const common = { id, name: field.name, 'aria-describedby': `${id}-error`, required: field.rules?.some((r) => r.isRequired) };
+  switch (field.type) {
+    case 'select':
+      return h('select', { ...common, multiple: field.multiple },
+        field.multiple ? null : h('option', { value: '' }, field.placeholder ?? t('common.choose')),
+        (field.options ?? []).map(([value, label]) => h('option', { value, selected: [].concat(field.value ?? '').includes(value) }, label)));
+    case 'textarea':
+      return h('textarea', { ...common, rows: field.rows ?? 3, value: field.value ?? '' });
+    case 'checkbox':
+      return h('input', { ...common, type: 'checkbox', checked: !!field.value });
+    default:
+      return h('input', {
+        ...common, type: field.type ?? 'text', value: field.value ?? '', inputmode: field.inputmode,
+        min: field.min, max: field.max, step: field.step, autocomplete: field.autocomplete ?? 'off', placeholder: field.placeholder,
+      });
+  }
+}
+
+/**
+ * form({ fields: [{ name, label, type, options, rules: [rules.required(), rules.maxLength(200)], value, hint }],
+ *        submit: '上报', onSubmit: async (values) => …, onDone })
+ * `onSubmit` calls the API; an ApiError's field errors are shown by their fields, the rest above the buttons.
+ */
+export function form({ fields, submit, onSubmit, onDone, secondary, className }) {
+  const inputs = new Map();
+  const errors = new Map();
+  const touched = new Set();
+  const summary = h('div', { class: 'form-error', role: 'alert', hidden: true });
+  const button = h('button', { type: 'submit', class: 'primary' }, submit);
+
+  const values = () => Object.fromEntries([...inputs].map(([name, input]) => [name, readValue(input)]));
+
+  function show(name, messages) {
+    const slot = errors.get(name);
+    const input = inputs.get(name);
+    if (!slot) return false;
+    slot.textContent = messages.join(' ');
+    input.setAttribute('aria-invalid', messages.length ? 'true' : 'false');
+    input.closest('.field')?.classList.toggle('invalid', messages.length > 0);
+    return true;
+  }
+
+  function check(field, all) {
+    const value = readValue(inputs.get(field.name));
+    for (const rule of field.rules ?? []) {
+      const broken = rule(value, all);
+      if (broken) return t(...broken);
+    }
+    return null;
+  }
+
+  function validate(onlyTouched) {
+    const all = values();
+    let valid = true;
+    for (const field of fields) {
+      const message = check(field, all);
+      if (message) valid = false;
+      if (!onlyTouched || touched.has(field.name)) show(field.name, message ? [message] : []);
+    }
+    return valid;
+  }
+
+  const element = h('form', { class: `form ${className ?? ''}`, novalidate: true },
+    fields.map((field) => {
+      const input = control(field);
+      inputs.set(field.name, input);
+      const error = h('div', { class: 'field-error', id: `f-${field.name}-error`, 'aria-live': 'polite' });
+      errors.set(field.name, error);
+      const mark = () => { touched.add(field.name); validate(true); };
+      input.addEventListener('input', mark);
+      input.addEventListener('change', mark);
+      input.addEventListener('blur', mark);
+      return h('div', { class: `field field-${field.type ?? 'text'}`, dataset: { field: field.name } },
+        h('label', { for: `f-${field.name}` }, field.label, field.rules?.some((r) => r.isRequired) ? h('span', { class: 'req', 'aria-hidden': 'true' }, ' *') : null),
+        input,
+        field.hint ? h('div', { class: 'hint' }, field.hint) : null,
+        error);
+    }),
+    summary,
+    h('div', { class: 'actions' }, button, secondary ?? null));
+
+  element.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    fields.forEach((f) => touched.add(f.name));
+    summary.hidden = true;
+    if (!validate(false)) {
+      element.querySelector('[aria-invalid="true"]')?.focus();
+      return;
+    }
+    button.disabled = true;
+    try {
+      const result = await onSubmit(values());
+      onDone?.(result);
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error;
+      const unplaced = [];
+      for (const [apiField, messages] of Object.entries(error.fieldErrors)) {
+        const name = fields.find((f) => f.name.toLowerCase() === apiField.toLowerCase() || apiField.toLowerCase().startsWith(`${f.name.toLowerCase()}[`))?.name;
+        if (!name || !show(name, messages.map(explainServerRule))) unplaced.push(...messages.map((m) => `${apiField}: ${explainServerRule(m)}`));
+      }
+      const headline = error.status === 400 ? t('validation.fix') : error.message;
+      clear(summary, h('strong', null, headline), unplaced.length ? h('ul', null, unplaced.map((m) => h('li', null, m))) : null);
+      summary.hidden = false;
+    } finally {
+      button.disabled = false;
+    }
+  });
+
+  element.values = values;
+  return element;
+}
