@@ -81,6 +81,8 @@ async function render({ route, params, query }) {
     return;
   }
   main.setAttribute('aria-busy', 'true');
+  // A page reads its records before it shows: say so, rather than leave the last page or nothing on screen.
+  clear(main, h('p', { class: 'loading' }, t('common.loading')));
   try {
     const module = await route.page();
     const ctx = {
