@@ -34,6 +34,23 @@ public sealed class PostgresServer : IDisposable
     {
         _process.Start();
         await Ports.WaitUntilAcceptingAsync(Port, TimeSpan.FromSeconds(60), "PostgreSQL");
+        // After a crash the port accepts while the server still replays its log and refuses sessions (57P03): a
+        // test's own reconciliation query must not be the one that meets it.
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while (true)
+        {
+            try
+            {
+                await using var probe = new NpgsqlConnection(ConnectionString("postgres"));
+                await probe.OpenAsync();
+                break;
+            }
+            catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.CannotConnectNow && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(200);
+            }
+        }
+
         // The test process's own pooled connections died with the previous server; start its queries afresh.
         NpgsqlConnection.ClearAllPools();
     }
