@@ -1,4 +1,5 @@
 using CommunityPlatform.Messaging.FailPoints;
+using CommunityPlatform.ServiceKit.Persistence;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,11 +27,8 @@ public abstract class InboxConsumer<TMessage, TDbContext>(TDbContext db, Messagi
         var consumer = GetType().Name;
         try
         {
-            var strategy = db.Database.CreateExecutionStrategy();
-            var applied = await strategy.ExecuteAsync(async ct =>
+            var applied = await db.InRetriedTransactionAsync(async ct =>
             {
-                db.ChangeTracker.Clear();
-                await using var transaction = await db.Database.BeginTransactionAsync(ct);
                 var inserted = await db.Database.ExecuteSqlAsync(
                     $"INSERT INTO inbox_messages (message_id, consumer, received_at) VALUES ({messageId}, {consumer}, {time.GetUtcNow()}) ON CONFLICT DO NOTHING",
                     ct);
@@ -41,7 +39,6 @@ public abstract class InboxConsumer<TMessage, TDbContext>(TDbContext db, Messagi
 
                 await HandleAsync(context, ct);
                 await db.SaveChangesAsync(ct);
-                await transaction.CommitAsync(ct);
                 return true;
             }, context.CancellationToken);
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using CommunityPlatform.Messaging.FailPoints;
 using CommunityPlatform.Messaging.Inbox;
+using CommunityPlatform.ServiceKit.Persistence;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -70,12 +71,8 @@ public sealed partial class OutboxRelay<TDbContext>(
     {
         await using var scope = scopeFactory.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TDbContext>();
-        var strategy = db.Database.CreateExecutionStrategy();
-
-        var (published, failed) = await strategy.ExecuteAsync(async ct =>
+        var (published, failed) = await db.InRetriedTransactionAsync(async ct =>
         {
-            db.ChangeTracker.Clear();
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
             var now = time.GetUtcNow();
             var batch = await db.Set<OutboxMessage>()
                 .FromSql($"""
@@ -88,7 +85,6 @@ public sealed partial class OutboxRelay<TDbContext>(
 
             if (batch.Count == 0)
             {
-                await transaction.CommitAsync(ct);
                 return (0, 0);
             }
 
@@ -110,7 +106,6 @@ public sealed partial class OutboxRelay<TDbContext>(
             }
 
             await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
             return (outcomes.Count(e => e is null), outcomes.Count(e => e is not null));
         }, cancellationToken);
 

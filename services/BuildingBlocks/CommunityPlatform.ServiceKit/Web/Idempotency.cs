@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using CommunityPlatform.ServiceKit.Domain;
+using CommunityPlatform.ServiceKit.Persistence;
 using CommunityPlatform.ServiceKit.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -111,11 +112,8 @@ internal sealed class IdempotencyFilter<TDbContext>(TDbContext db, IOptions<Json
         }
 
         // The effect and the stored answer commit together: a retry finds either both or neither.
-        var strategy = db.Database.CreateExecutionStrategy();
-        return await strategy.ExecuteAsync(async cancellationToken =>
+        return await db.InRetriedTransactionAsync(async cancellationToken =>
         {
-            db.ChangeTracker.Clear();
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var returned = await next(context);
             // A handler declared as Results<A, B> returns the union; the answer to store is the one inside it.
             var result = returned is INestedHttpResult nested ? nested.Result : returned;
@@ -135,7 +133,6 @@ internal sealed class IdempotencyFilter<TDbContext>(TDbContext db, IOptions<Json
                 await db.SaveChangesAsync(cancellationToken);
             }
 
-            await transaction.CommitAsync(cancellationToken);
             return returned;
         }, http.RequestAborted);
     }

@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Linq.Expressions;
+using System.Reflection;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommunityPlatform.ServiceKit.Web;
@@ -20,14 +22,29 @@ public static class Paging
         var take = Page<TResult>.ClampLimit(limit);
         if (cursor is { } after)
         {
+            // Read from a holder, not written in as a constant: EF then sends the cursor as a parameter and reuses
+            // one compiled query for every page, instead of compiling a new one for each cursor value.
             var afterCursor = Expression.Lambda<Func<TEntity, bool>>(
-                Expression.GreaterThan(id.Body, Expression.Constant(after)), id.Parameters);
+                Expression.GreaterThan(id.Body, Expression.Property(Expression.Constant(new Cursor(after)), nameof(Cursor.After))), id.Parameters);
             query = query.Where(afterCursor);
         }
 
         var rows = await query.OrderBy(id).Take(take + 1).ToListAsync(cancellationToken);
         var items = rows.Take(take).ToList();
-        var next = rows.Count > take ? id.Compile()(items[^1]).ToString() : null;
+        var next = rows.Count > take ? IdOf(id)(items[^1]).ToString() : null;
         return new Page<TResult>(items.Select(map).ToList(), next);
     }
+
+    /// <summary>The id selector as a delegate, compiled once per entity and property rather than on every page.</summary>
+    private static Func<TEntity, Guid> IdOf<TEntity>(Expression<Func<TEntity, Guid>> id) =>
+        id.Body is MemberExpression { Expression: ParameterExpression, Member: var property }
+            ? IdAccessors<TEntity>.ByProperty.GetOrAdd(property, _ => id.Compile())
+            : id.Compile();
+
+    private static class IdAccessors<TEntity>
+    {
+        public static readonly ConcurrentDictionary<MemberInfo, Func<TEntity, Guid>> ByProperty = new();
+    }
+
+    private sealed record Cursor(Guid After);
 }

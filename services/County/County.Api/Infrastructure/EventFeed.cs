@@ -1,6 +1,7 @@
 using CommunityPlatform.Contracts;
 using CommunityPlatform.County.Domain;
 using CommunityPlatform.Messaging.Outbox;
+using CommunityPlatform.ServiceKit.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommunityPlatform.County.Infrastructure;
@@ -57,13 +58,10 @@ public static class EventFeed
             return result;
         }
 
-        return await db.Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
+        return await db.InRetriedTransactionAsync(async ct =>
         {
-            db.ChangeTracker.Clear();
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
             var result = await work(ct);
             await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
             return result;
         }, cancellationToken);
     }

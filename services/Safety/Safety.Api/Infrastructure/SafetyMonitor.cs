@@ -2,6 +2,7 @@ using CommunityPlatform.Messaging.Outbox;
 using CommunityPlatform.Safety.Domain;
 using CommunityPlatform.Safety.Extensions;
 using CommunityPlatform.ServiceKit.Domain;
+using CommunityPlatform.ServiceKit.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -39,11 +40,8 @@ public sealed partial class SafetyMonitor(IServiceScopeFactory scopeFactory, IOp
     {
         await using var scope = scopeFactory.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SafetyDbContext>();
-        var strategy = db.Database.CreateExecutionStrategy();
-        await strategy.ExecuteAsync(async ct =>
+        await db.InRetriedTransactionAsync(async ct =>
         {
-            db.ChangeTracker.Clear();
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
             var locked = await db.Database.SqlQuery<bool>($"SELECT pg_try_advisory_xact_lock({LockKey}) AS \"Value\"").SingleAsync(ct);
             if (!locked)
             {
@@ -54,7 +52,6 @@ public sealed partial class SafetyMonitor(IServiceScopeFactory scopeFactory, IOp
             await FlagOverdueHazardsAsync(db, now, ct);
             await JudgePatrolMonthsAsync(db, now, ct);
             await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
         }, cancellationToken);
     }
 
