@@ -14,8 +14,7 @@ var settings = Settings.For(options.Quick);
 
 Console.WriteLine($"Starting the suite (AppHost, local mode) for {string.Join(", ", chosen.Select(s => s.Id))}, {options.Runs} run(s)…");
 await using var suite = await SuiteHost.StartAsync();
-// Services keep JIT-compiling for a while after they report healthy; let that settle before measuring.
-await Task.Delay(settings.Quick ? TimeSpan.FromSeconds(10) : TimeSpan.FromSeconds(30));
+await SuiteHost.SettleAsync(TimeSpan.FromSeconds(10), TimeSpan.FromMinutes(4));
 var measurements = new List<Measurement>();
 for (var run = 1; run <= options.Runs; run++)
 {

@@ -27,6 +27,7 @@ public abstract class BrokerBaseline : IScenario
         var cpu = new CpuMeter();
         var max = await LoadDriver.SaturateAsync(settings.Workers * 4, settings.Saturation, roundTrip.SendAsync);
         var use = cpu.Stop();
+        Console.WriteLine($"  {Id} cores by process: {use.Busiest()}");
         var half = await LoadDriver.OpenLoopAsync(max.AchievedRate / 2, settings.Steady, roundTrip.SendAsync);
         return
         [
@@ -34,6 +35,7 @@ public abstract class BrokerBaseline : IScenario
             new(Id, "suite cores at max", use.SuiteCores, "cores"),
             new(Id, "p50 at half rate", half.P50, "ms"),
             new(Id, "p99 at half rate", half.P99, "ms"),
+            .. use.Processes(Id, "cores at max", 3),
         ];
     }
 

@@ -31,6 +31,7 @@ public abstract class GatewayOverhead : IScenario
         var cpu = new CpuMeter();
         var gatewayMax = await LoadDriver.SaturateAsync(settings.Workers, settings.Saturation, i => CallAsync(gateway, i));
         var use = cpu.Stop();
+        Console.WriteLine($"  {Id} cores by process: {use.Busiest()}");
 
         var half = gatewayMax.AchievedRate / 2;
         var directHalf = await LoadDriver.OpenLoopAsync(half, settings.Steady, i => CallAsync(direct, i));
@@ -49,6 +50,7 @@ public abstract class GatewayOverhead : IScenario
             new(Id, "gateway adds at p50", gatewayHalf.P50 - directHalf.P50, "ms"),
             new(Id, "gateway adds at p99", gatewayHalf.P99 - directHalf.P99, "ms"),
             new(Id, "failed requests", directMax.Failed + gatewayMax.Failed + directHalf.Failed + gatewayHalf.Failed, "count"),
+            .. use.Processes(Id, "cores at gateway max"),
         ];
     }
 

@@ -13,12 +13,16 @@ namespace CommunityPlatform.Benchmarks.Scenarios;
 /// B5, the whole path a change travels: a member registered through the gateway (membership commits the member and
 /// its outbox row), the relay publishes <c>MemberRegistered</c>, the volunteer service consumes it and commits the
 /// member's volunteer profile. Latency runs from when the request was due to the volunteer profile's creation,
-/// stamped inside the consumer's transaction. A rate is sustained when every event arrived and the consumer was
-/// no more than two seconds behind when the load stopped; rates climb a ladder until one is not.
+/// stamped inside the consumer's transaction. A rate is sustained when every event arrived, the consumer was no more
+/// than two seconds behind when the load stopped and 99 % of the writes were answered within a second (not queued);
+/// rates climb a ladder until one is not.
 /// </summary>
 public sealed class Pipeline : IScenario
 {
     private static readonly TimeSpan AllowedLag = TimeSpan.FromSeconds(2);
+
+    /// <summary>A write answered after a second waited in a queue: the rate is not being kept up with.</summary>
+    private const double QueuedMilliseconds = 1_000;
 
     public string Id => "B5";
 
@@ -30,13 +34,18 @@ public sealed class Pipeline : IScenario
         using var created = await gateway.PostAsJsonAsync("/api/membership/organisations", new { code = "BENCH-DZB", name = "压测党支部", kind = "Branch" });
         await using var volunteers = NpgsqlDataSource.Create(await suite.ConnectionStringAsync(ResourceNames.VolunteerDb));
 
-        int[] ladder = settings.Quick ? [100, 200] : [100, 200, 300, 400, 500, 600, 700, 800, 1000, 1200];
+        // The first thousand registrations after start-up compile every code path on the way (queries, consumers,
+        // the county's feed) and then recompile the hot ones optimised; that is start-up, not throughput, so it runs
+        // and settles before anything is measured.
+        await RunStepAsync(gateway, volunteers, 50, TimeSpan.FromSeconds(20));
+        await SuiteHost.SettleAsync(TimeSpan.FromSeconds(2), TimeSpan.FromMinutes(1));
+        int[] ladder = settings.Quick ? [25, 50, 100, 200] : [25, 50, 100, 150, 200, 300, 400, 500, 600, 800, 1000, 1200];
         var sustained = 0;
         Step? last = null;
         foreach (var rate in ladder)
         {
             var step = await RunStepAsync(gateway, volunteers, rate, settings.Steady);
-            Console.WriteLine($"  B5 {rate,5}/s: accepted {step.Accepted}, arrived {step.Arrived}, failed {step.Failed}, lag at end {step.LagAtEnd.TotalMilliseconds:0} ms, p99 {step.Latencies.Milliseconds(99):0.0} ms");
+            Console.WriteLine($"  B5 {rate,5}/s: accepted {step.Accepted}, arrived {step.Arrived}, failed {step.Failed}, lag at end {step.LagAtEnd.TotalMilliseconds:0} ms, p99 {step.Latencies.Milliseconds(99):0.0} ms (HTTP p50 {step.Http.P50:0.0} ms, p99 {step.Http.P99:0.0} ms), suite {step.Cpu.SuiteCores:0.00} cores: {step.Cpu.Busiest()}");
             if (!step.Sustained)
             {
                 break;
@@ -61,6 +70,7 @@ public sealed class Pipeline : IScenario
             new(Id, "p50 at half of max", half.Latencies.Milliseconds(50), "ms"),
             new(Id, "p99 at half of max", half.Latencies.Milliseconds(99), "ms"),
             new(Id, "lost at half of max", half.Accepted - half.Arrived, "events"),
+            .. last.Cpu.Processes(Id, "cores at max sustained"),
         ];
     }
 
@@ -102,7 +112,7 @@ public sealed class Pipeline : IScenario
         }
 
         var lag = arrivals.Count == 0 ? TimeSpan.Zero : arrivals.Values.Max() - loadEnded;
-        return new Step(due.Count, arrivals.Count, load.Failed, lag, latencies, use);
+        return new Step(due.Count, arrivals.Count, load.Failed, lag, latencies, use, load);
     }
 
     private static async Task<Dictionary<Guid, DateTimeOffset>> ArrivalsAsync(NpgsqlDataSource volunteers, Guid[] members)
@@ -119,8 +129,8 @@ public sealed class Pipeline : IScenario
         return arrivals;
     }
 
-    private sealed record Step(int Accepted, int Arrived, long Failed, TimeSpan LagAtEnd, Latencies Latencies, CpuUse Cpu)
+    private sealed record Step(int Accepted, int Arrived, long Failed, TimeSpan LagAtEnd, Latencies Latencies, CpuUse Cpu, LoadResult Http)
     {
-        public bool Sustained => Failed == 0 && Arrived == Accepted && LagAtEnd <= AllowedLag;
+        public bool Sustained => Failed == 0 && Arrived == Accepted && LagAtEnd <= AllowedLag && Http.P99 <= QueuedMilliseconds;
     }
 }

@@ -7,9 +7,9 @@ namespace CommunityPlatform.Benchmarks.Scenarios;
 /// <summary>
 /// B6: the membership service's outbox relay draining 10,000 rows committed at once — claiming batches with
 /// <c>SKIP LOCKED</c>, publishing each with a publisher confirm, marking them sent. The rows are <c>PointsAwarded</c>
-/// events, which no service consumes, so only the relay and the broker are measured. The rate runs from the first
-/// row sent to the last; the delay before the first (the relay's fallback poll, since another process wrote the
-/// rows) is reported on its own.
+/// events; the county service's feed consumes them meanwhile on the same cores, as B2's consumer does. The rate runs
+/// from the first row sent to the last; the delay before the first (the relay's fallback poll, since another process
+/// wrote the rows) is reported on its own.
 /// </summary>
 public sealed class RelayDrain : IScenario
 {
@@ -51,6 +51,7 @@ public sealed class RelayDrain : IScenario
         }
 
         var use = cpu.Stop();
+        Console.WriteLine($"  {Id} cores by process: {use.Busiest()}");
         await using var times = membership.CreateCommand("SELECT min(sent_at), max(sent_at) FROM outbox_messages WHERE payload->>'source' LIKE @prefix");
         times.Parameters.AddWithValue("prefix", batch + ":%");
         await using var reader = await times.ExecuteReaderAsync();
@@ -61,6 +62,7 @@ public sealed class RelayDrain : IScenario
             new(Id, "drain rate", Rows / Math.Max((last - first).TotalSeconds, 0.001), "msg/s"),
             new(Id, "first row sent after commit", (first - committedAt).TotalMilliseconds, "ms"),
             new(Id, "suite cores while draining", use.SuiteCores, "cores"),
+            .. use.Processes(Id, "cores while draining"),
         ];
     }
 

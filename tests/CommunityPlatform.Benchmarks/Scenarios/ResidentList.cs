@@ -38,10 +38,12 @@ public sealed class ResidentList : IScenario
             import.EnsureSuccessStatusCode();
         }
 
-        await LoadDriver.SaturateAsync(8, TimeSpan.FromSeconds(2), i => ListAsync(gateway, i));
+        await LoadDriver.SaturateAsync(8, TimeSpan.FromSeconds(10), i => ListAsync(gateway, i));
+        await SuiteHost.SettleAsync(TimeSpan.FromSeconds(2), TimeSpan.FromMinutes(1));
         var cpu = new CpuMeter();
         var steady = await LoadDriver.OpenLoopAsync(Rate, settings.Steady, i => ListAsync(gateway, i));
         var use = cpu.Stop();
+        Console.WriteLine($"  {Id} cores by process: {use.Busiest()}");
         return
         [
             new(Id, "rate", steady.AchievedRate, "req/s"),
@@ -50,6 +52,7 @@ public sealed class ResidentList : IScenario
             new(Id, "max", steady.Max, "ms"),
             new(Id, "suite cores", use.SuiteCores, "cores"),
             new(Id, "failed requests", steady.Failed, "count"),
+            .. use.Processes(Id, "cores"),
         ];
     }
 
