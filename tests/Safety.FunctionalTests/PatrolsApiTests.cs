@@ -36,12 +36,16 @@ public sealed class PatrolsApiTests(SafetyApiFixture fixture)
     {
         var grid = fixture.NewGrid();
         await PlanAsync(grid, "消防巡查", 4, ThisMonth.First);
-        await PatrolAsync(grid, StartOf(ThisMonth.First).AddMinutes(30));
-        await PatrolAsync(grid, DateTimeOffset.UtcNow.AddMinutes(-5));
+        // Instants between the month's start and now, so the test holds in the month's first minutes too.
+        var monthStart = StartOf(ThisMonth.First);
+        var now = DateTimeOffset.UtcNow;
+        DateTimeOffset SoFar(double fraction) => monthStart + ((now - monthStart) * fraction);
+        await PatrolAsync(grid, SoFar(0.1));
+        await PatrolAsync(grid, SoFar(0.9));
         // Sent in China Standard Time: stored as the same instant (not refused by the database's UTC-only rule).
-        await PatrolAsync(grid, DateTimeOffset.UtcNow.AddMinutes(-4).ToOffset(TimeSpan.FromHours(8)));
-        await PatrolAsync(grid, DateTimeOffset.UtcNow.AddMinutes(-5), kind: "ForestFire");
-        await PatrolAsync(grid, StartOf(ThisMonth.First).AddMinutes(-1));
+        await PatrolAsync(grid, SoFar(0.95).ToOffset(TimeSpan.FromHours(8)));
+        await PatrolAsync(grid, SoFar(0.9), kind: "ForestFire");
+        await PatrolAsync(grid, monthStart.AddMinutes(-1));
 
         var report = await Client.GetFromJsonAsync<JsonElement>($"/api/safety/patrol-quotas?gridCode={grid}");
         Assert.Equal(ThisMonth.ToString(), report.Text("month"));
