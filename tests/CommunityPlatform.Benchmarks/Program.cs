@@ -36,6 +36,15 @@ Console.WriteLine();
 Console.WriteLine(report.Table());
 if (options.Write is { } path)
 {
-    await File.WriteAllTextAsync(path, report.Markdown());
+    await File.WriteAllTextAsync(path, report.Markdown() + await HandWrittenFindingsAsync(path));
     Console.WriteLine($"Wrote {path}");
+}
+
+// The findings below the tool's tables are written by hand after a run; a new run replaces the tables, not them.
+static async Task<string> HandWrittenFindingsAsync(string path)
+{
+    const string heading = "## Findings";
+    var existing = File.Exists(path) ? await File.ReadAllTextAsync(path) : "";
+    var at = existing.IndexOf(heading, StringComparison.Ordinal);
+    return at < 0 ? "" : Environment.NewLine + existing[at..];
 }
