@@ -27,7 +27,6 @@ public abstract class BrokerBaseline : IScenario
         var cpu = new CpuMeter();
         var max = await LoadDriver.SaturateAsync(settings.Workers * 4, settings.Saturation, roundTrip.SendAsync);
         var use = cpu.Stop();
-        Console.WriteLine($"  {Id} cores by process: {use.Busiest()}");
         var half = await LoadDriver.OpenLoopAsync(max.AchievedRate / 2, settings.Steady, roundTrip.SendAsync);
         return
         [

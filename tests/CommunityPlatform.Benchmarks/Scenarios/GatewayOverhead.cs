@@ -31,7 +31,6 @@ public abstract class GatewayOverhead : IScenario
         var cpu = new CpuMeter();
         var gatewayMax = await LoadDriver.SaturateAsync(settings.Workers, settings.Saturation, i => CallAsync(gateway, i));
         var use = cpu.Stop();
-        Console.WriteLine($"  {Id} cores by process: {use.Busiest()}");
 
         var half = gatewayMax.AchievedRate / 2;
         var directHalf = await LoadDriver.OpenLoopAsync(half, settings.Steady, i => CallAsync(direct, i));

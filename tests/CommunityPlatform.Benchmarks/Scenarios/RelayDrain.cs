@@ -51,7 +51,6 @@ public sealed class RelayDrain : IScenario
         }
 
         var use = cpu.Stop();
-        Console.WriteLine($"  {Id} cores by process: {use.Busiest()}");
         await using var times = membership.CreateCommand("SELECT min(sent_at), max(sent_at) FROM outbox_messages WHERE payload->>'source' LIKE @prefix");
         times.Parameters.AddWithValue("prefix", batch + ":%");
         await using var reader = await times.ExecuteReaderAsync();

@@ -43,7 +43,6 @@ public sealed class ResidentList : IScenario
         var cpu = new CpuMeter();
         var steady = await LoadDriver.OpenLoopAsync(Rate, settings.Steady, i => ListAsync(gateway, i));
         var use = cpu.Stop();
-        Console.WriteLine($"  {Id} cores by process: {use.Busiest()}");
         return
         [
             new(Id, "rate", steady.AchievedRate, "req/s"),

@@ -87,10 +87,10 @@ public sealed class SuiteHost : IAsyncDisposable
 
     /// <summary>
     /// A client without retries or a resilience pipeline (each request is measured as sent), signed in as the
-    /// secretary. Its pool holds at most 64 connections, as a real client's would. With a cap of 1,024, every
-    /// stall under open-loop load opened a new connection for each request that found none free, through Aspire's
-    /// proxy and into the service, and half-rate runs collapsed (p99 of seconds, on the direct path too) under a
-    /// connection storm the client caused. Requests beyond the cap wait in the client; that wait counts in their latency.
+    /// secretary. Its pool holds at most 64 connections, as a real client's would: with a cap of 1,024, every stall
+    /// under open-loop load opened a new connection for each request that found none free, through Aspire's proxy
+    /// into the service, adding work exactly when the suite was behind. Requests beyond the cap wait in the client;
+    /// that wait counts in their latency.
     /// </summary>
     public async Task<HttpClient> ClientAsync(Uri baseAddress)
     {
