@@ -5,6 +5,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Npgsql;
 
 namespace CommunityPlatform.Messaging;
 
@@ -24,7 +25,7 @@ public static class ServiceDatabaseExtensions
         {
             var connectionString = builder.Configuration.GetConnectionString(connectionName)
                 ?? throw new InvalidOperationException($"ConnectionStrings:{connectionName} is not configured.");
-            options.UseNpgsql(connectionString)
+            options.UseNpgsql(WithStatementReuse(connectionString))
                 .UseSnakeCaseNamingConvention()
                 .AddInterceptors(sp.GetServices<IInterceptor>());
         });
@@ -34,5 +35,23 @@ public static class ServiceDatabaseExtensions
         // database before its tables exist.
         builder.Services.AddHostedService<MigrateDatabase<TDbContext>>();
         return builder;
+    }
+
+    /// <summary>
+    /// Every service repeats a handful of statements thousands of times a minute (its writes, the outbox claim, the
+    /// inbox insert), so each pooled connection prepares them once (Npgsql auto-prepare) instead of PostgreSQL
+    /// parsing and planning them on every call. Nor is a connection reset with <c>DISCARD ALL</c> each time it
+    /// returns to the pool: no code here leaves session state behind, and the reset would cost a statement per use.
+    /// A <c>Max Auto Prepare</c> set in the connection string wins.
+    /// </summary>
+    private static string WithStatementReuse(string connectionString)
+    {
+        var settings = new NpgsqlConnectionStringBuilder(connectionString) { NoResetOnClose = true };
+        if (settings.MaxAutoPrepare == 0)
+        {
+            settings.MaxAutoPrepare = 64;
+        }
+
+        return settings.ConnectionString;
     }
 }
