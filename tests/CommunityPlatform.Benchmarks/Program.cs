@@ -20,6 +20,8 @@ for (var run = 1; run <= options.Runs; run++)
 {
     foreach (var scenario in chosen)
     {
+        // What the last scenario left behind (consumers draining, autovacuum, a checkpoint) finishes first.
+        await SuiteHost.SettleAsync(TimeSpan.FromSeconds(2), TimeSpan.FromMinutes(2));
         Console.WriteLine($"run {run}/{options.Runs}: {scenario.Id} {scenario.What}");
         var figures = await scenario.RunAsync(suite, settings);
         foreach (var figure in figures)

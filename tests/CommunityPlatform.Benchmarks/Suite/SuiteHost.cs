@@ -59,9 +59,10 @@ public sealed class SuiteHost : IAsyncDisposable
     }
 
     /// <summary>
-    /// Waits until the suite has finished starting: for a minute or two after every service reports healthy the
-    /// services still seed demo data and JIT-compile (seven services at ~0.4 of a core each on this machine), and a
-    /// measurement taken then measures that instead. Quiet means under a quarter of a core over five seconds.
+    /// Waits until the suite is quiet, so that a measurement measures its own load: for a minute or two after every
+    /// service reports healthy the services still seed demo data and JIT-compile (seven services at ~0.4 of a core
+    /// each on this machine), and after a load the consumers may still be draining, autovacuum or a checkpoint
+    /// running. Quiet means under a quarter of a core over five seconds.
     /// </summary>
     public static async Task SettleAsync(TimeSpan atLeast, TimeSpan atMost)
     {
