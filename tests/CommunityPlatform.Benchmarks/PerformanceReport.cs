@@ -51,8 +51,8 @@ public sealed class PerformanceReport
         md.AppendLine();
         md.AppendLine($"Each figure is the median of {(_options.Quick ? "one quick run (not for publishing)" : $"{_options.Runs} runs")}. The suite is the real AppHost in local mode:");
         md.AppendLine("PostgreSQL 15 and RabbitMQ 3.10 as local processes, every service and the gateway as its own process, the load");
-        md.AppendLine("generator in a further process on the same two cores. Measuring starts once the suite has settled after start-up");
-        md.AppendLine("(under a quarter of a core busy), and each scenario warms its path up first. Load is open-loop at a fixed rate");
+        md.AppendLine("generator in a further process on the same two cores. Each scenario, and each rate of B5, starts once the suite is");
+        md.AppendLine("quiet (under a quarter of a core busy), and each scenario warms its path up first. Load is open-loop at a fixed rate");
         md.AppendLine("(latency counted from when each request was due) through a client pool of at most 64 connections; max rates come");
         md.AppendLine("from a closed loop of 32 callers (128 for the broker baselines). \"Suite cores\" is the CPU time of everything on");
         md.AppendLine("the machine except the load generator, divided by the wall time; the \"cores …: process\" figures split it by");
