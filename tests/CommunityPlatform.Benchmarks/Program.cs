@@ -14,14 +14,13 @@ var settings = Settings.For(options.Quick);
 
 Console.WriteLine($"Starting the suite (AppHost, local mode) for {string.Join(", ", chosen.Select(s => s.Id))}, {options.Runs} run(s)…");
 await using var suite = await SuiteHost.StartAsync();
-await SuiteHost.SettleAsync(TimeSpan.FromSeconds(10), TimeSpan.FromMinutes(4));
 var measurements = new List<Measurement>();
 for (var run = 1; run <= options.Runs; run++)
 {
     foreach (var scenario in chosen)
     {
-        // What the last scenario left behind (consumers draining, autovacuum, a checkpoint) finishes first.
-        await SuiteHost.SettleAsync(TimeSpan.FromSeconds(2), TimeSpan.FromMinutes(2));
+        // Start-up (seeding, JIT) and whatever the last scenario left behind (consumers draining, autovacuum) finish first.
+        await SuiteHost.SettleAsync(TimeSpan.FromSeconds(2), TimeSpan.FromMinutes(4));
         Console.WriteLine($"run {run}/{options.Runs}: {scenario.Id} {scenario.What}");
         var figures = await scenario.RunAsync(suite, settings);
         foreach (var figure in figures)
