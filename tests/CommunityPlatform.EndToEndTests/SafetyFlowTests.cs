@@ -56,6 +56,17 @@ public sealed class SafetyFlowTests(SuiteFixture suite)
         Assert.Equal("Accepted", matter!.Value.GetProperty("status").GetString());
         Assert.Equal(deadline, matter.Value.GetProperty("dueOn").GetString());
 
+        // The hazard owns the matter's lifecycle: the grid cannot resolve it behind the safety service's back.
+        var matterId = matter.Value.GetProperty("id").GetGuid();
+        await (await gridWorker.PostAsJsonAsync($"/api/grid/matters/{matterId}/resolve", new { resolution = "已整改" })).AssertRuleAsync("matter.mirrored");
+
+        // A failed re-inspection reopens the hazard with a new deadline, and the matter follows it.
+        await gridWorker.PostOkAsync($"/api/safety/hazards/{hazardId}/submission", new { notes = "纸箱已挪开", photos = new[] { "photos/kitchen-exit-1.jpg" } }, HttpStatusCode.OK);
+        var newDeadline = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)).AddDays(12).ToString("yyyy-MM-dd");
+        await inspector.PostOkAsync($"/api/safety/hazards/{hazardId}/reinspection", new { passed = false, notes = "纸箱仍堆在通道口", deadline = newDeadline }, HttpStatusCode.OK);
+        await Eventually.ReturnsAsync(async () => await HazardMatterAsync(gridWorker, hazardId),
+            m => m?.GetProperty("dueOn").GetString() == newDeadline, Patience, "the matter due by the reopened hazard's new deadline");
+
         await gridWorker.PostOkAsync($"/api/safety/hazards/{hazardId}/submission", new { notes = "纸箱已清理", photos = new[] { "photos/kitchen-exit-clear.jpg" } }, HttpStatusCode.OK);
         var closed = await inspector.PostOkAsync($"/api/safety/hazards/{hazardId}/reinspection", new { passed = true }, HttpStatusCode.OK);
         Assert.Equal("Closed", closed.GetProperty("status").GetString());
@@ -63,6 +74,9 @@ public sealed class SafetyFlowTests(SuiteFixture suite)
         var closedMatter = await Eventually.ReturnsAsync(async () => await HazardMatterAsync(gridWorker, hazardId),
             m => m?.GetProperty("status").GetString() == "Closed", Patience, "the matter closed by the rectification");
         Assert.Equal("closed", closedMatter!.Value.GetProperty("open311Status").GetString());
+        // Closed through its hazard, it counts as a resolved matter.
+        var resolved = await gridWorker.GetFromJsonAsync<JsonElement>("/api/grid/matters?gridCode=G02&category=Safety&resolved=true&limit=200");
+        Assert.Contains(resolved.GetProperty("items").EnumerateArray(), m => m.GetProperty("id").GetGuid() == matterId);
 
         var venueAfter = await inspector.GetFromJsonAsync<JsonElement>($"/api/safety/venues/{venueId}");
         Assert.Equal(0, venueAfter.GetProperty("openHazards").GetInt32());

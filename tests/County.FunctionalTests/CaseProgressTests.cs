@@ -77,6 +77,29 @@ public sealed class CaseProgressTests(CountyApiFixture fixture)
     }
 
     [Fact]
+    public async Task A_matter_rated_dissatisfied_and_sent_back_takes_its_resolved_case_back_to_in_progress_until_it_is_resolved_again()
+    {
+        var id = await SignedForCaseAsync();
+        var matter = Guid.NewGuid();
+        await fixture.Bus.PublishAsync(Reported(id, matter));
+        await fixture.Bus.PublishAsync(Resolved(id, matter));
+        await CaseInStateAsync(id, "resolved");
+
+        await fixture.Bus.PublishAsync(new MatterReopened
+        {
+            EventId = Guid.NewGuid(), OccurredAt = DateTimeOffset.UtcNow, MatterId = matter, GridCode = Grid, Category = "Environment",
+            Satisfaction = 2, ReopenedAt = DateTimeOffset.UtcNow, ServiceRequestId = id,
+        });
+        var back = await CaseInStateAsync(id, "in_progress");
+        Assert.Equal("回访不满意（2/5），退回重办", back.GetProperty("status_notes").GetString());
+
+        await fixture.Bus.PublishAsync(Resolved(id, matter));
+        await CaseInStateAsync(id, "resolved");
+        await fixture.Bus.PublishAsync(Closed(id, matter));
+        await CaseInStateAsync(id, "closed");
+    }
+
+    [Fact]
     public async Task Matter_events_that_overtake_each_other_only_ever_move_the_case_forward()
     {
         var id = await SignedForCaseAsync();

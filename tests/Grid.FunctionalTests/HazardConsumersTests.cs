@@ -40,6 +40,11 @@ public sealed class HazardConsumersTests(GridApiFixture fixture)
     private async Task<JsonElement> SingleMatterAsync(string grid) =>
         Assert.Single(await Eventually.ReturnsAsync(() => MattersOfGridAsync(grid), m => m.Count > 0, Patience, $"a matter in {grid}"));
 
+    /// <summary>The grid statistics' matters resolved today (the tests of this collection run one at a time).</summary>
+    private async Task<int> ResolvedTodayAsync() =>
+        (await Client.GetFromJsonAsync<JsonElement>($"/api/grid/statistics?from={GridApi.Iso(GridApi.Today)}&to={GridApi.Iso(GridApi.Today)}"))
+            .GetProperty("matters").GetProperty("resolved").GetInt32();
+
     [Fact]
     public async Task A_hazard_reported_again_and_redelivered_opens_exactly_one_signed_for_safety_matter_due_by_its_deadline()
     {
@@ -116,6 +121,7 @@ public sealed class HazardConsumersTests(GridApiFixture fixture)
         await PublishAsync(hazard, hazard.EventId);
         var id = (await SingleMatterAsync(grid)).GetProperty("id").GetGuid();
 
+        var resolvedBefore = await ResolvedTodayAsync();
         var rectified = new HazardRectified { EventId = Guid.NewGuid(), OccurredAt = DateTimeOffset.UtcNow, HazardId = hazard.HazardId, GridCode = grid, RectifiedAt = DateTimeOffset.UtcNow };
         await PublishAsync(rectified, rectified.EventId);
         await WaitHandledAsync(rectified.EventId, "CloseHazardMatterConsumer");
@@ -125,6 +131,10 @@ public sealed class HazardConsumersTests(GridApiFixture fixture)
         Assert.Equal("closed", detail.GetProperty("matter").GetProperty("open311Status").GetString());
         Assert.Equal("隐患整改复查合格，自动销号", detail.GetProperty("timeline").EnumerateArray().Last().GetProperty("note").GetString());
         Assert.True(await fixture.ScalarAsync<bool>($"SELECT closed_at IS NOT NULL FROM matters WHERE id = '{id}'"));
+        // Closed through its hazard, the matter counts as resolved: in the resolved filter, the statistics and MatterResolved.
+        Assert.Contains(id, (await Client.GetFromJsonAsync<JsonElement>($"/api/grid/matters?gridCode={grid}&resolved=true")).Ids());
+        Assert.Equal(resolvedBefore + 1, await ResolvedTodayAsync());
+        Assert.Equal(1, await fixture.ScalarAsync<long>($"SELECT count(*) FROM outbox_messages WHERE message_type LIKE '%MatterResolved' AND payload->>'matterId' = '{id}'"));
 
         // A late overdue notice for the same hazard leaves the closed matter alone.
         var late = new HazardOverdue { EventId = Guid.NewGuid(), OccurredAt = DateTimeOffset.UtcNow, HazardId = hazard.HazardId, GridCode = grid, Deadline = hazard.Deadline };
@@ -197,5 +207,42 @@ public sealed class HazardConsumersTests(GridApiFixture fixture)
         Assert.Equal(GridApi.Iso(GridApi.Today.AddDays(7)), accepted.GetProperty("dueOn").GetString());
         await WaitHandledAsync(redelivery, "OpenObservationMatterConsumer");
         Assert.Equal(1, await fixture.ScalarAsync<long>($"SELECT count(*) FROM matters WHERE source = 'PatrolObservation' AND source_id = '{observation.ObservationId}'"));
+    }
+
+    [Fact]
+    public async Task A_reopened_hazard_moves_its_matters_due_date_to_the_new_deadline_once_however_often_it_arrives()
+    {
+        var grid = GridApi.UniqueCode();
+        var hazard = Hazard(grid, deadline: GridApi.Today.AddDays(2));
+        await PublishAsync(hazard, hazard.EventId);
+        var id = (await SingleMatterAsync(grid)).GetProperty("id").GetGuid();
+
+        var reopened = new HazardReopened
+        {
+            EventId = Guid.NewGuid(), OccurredAt = DateTimeOffset.UtcNow, HazardId = hazard.HazardId, GridCode = grid,
+            Deadline = GridApi.Today.AddDays(9), ReopenedAt = DateTimeOffset.UtcNow,
+        };
+        await PublishAsync(reopened, reopened.EventId);
+        await PublishAsync(reopened, reopened.EventId);
+        await WaitHandledAsync(reopened.EventId, "RescheduleHazardMatterConsumer");
+
+        var detail = await Client.GetFromJsonAsync<JsonElement>($"/api/grid/matters/{id}");
+        Assert.Equal(GridApi.Iso(reopened.Deadline), detail.GetProperty("matter").GetProperty("dueOn").GetString());
+        Assert.Single(detail.GetProperty("timeline").EnumerateArray(), t => t.GetProperty("note").GetString()!.Contains(GridApi.Iso(reopened.Deadline)));
+    }
+
+    [Fact]
+    public async Task The_grid_cannot_resolve_or_close_a_hazards_matter_behind_the_safety_services_back()
+    {
+        var grid = GridApi.UniqueCode();
+        var hazard = Hazard(grid);
+        await PublishAsync(hazard, hazard.EventId);
+        var id = (await SingleMatterAsync(grid)).GetProperty("id").GetGuid();
+        await Client.PostOkAsync($"/api/grid/matters/{id}/assign", new { handler = "店主", dueOn = GridApi.Iso(GridApi.Today) }, HttpStatusCode.OK);
+
+        var refused = await (await Client.PostAsJsonAsync($"/api/grid/matters/{id}/resolve", new { resolution = "已整改" })).AssertRuleAsync("matter.mirrored");
+        Assert.Contains(hazard.HazardId.ToString(), refused.GetProperty("detail").GetString());
+        Assert.Equal("Assigned", await fixture.ScalarAsync<string>($"SELECT status FROM matters WHERE id = '{id}'"));
+        Assert.Equal(0, await fixture.ScalarAsync<long>($"SELECT count(*) FROM outbox_messages WHERE message_type LIKE '%MatterResolved' AND payload->>'matterId' = '{id}'"));
     }
 }

@@ -2,7 +2,9 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using CommunityPlatform.ServiceKit.Domain;
+using CommunityPlatform.Grid.Infrastructure;
 using CommunityPlatform.ServiceKit.Security;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CommunityPlatform.Grid.FunctionalTests;
 
@@ -169,7 +171,9 @@ public sealed class MattersApiTests(GridApiFixture fixture)
         await (await TryAsync(id, "close", new { satisfaction = 0 })).AssertInvalidAsync("satisfaction");
         await (await TryAsync(id, "close", new { })).AssertInvalidAsync("satisfaction");
         Assert.Equal("Resolved", await fixture.ScalarAsync<string>($"SELECT status FROM matters WHERE id = '{id}'"));
-        Assert.Equal(1, (await ChangeAsync(id, "close", new { satisfaction = 1 })).GetProperty("satisfaction").GetInt32());
+        // A very dissatisfied return visit does not close the matter: it goes back to the handler, on the 督办 board.
+        var sentBack = await ChangeAsync(id, "close", new { satisfaction = 1 });
+        Assert.Equal(("Assigned", true, JsonValueKind.Null), (sentBack.GetProperty("status").GetString(), sentBack.GetProperty("escalated").GetBoolean(), sentBack.GetProperty("satisfaction").ValueKind));
 
         var deliberating = await Client.AcceptedMatterAsync(grid);
         await ChangeAsync(deliberating, "deliberation", new { });
@@ -324,5 +328,82 @@ public sealed class MattersApiTests(GridApiFixture fixture)
         var closed = await ChangeAsync(id, "close", new { satisfaction = 3 });
         Assert.Equal("closed", closed.GetProperty("open311Status").GetString());
         Assert.Equal("回访销号，满意度 3/5", closed.GetProperty("statusNotes").GetString());
+    }
+
+    [Fact]
+    public async Task Every_step_of_the_timeline_names_the_person_who_took_it_not_only_their_account()
+    {
+        var id = await Client.AcceptedMatterAsync(await Client.CreateGridAsync());
+        await ChangeAsync(id, "assign", new { handler = "物业", dueOn = GridApi.Iso(Today) });
+
+        var timeline = (await DetailAsync(id)).GetProperty("timeline").EnumerateArray().ToList();
+        Assert.Equal(3, timeline.Count);
+        Assert.All(timeline, t =>
+        {
+            Assert.Equal("测试用户", t.GetProperty("actorName").GetString());
+            Assert.True(Guid.TryParse(t.GetProperty("actor").GetString(), out _));
+        });
+    }
+
+    [Fact]
+    public async Task The_resident_who_reported_a_matter_rates_it_and_a_low_score_sends_it_back_instead_of_closing_it()
+    {
+        var grid = await Client.CreateGridAsync();
+        var resident = fixture.App.CreateClientAs(CommunityRoles.Resident, grid);
+        var neighbour = fixture.App.CreateClientAs(CommunityRoles.Resident, grid);
+        var id = (await resident.PostOkAsync("/api/grid/matters", new
+        {
+            gridCode = grid, category = "Property", location = "5栋", description = "楼道灯坏了", reporterKind = "Resident", reporterName = "周桂英",
+        })).GetProperty("id").GetGuid();
+        Assert.True((await DetailAsync(id)).GetProperty("matter").GetProperty("reporterRates").GetBoolean());
+        await ChangeAsync(id, "accept", new { });
+        await ChangeAsync(id, "assign", new { handler = "物业", dueOn = GridApi.Iso(Today) });
+        await ChangeAsync(id, "resolve", new { resolution = "已换灯泡" });
+
+        // The worker may not type the resident's score; nobody but the reporter rates it.
+        await (await TryAsync(id, "close", new { satisfaction = 5 })).AssertRuleAsync("matter.rating");
+        Assert.Equal(HttpStatusCode.Forbidden, (await TryAsync(id, "rating", new { satisfaction = 5 })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await TryAsync(id, "rating", new { satisfaction = 5 }, neighbour)).StatusCode);
+        await (await TryAsync(id, "rating", new { satisfaction = 9 }, resident)).AssertInvalidAsync("satisfaction");
+        Assert.Equal("Resolved", await fixture.ScalarAsync<string>($"SELECT status FROM matters WHERE id = '{id}'"));
+
+        var sentBack = await resident.PostOkAsync($"/api/grid/matters/{id}/rating", new { satisfaction = 2, comment = "灯还是不亮" }, HttpStatusCode.OK);
+        Assert.Equal(("Assigned", true), (sentBack.GetProperty("status").GetString(), sentBack.GetProperty("escalated").GetBoolean()));
+        Assert.Contains(id, (await ListAsync("escalated=true")).Ids());
+        Assert.Equal(1, await fixture.ScalarAsync<long>($"SELECT count(*) FROM outbox_messages WHERE message_type LIKE '%MatterReopened' AND payload->>'matterId' = '{id}'"));
+        Assert.Equal(0, await fixture.ScalarAsync<long>($"SELECT count(*) FROM outbox_messages WHERE message_type LIKE '%MatterClosed' AND payload->>'matterId' = '{id}'"));
+
+        await ChangeAsync(id, "resolve", new { resolution = "已更换线路" });
+        var closed = await resident.PostOkAsync($"/api/grid/matters/{id}/rating", new { satisfaction = 5 }, HttpStatusCode.OK);
+        Assert.Equal(("Closed", 5), (closed.GetProperty("status").GetString(), closed.GetProperty("satisfaction").GetInt32()));
+        Assert.Equal("测试用户", (await DetailAsync(id)).GetProperty("timeline").EnumerateArray().Last().GetProperty("actorName").GetString());
+        Assert.Equal(1, await fixture.ScalarAsync<long>($"SELECT count(*) FROM outbox_messages WHERE message_type LIKE '%MatterClosed' AND payload->>'matterId' = '{id}'"));
+    }
+
+    [Fact]
+    public async Task A_resolved_matter_left_unrated_past_the_rating_window_closes_with_no_score()
+    {
+        var grid = await Client.CreateGridAsync();
+        var resident = fixture.App.CreateClientAs(CommunityRoles.Resident, grid);
+        Guid Reported(JsonElement m) => m.GetProperty("id").GetGuid();
+        var late = Reported(await resident.PostOkAsync("/api/grid/matters", new
+        {
+            gridCode = grid, category = "Property", location = "5栋", description = "楼道灯坏了", reporterKind = "Resident", reporterName = "周桂英",
+        }));
+        await ChangeAsync(late, "accept", new { });
+        var recent = await Client.AcceptedMatterAsync(grid);
+        foreach (var id in new[] { late, recent })
+        {
+            await ChangeAsync(id, "assign", new { handler = "物业", dueOn = GridApi.Iso(Today) });
+            await ChangeAsync(id, "resolve", new { resolution = "已处理" });
+        }
+
+        await fixture.ScalarAsync<long>($"WITH moved AS (UPDATE matters SET resolved_at = now() - interval '8 days' WHERE id = '{late}' RETURNING 1) SELECT count(*) FROM moved");
+        await fixture.App.Services.GetRequiredService<MatterMonitor>().RunOnceAsync(CancellationToken.None);
+
+        var closed = (await DetailAsync(late)).GetProperty("matter");
+        Assert.Equal(("Closed", JsonValueKind.Null), (closed.GetProperty("status").GetString(), closed.GetProperty("satisfaction").ValueKind));
+        Assert.Equal("Resolved", (await DetailAsync(recent)).GetProperty("matter").GetProperty("status").GetString());
+        Assert.True(await fixture.ScalarAsync<bool>($"SELECT payload->'satisfaction' = 'null'::jsonb FROM outbox_messages WHERE message_type LIKE '%MatterClosed' AND payload->>'matterId' = '{late}'"));
     }
 }

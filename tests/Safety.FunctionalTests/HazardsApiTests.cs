@@ -48,7 +48,7 @@ public sealed class HazardsApiTests(SafetyApiFixture fixture)
     }
 
     [Fact]
-    public async Task A_failed_reinspection_reopens_the_hazard_with_a_new_deadline_and_announces_nothing()
+    public async Task A_failed_reinspection_reopens_the_hazard_with_a_new_deadline_and_announces_the_deadline_not_a_rectification()
     {
         var hazard = (await Client.OpenHazardAsync(fixture.NewGrid())).Id();
         await SubmitAsync(hazard);
@@ -57,6 +57,7 @@ public sealed class HazardsApiTests(SafetyApiFixture fixture)
 
         Assert.Equal(("Reopened", Iso(Today.AddDays(3))), (reopened.Text("status"), reopened.Text("deadline")));
         Assert.Equal(0, await fixture.OutboxCountAsync("HazardRectified", "hazardId", hazard));
+        Assert.Equal(1, await fixture.OutboxCountAsync("HazardReopened", "hazardId", hazard));
         await StartAsync(hazard);
         await SubmitAsync(hazard);
         var byDefault = await ReinspectAsync(hazard, new { passed = false, notes = "仍未整改" });

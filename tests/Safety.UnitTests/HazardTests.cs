@@ -1,3 +1,4 @@
+using CommunityPlatform.Contracts.Safety;
 using CommunityPlatform.Safety.Domain;
 using CommunityPlatform.ServiceKit.Domain;
 using static CommunityPlatform.Safety.UnitTests.TestData;
@@ -128,9 +129,8 @@ public sealed class HazardTests
     {
         var hazard = In(HazardStatus.Submitted);
 
-        var rectified = hazard.Reinspect(true, "整改到位", null, Deadlines, "inspector-2", Later);
+        var rectified = Assert.IsType<HazardRectified>(hazard.Reinspect(true, "整改到位", null, Deadlines, "inspector-2", Later));
 
-        Assert.NotNull(rectified);
         Assert.Equal(hazard.Id, rectified.HazardId);
         Assert.Equal("G01", rectified.GridCode);
         Assert.Equal(Later, rectified.RectifiedAt);
@@ -140,12 +140,13 @@ public sealed class HazardTests
     }
 
     [Fact]
-    public void Failing_the_reinspection_reopens_it_with_the_default_deadline_for_its_severity_from_the_reinspection_day()
+    public void Failing_the_reinspection_reopens_it_with_the_default_deadline_for_its_severity_from_the_reinspection_day_and_announces_the_deadline()
     {
         var general = In(HazardStatus.Submitted);
-        Assert.Null(general.Reinspect(false, "通道仍有杂物", null, Deadlines, "inspector-2", Later));
+        var reopened = Assert.IsType<HazardReopened>(general.Reinspect(false, "通道仍有杂物", null, Deadlines, "inspector-2", Later));
         Assert.Equal(HazardStatus.Reopened, general.Status);
         Assert.Equal(Today.AddDays(2 + 7), general.Deadline);
+        Assert.Equal((general.Id, "G01", general.Deadline, Later), (reopened.HazardId, reopened.GridCode, reopened.Deadline, reopened.ReopenedAt));
         Assert.Null(general.ClosedAt);
 
         var major = OpenHazard(severity: "Major");

@@ -12,6 +12,9 @@ namespace CommunityPlatform.DemoCommunity.Phases;
 /// </summary>
 internal static class GridPhase
 {
+    /// <summary>The demo resident (周桂英), who reports and rates her own matters from her phone.</summary>
+    private const string ResidentAccount = "resident";
+
     public static async Task PlacesAsync(Run run)
     {
         var plan = run.Plan.Grid;
@@ -161,7 +164,12 @@ internal static class GridPhase
             await Step("resolve", new { resolution = matter.Resolution });
         }
 
-        if (status == "Resolved" && matter.Stage >= MatterStage.Closed)
+        if (status == "Resolved" && matter.Stage >= MatterStage.Closed && matter.Reporter == ResidentAccount)
+        {
+            // A resident who reported from her own account rates the matter herself.
+            await run.As(matter.Reporter).PostAsync($"{path}/rating", new { satisfaction = matter.Satisfaction, comment = "处理及时，很满意" }, run.Cancellation);
+        }
+        else if (status == "Resolved" && matter.Stage >= MatterStage.Closed)
         {
             await Step("close", new { satisfaction = matter.Satisfaction, note = "回访反映人，对处理结果满意" });
         }

@@ -36,7 +36,7 @@ internal sealed class CommunityPlan
     {
         var truth = new TruthBuilder();
         Membership.AddTruth(truth, Period);
-        Grid.AddTruth(truth, Safety.HazardMatters, livePatrol ? 1 : 0);
+        Grid.AddTruth(truth, Safety.HazardMatters, Safety.RectifiedHazardMatters, livePatrol ? 1 : 0);
         Safety.AddTruth(truth, Period, Grid.Matters.Count(m => m.Category == "Safety"));
         Volunteer.AddTruth(truth, Period, livePatrol);
         return truth.Build();

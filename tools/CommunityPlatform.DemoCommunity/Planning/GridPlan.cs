@@ -449,7 +449,7 @@ internal sealed class GridPlan
     }
 
     /// <summary>Matters another service opens on the grid's board: a hazard's, a patrol observation's (category Safety, never resolved by hand).</summary>
-    public void AddTruth(TruthBuilder truth, int hazardMatters, int observationMatters)
+    public void AddTruth(TruthBuilder truth, int hazardMatters, int rectifiedHazardMatters, int observationMatters)
     {
         truth.Add("grid.community.grids", Grids.Count)
             .Add("grid.community.buildings", Buildings.Count)
@@ -464,13 +464,14 @@ internal sealed class GridPlan
         foreach (var category in new[] { "Dispute", "Petition", "ElevatorRetrofit", "Environment", "Property", "Safety", "Other" })
         {
             var opened = category == "Safety" ? hazardMatters + observationMatters : 0;
+            var closedByHazard = category == "Safety" ? rectifiedHazardMatters : 0;
             truth.Add($"grid.matters.byCategory.{category}.reported", Matters.Count(m => m.Category == category) + opened)
-                .Add($"grid.matters.byCategory.{category}.resolved", resolved.Count(m => m.Category == category))
+                .Add($"grid.matters.byCategory.{category}.resolved", resolved.Count(m => m.Category == category) + closedByHazard)
                 .Add($"grid.matters.byCategory.{category}.overdue", 0);
         }
 
         truth.Add("grid.matters.reported", Matters.Count + hazardMatters + observationMatters)
-            .Add("grid.matters.resolved", resolved.Count)
+            .Add("grid.matters.resolved", resolved.Count + rectifiedHazardMatters)
             .Add("grid.matters.overdue", 0);
 
         var deliberated = Matters.Where(m => m.Session is not null).ToList();

@@ -180,6 +180,9 @@ internal sealed class SafetyPlan
     /// <summary>The Safety matters the hazards open on the grid's board, one each.</summary>
     public int HazardMatters => Hazards.Count();
 
+    /// <summary>The hazards whose passed re-inspection closes their grid matter, which counts as resolved there.</summary>
+    public int RectifiedHazardMatters => Hazards.Count(h => h.Outcome == HazardOutcome.Rectified);
+
     public void AddTruth(TruthBuilder truth, DemoPeriod period, int inspectionTasks)
     {
         truth.Add("safety.venues", Venues.Count).Add("safety.nineSmallVenues", Venues.Count(v => v.NineSmall));

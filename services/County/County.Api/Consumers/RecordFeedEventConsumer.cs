@@ -37,6 +37,7 @@ public sealed class RecordFeedEventConsumer<TEvent>(CountyDbContext db, Messagin
             MatterReported e => (e.ServiceRequestId, c => c.MatterOpened(e.MatterId, now)),
             MatterResolved e => (e.ServiceRequestId, c => c.MatterResolved(e.MatterId, now)),
             MatterClosed e => (e.ServiceRequestId, c => c.MatterClosed(e.MatterId, e.Satisfaction, now)),
+            MatterReopened e => (e.ServiceRequestId, c => c.MatterReopened(e.MatterId, e.Satisfaction, now)),
             _ => (null, _ => null),
         };
         if (progress.RequestId is not { } requestId)

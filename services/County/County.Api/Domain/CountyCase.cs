@@ -134,6 +134,14 @@ public sealed class CountyCase
         Advance(matterId, CaseState.Closed, satisfaction is { } s ? $"已回访销号，满意度 {s}/5" : "已销号", now);
 
     /// <summary>
+    /// The matter was rated dissatisfied and sent back: the one step back a case takes, from resolved to in progress.
+    /// Were it to arrive before the resolution it revokes, it changes nothing, and the next resolution and closing
+    /// bring the case to where the matter is.
+    /// </summary>
+    public CountyCaseStatusChanged? MatterReopened(Guid matterId, int satisfaction, DateTimeOffset now) =>
+        State == CaseState.Resolved && MatterId == matterId ? MoveTo(CaseState.InProgress, $"回访不满意（{satisfaction}/5），退回重办", now) : null;
+
+    /// <summary>
     /// The grid's events travel on separate queues, so they may arrive out of order: a step the case has already
     /// passed changes nothing, and a later step may arrive first (in progress is then skipped).
     /// </summary>

@@ -40,11 +40,13 @@ public static partial class FeedCatalogue
         [typeof(MatterReported)] = Subject<MatterReported>(e => e.MatterId),
         [typeof(MatterResolved)] = Subject<MatterResolved>(e => e.MatterId),
         [typeof(MatterClosed)] = Subject<MatterClosed>(e => e.MatterId),
+        [typeof(MatterReopened)] = Subject<MatterReopened>(e => e.MatterId),
         [typeof(MicroWishClaimed)] = Subject<MicroWishClaimed>(e => e.MicroWishId),
         [typeof(MicroWishFulfilled)] = Subject<MicroWishFulfilled>(e => e.MicroWishId),
         [typeof(InspectionCompleted)] = Subject<InspectionCompleted>(e => e.InspectionId),
         [typeof(HazardReported)] = Subject<HazardReported>(e => e.HazardId),
         [typeof(HazardRectified)] = Subject<HazardRectified>(e => e.HazardId),
+        [typeof(HazardReopened)] = Subject<HazardReopened>(e => e.HazardId),
         [typeof(HazardOverdue)] = Subject<HazardOverdue>(e => e.HazardId),
         // A quota is judged per grid, patrol kind and month; the grid's matter for it has the same key.
         [typeof(PatrolQuotaMissed)] = Subject<PatrolQuotaMissed>(e => $"{e.GridCode}:{e.PatrolKind}:{e.Month}"),

@@ -44,7 +44,12 @@ public static class MattersApi
         matters.MapPost("/{id:guid}/votes/{voteId:guid}/close", CloseVote).WithSummary("Close the vote and decide it against its threshold").RequireAuthorization(GridPolicies.HandleMatters);
         matters.MapPost("/{id:guid}/assign", Assign).WithSummary("Assign to a handler with a due date (办事)").RequireAuthorization(GridPolicies.HandleMatters);
         matters.MapPost("/{id:guid}/resolve", Resolve).WithSummary("Record the resolution (办结); publishes MatterResolved").RequireAuthorization(GridPolicies.HandleMatters);
-        matters.MapPost("/{id:guid}/close", Close).WithSummary("Verify with the reporter and close with their satisfaction 1–5 (销号)").RequireAuthorization(GridPolicies.HandleMatters);
+        matters.MapPost("/{id:guid}/close", Close)
+            .WithSummary("回访: record the satisfaction 1–5 the reporter gave at the return visit; 3 or more closes (销号), less sends it back to be handled again. A matter a resident reported from their own account is rated by them (rating), not here")
+            .RequireAuthorization(GridPolicies.HandleMatters);
+        matters.MapPost("/{id:guid}/rating", Rate)
+            .WithSummary("The resident who reported the matter rates its resolution 1–5 (评价): 3 or more closes it, less sends it back to be handled again and raises it on the 督办 board; unrated, it closes after the rating window")
+            .RequireAuthorization(GridPolicies.ReportMatters);
         matters.MapPost("/{id:guid}/escalate", Escalate).WithSummary("Raise the matter on the 督办 board with a reason").RequireAuthorization(GridPolicies.HandleMatters);
 
         app.MapGet("/api/grid/deliberation-sessions", ListSessions)
@@ -60,13 +65,13 @@ public static class MattersApi
     {
         var scope = GridScope.Of(caller);
         var gridCode = await db.RequireGridAsync(request.GridCode, scope, cancellationToken);
-        // A resident reports as themselves, whatever the body says.
+        // A resident reports as themselves, whatever the body says, and rates the matter themselves.
         var resident = caller.IsInRole(CommunityRoles.Resident) && !scope.IsCommunityWide;
         var (matter, reported) = Matter.Report(
             gridCode, request.Category, request.Location, request.Description,
             resident ? nameof(ReporterKind.Resident) : request.ReporterKind,
             resident ? caller.FindFirst("name")?.Value ?? request.ReporterName : request.ReporterName,
-            request.ReporterResidentId, request.Photos, caller.Id(), time.GetUtcNow());
+            request.ReporterResidentId, request.Photos, caller.Actor(), reporterRates: resident && !caller.IsInRole(CommunityRoles.GridWorker), time.GetUtcNow());
         db.Matters.Add(matter);
         db.AddIntegrationEvent(reported);
         await db.SaveChangesAsync(cancellationToken);
@@ -161,22 +166,22 @@ public static class MattersApi
     public static Task<Results<Ok<MatterResponse>, NotFound>> Accept(
         Guid id, AcceptMatterRequest request, ClaimsPrincipal caller, GridDbContext db, IOptions<GridOptions> options, TimeProvider time, CancellationToken cancellationToken) =>
         ChangeAsync(id, caller, db, time, matter =>
-            matter.Accept(CommunityTime.Today(time).AddDays(options.Value.DueDays(matter.Category)), request.Note, caller.Id(), time.GetUtcNow()), cancellationToken);
+            matter.Accept(CommunityTime.Today(time).AddDays(options.Value.DueDays(matter.Category)), request.Note, caller.Actor(), time.GetUtcNow()), cancellationToken);
 
     public static Task<Results<Ok<MatterResponse>, NotFound>> Return(
         Guid id, ReturnMatterRequest request, ClaimsPrincipal caller, GridDbContext db, TimeProvider time, CancellationToken cancellationToken) =>
-        ChangeAsync(id, caller, db, time, matter => matter.Return(request.Reason, caller.Id(), time.GetUtcNow()), cancellationToken);
+        ChangeAsync(id, caller, db, time, matter => matter.Return(request.Reason, caller.Actor(), time.GetUtcNow()), cancellationToken);
 
     public static Task<Results<Ok<MatterResponse>, NotFound>> StartDeliberation(
         Guid id, DeliberationRequest request, ClaimsPrincipal caller, GridDbContext db, TimeProvider time, CancellationToken cancellationToken) =>
-        ChangeAsync(id, caller, db, time, matter => matter.StartDeliberation(request.Note, caller.Id(), time.GetUtcNow()), cancellationToken);
+        ChangeAsync(id, caller, db, time, matter => matter.StartDeliberation(request.Note, caller.Actor(), time.GetUtcNow()), cancellationToken);
 
     public static Task<Results<Ok<MatterResponse>, NotFound>> RecordSession(
         Guid id, RecordSessionRequest request, ClaimsPrincipal caller, GridDbContext db, TimeProvider time, CancellationToken cancellationToken) =>
         ChangeAsync(id, caller, db, time, matter =>
         {
             var session = DeliberationSession.Record(matter, request.Venue, request.HeldOn, request.Participants, request.Minutes, request.Decision, time.GetUtcNow());
-            matter.NoteSession(session, caller.Id(), time.GetUtcNow());
+            matter.NoteSession(session, caller.Actor(), time.GetUtcNow());
             db.DeliberationSessions.Add(session);
         }, cancellationToken);
 
@@ -218,27 +223,46 @@ public static class MattersApi
         VoteAsync(id, voteId, caller, db, (matter, vote) =>
         {
             vote.Close(time.GetUtcNow());
-            matter.NoteVote(vote, caller.Id(), time.GetUtcNow());
+            matter.NoteVote(vote, caller.Actor(), time.GetUtcNow());
         }, cancellationToken);
 
     public static Task<Results<Ok<MatterResponse>, NotFound>> Assign(
         Guid id, AssignMatterRequest request, ClaimsPrincipal caller, GridDbContext db, TimeProvider time, CancellationToken cancellationToken) =>
-        ChangeAsync(id, caller, db, time, matter => matter.Assign(request.Handler, request.HandlerMemberId, request.DueOn, caller.Id(), time.GetUtcNow()), cancellationToken);
+        ChangeAsync(id, caller, db, time, matter => matter.Assign(request.Handler, request.HandlerMemberId, request.DueOn, caller.Actor(), time.GetUtcNow()), cancellationToken);
 
     public static Task<Results<Ok<MatterResponse>, NotFound>> Resolve(
         Guid id, ResolveMatterRequest request, ClaimsPrincipal caller, GridDbContext db, TimeProvider time, CancellationToken cancellationToken) =>
-        ChangeAsync(id, caller, db, time, matter => db.AddIntegrationEvent(matter.Resolve(request.Resolution, caller.Id(), time.GetUtcNow())), cancellationToken);
+        ChangeAsync(id, caller, db, time, matter => db.AddIntegrationEvent(matter.Resolve(request.Resolution, caller.Actor(), time.GetUtcNow())), cancellationToken);
 
     public static Task<Results<Ok<MatterResponse>, NotFound>> Close(
         Guid id, CloseMatterRequest request, ClaimsPrincipal caller, GridDbContext db, TimeProvider time, CancellationToken cancellationToken) =>
-        ChangeAsync(id, caller, db, time, matter => matter.Close(request.Satisfaction, request.Note, caller.Id(), time.GetUtcNow()), cancellationToken);
+        ChangeAsync(id, caller, db, time, matter => matter.Close(request.Satisfaction, request.Note, caller.Actor(), time.GetUtcNow()), cancellationToken);
+
+    public static async Task<Results<Ok<MatterResponse>, NotFound, ForbidHttpResult>> Rate(
+        Guid id, RateMatterRequest request, ClaimsPrincipal caller, GridDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var matter = await Visible(db.Matters, caller).SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
+        if (matter is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (!matter.IsRatedBy(caller.Id()))
+        {
+            return TypedResults.Forbid();
+        }
+
+        matter.Rate(request.Satisfaction, request.Comment, caller.Actor(), time.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(MatterResponse.From(matter, CommunityTime.Today(time)));
+    }
 
     public static Task<Results<Ok<MatterResponse>, NotFound>> Escalate(
         Guid id, EscalateMatterRequest request, ClaimsPrincipal caller, GridDbContext db, TimeProvider time, CancellationToken cancellationToken) =>
         ChangeAsync(id, caller, db, time, matter =>
         {
             new Validation().RequireText(request.Reason, "reason", 200).ThrowIfInvalid();
-            matter.Escalate(request.Reason!.Trim(), caller.Id(), time.GetUtcNow());
+            matter.Escalate(request.Reason!.Trim(), caller.Actor(), time.GetUtcNow());
         }, cancellationToken);
 
     /// <summary>The matters the caller may see: a grid worker's grids; a resident's own reports.</summary>
@@ -306,6 +330,8 @@ public sealed record ResolveMatterRequest(string? Resolution);
 
 public sealed record CloseMatterRequest(int? Satisfaction, string? Note = null);
 
+public sealed record RateMatterRequest(int? Satisfaction, string? Comment = null);
+
 public sealed record EscalateMatterRequest(string? Reason);
 
 /// <summary>
@@ -329,6 +355,7 @@ public sealed record MatterResponse(
     int? Satisfaction,
     MatterSource Source,
     string? SourceId,
+    bool ReporterRates,
     IReadOnlyList<string> Photos,
     string Open311Status,
     string? StatusNotes,
@@ -338,7 +365,7 @@ public sealed record MatterResponse(
 {
     public static MatterResponse From(Matter m, DateOnly today) => new(
         m.Id, m.GridCode, m.Category, MatterCategories.All[m.Category], m.Location, m.Description, m.ReporterKind, m.Status,
-        MatterStatusLabels.All[m.Status], m.Handler, m.DueOn, m.IsOverdue(today), m.Escalated, m.Satisfaction, m.Source, m.SourceId, m.Photos,
+        MatterStatusLabels.All[m.Status], m.Handler, m.DueOn, m.IsOverdue(today), m.Escalated, m.Satisfaction, m.Source, m.SourceId, m.ReporterRates, m.Photos,
         m.IsOpen ? "open" : "closed", m.StatusNotes, m.ReportedAt,
         m.DueOn is { } due ? CommunityTime.StartOf(due.AddDays(1)) : null, m.UpdatedAt);
 }
@@ -372,7 +399,8 @@ public sealed record SessionListItem(Guid Id, Guid MatterId, DeliberationVenue V
     public static SessionListItem From(DeliberationSession s) => new(s.Id, s.MatterId, s.Venue, DeliberationVenues.All[s.Venue], s.HeldOn, s.Participants.Length, s.Decision);
 }
 
-public sealed record TimelineEntryResponse(DateTimeOffset At, MatterStatus Status, string Note, string Actor);
+/// <summary>One step: <c>actor</c> is the account, <c>actorName</c> the person as named when they took it (null on steps from before names were kept).</summary>
+public sealed record TimelineEntryResponse(DateTimeOffset At, MatterStatus Status, string Note, string Actor, string? ActorName);
 
 public sealed record SessionResponse(Guid Id, DeliberationVenue Venue, DateOnly HeldOn, IReadOnlyList<string> Participants, string Minutes, string Decision);
 
@@ -389,7 +417,7 @@ public sealed record MatterDetailResponse(
 {
     public static MatterDetailResponse From(Matter m, IEnumerable<DeliberationSession> sessions, IEnumerable<BuildingVote> votes, DateOnly today) => new(
         MatterResponse.From(m, today),
-        m.Timeline.OrderBy(t => t.At).ThenBy(t => t.Id).Select(t => new TimelineEntryResponse(t.At, t.Status, t.Note, t.Actor)).ToList(),
+        m.Timeline.OrderBy(t => t.At).ThenBy(t => t.Id).Select(t => new TimelineEntryResponse(t.At, t.Status, t.Note, t.Actor, t.ActorName is { Length: > 0 } name ? name : null)).ToList(),
         sessions.Select(s => new SessionResponse(s.Id, s.Venue, s.HeldOn, s.Participants, s.Minutes, s.Decision)).ToList(),
         votes.Select(BuildingVoteResponse.From).ToList());
 }

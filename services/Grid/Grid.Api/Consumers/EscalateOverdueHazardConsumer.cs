@@ -2,6 +2,7 @@ using CommunityPlatform.Contracts.Safety;
 using CommunityPlatform.Grid.Domain;
 using CommunityPlatform.Grid.Infrastructure;
 using CommunityPlatform.Messaging;
+using CommunityPlatform.ServiceKit.Domain;
 using MassTransit;
 
 namespace CommunityPlatform.Grid.Consumers;
@@ -16,7 +17,7 @@ public sealed class EscalateOverdueHazardConsumer(GridDbContext db, MessagingTel
         var matter = await RequireMatterForAsync(MatterSource.Hazard, overdue.HazardId.ToString(), cancellationToken);
         if (matter.IsOpen)
         {
-            matter.Escalate($"隐患逾期未整改（期限 {overdue.Deadline:yyyy-MM-dd}）", "system", Time.GetUtcNow());
+            matter.Escalate($"隐患逾期未整改（期限 {overdue.Deadline:yyyy-MM-dd}）", Actor.System, Time.GetUtcNow());
         }
     }
 }

@@ -43,6 +43,12 @@ public sealed class Matter
     /// <summary>The account that reported it, so a resident sees their own matters and no one else's.</summary>
     public string? ReporterUserId { get; private set; }
 
+    /// <summary>
+    /// A resident reported it from their own account, so they rate it themselves; a matter taken down by a worker (by
+    /// phone, on a walk) is rated at the worker's return visit (回访), as the 12345 hotline does.
+    /// </summary>
+    public bool ReporterRates { get; private set; }
+
     public string[] Photos { get; private set; } = [];
 
     public MatterStatus Status { get; private set; }
@@ -67,7 +73,7 @@ public sealed class Matter
 
     public DateTimeOffset? ClosedAt { get; private set; }
 
-    /// <summary>The reporter's satisfaction when it was verified, 1 to 5.</summary>
+    /// <summary>The reporter's satisfaction when it was verified, 1 to 5; none when the rating window passed without one.</summary>
     public int? Satisfaction { get; private set; }
 
     /// <summary>Raised on the matter board (督办) by an overdue hazard, a missed patrol quota or the office.</summary>
@@ -109,7 +115,7 @@ public sealed class Matter
 
     public static (Matter Matter, MatterReported Reported) Report(
         string gridCode, string? category, string? location, string? description, string? reporterKind, string? reporterName,
-        Guid? reporterResidentId, IReadOnlyList<string>? photos, string actor, DateTimeOffset now)
+        Guid? reporterResidentId, IReadOnlyList<string>? photos, Actor actor, bool reporterRates, DateTimeOffset now)
     {
         var validation = new Validation();
         var parsedCategory = validation.RequireOneOf(category, "category", MatterCategories.All);
@@ -122,7 +128,8 @@ public sealed class Matter
 
         var matter = Open(gridCode, parsedCategory!.Value, location!, description!, parsedReporter!.Value, reporterName!, MatterSource.Report, null, now);
         matter.ReporterResidentId = reporterResidentId;
-        matter.ReporterUserId = actor;
+        matter.ReporterUserId = actor.Id;
+        matter.ReporterRates = reporterRates;
         matter.Photos = [.. (photos ?? []).Select(p => p.Trim())];
         matter.Record(MatterStatus.Reported, "问事：已登记", actor, now);
         return (matter, matter.Reported(now));
@@ -138,17 +145,17 @@ public sealed class Matter
     {
         var matter = Open(gridCode, category, location, description, ReporterKind.System, MatterSources.Labels[source], source, sourceId, now);
         matter.Escalated = escalated;
-        matter.Record(MatterStatus.Reported, $"由{MatterSources.Labels[source]}自动登记", "system", now);
+        matter.Record(MatterStatus.Reported, $"由{MatterSources.Labels[source]}自动登记", Actor.System, now);
         if (dueOn is not null)
         {
-            matter.Accept(dueOn.Value, "自动签收", "system", now);
+            matter.Accept(dueOn.Value, "自动签收", Actor.System, now);
         }
 
         return (matter, matter.Reported(now));
     }
 
     /// <summary>签收: the grid takes the matter on; the clock starts and it is due after the category's days.</summary>
-    public void Accept(DateOnly dueOn, string? note, string actor, DateTimeOffset now)
+    public void Accept(DateOnly dueOn, string? note, Actor actor, DateTimeOffset now)
     {
         RequireStatus("accept", MatterStatus.Reported);
         Status = MatterStatus.Accepted;
@@ -158,7 +165,7 @@ public sealed class Matter
     }
 
     /// <summary>退单: the matter is not the grid's to handle, with the reason the reporter will read.</summary>
-    public void Return(string? reason, string actor, DateTimeOffset now)
+    public void Return(string? reason, Actor actor, DateTimeOffset now)
     {
         new Validation().RequireText(reason, "reason", 500).ThrowIfInvalid();
         RequireStatus("return", MatterStatus.Reported);
@@ -168,7 +175,7 @@ public sealed class Matter
     }
 
     /// <summary>议事: the matter goes to the deliberation room (常青说事室) or a building meeting.</summary>
-    public void StartDeliberation(string? note, string actor, DateTimeOffset now)
+    public void StartDeliberation(string? note, Actor actor, DateTimeOffset now)
     {
         RequireStatus("deliberate", MatterStatus.Accepted);
         Status = MatterStatus.Deliberating;
@@ -176,20 +183,20 @@ public sealed class Matter
     }
 
     /// <summary>Notes a deliberation session's decision on the timeline.</summary>
-    public void NoteSession(DeliberationSession session, string actor, DateTimeOffset now)
+    public void NoteSession(DeliberationSession session, Actor actor, DateTimeOffset now)
     {
         RequireStatus("record a deliberation session", MatterStatus.Deliberating);
         Record(MatterStatus.Deliberating, "议事决定：" + session.Decision, actor, now);
     }
 
     /// <summary>Notes a building vote's result on the timeline (also when the matter has moved on while the vote ran).</summary>
-    public void NoteVote(BuildingVote vote, string actor, DateTimeOffset now)
+    public void NoteVote(BuildingVote vote, Actor actor, DateTimeOffset now)
     {
         Record(MatterStatus.Deliberating, $"楼栋表决「{vote.Question}」：{(vote.Passed == true ? "通过" : "未通过")}（同意 {vote.Consents}/{vote.EligibleHouseholdIds.Length} 户）", actor, now);
     }
 
     /// <summary>办事: assigned to a handler with a due date.</summary>
-    public void Assign(string? handler, Guid? handlerMemberId, DateOnly? dueOn, string actor, DateTimeOffset now)
+    public void Assign(string? handler, Guid? handlerMemberId, DateOnly? dueOn, Actor actor, DateTimeOffset now)
     {
         var validation = new Validation();
         validation.RequireText(handler, "handler", 100);
@@ -205,34 +212,78 @@ public sealed class Matter
     }
 
     /// <summary>Resolved by the handler; the event names the member who resolved it, for their points.</summary>
-    public MatterResolved Resolve(string? resolution, string actor, DateTimeOffset now)
+    public MatterResolved Resolve(string? resolution, Actor actor, DateTimeOffset now)
     {
         new Validation().RequireText(resolution, "resolution", 2000).ThrowIfInvalid();
+        RequireOwnLifecycle("resolve");
         RequireStatus("resolve", MatterStatus.Assigned);
         Status = MatterStatus.Resolved;
         ResolvedAt = now;
         Resolution = resolution!.Trim();
         Record(MatterStatus.Resolved, "办结：" + Resolution, actor, now);
-        return new MatterResolved
-        {
-            EventId = Guid.CreateVersion7(now), OccurredAt = now, MatterId = Id, GridCode = GridCode, Category = Category.ToString(),
-            ResolverMemberId = HandlerMemberId, ResolvedAt = now, ServiceRequestId = CountyServiceRequestId(),
-        };
+        return ResolvedEvent(now);
     }
 
-    /// <summary>Verified with the reporter and closed with their satisfaction (1 to 5).</summary>
-    public void Close(int? satisfaction, string? note, string actor, DateTimeOffset now)
+    /// <summary>Matters rated satisfied at this score or above close; below it they go back to be handled again.</summary>
+    public const int SatisfiedFrom = 3;
+
+    /// <summary>
+    /// 回访: the worker records the satisfaction the reporter gave on the return visit. A matter the reporter rates
+    /// themselves (<see cref="ReporterRates"/>) is theirs to rate, not the worker's.
+    /// </summary>
+    public void Close(int? satisfaction, string? note, Actor actor, DateTimeOffset now)
     {
-        new Validation().Require(satisfaction is >= 1 and <= 5, "satisfaction", "must be from 1 (very dissatisfied) to 5 (very satisfied).").ThrowIfInvalid();
-        RequireStatus("close", MatterStatus.Resolved);
+        RequireOwnLifecycle("close");
+        if (ReporterRates)
+        {
+            throw new DomainRuleViolationException(
+                "matter.rating", "The resident who reported this matter rates it; it closes with their rating, or without one when the rating window passes.");
+        }
+
+        Verify(satisfaction, note, actor, now);
+    }
+
+    /// <summary>Whether <paramref name="userId"/> is the reporter who rates this matter.</summary>
+    public bool IsRatedBy(string userId) => ReporterRates && ReporterUserId == userId;
+
+    /// <summary>The reporter rates the resolution (评价). Satisfied closes the matter; dissatisfied sends it back.</summary>
+    public void Rate(int? satisfaction, string? comment, Actor reporter, DateTimeOffset now)
+    {
+        if (!IsRatedBy(reporter.Id))
+        {
+            throw new InvalidOperationException("Only the reporter rates a matter; the API checks this before calling.");
+        }
+
+        Verify(satisfaction, comment, reporter, now);
+    }
+
+    /// <summary>
+    /// The rating window passed with no rating: closed without a score (默认办结), as 12345 closes an unrated case,
+    /// so that a reporter who does not answer does not hold the matter open for ever.
+    /// </summary>
+    public void CloseUnrated(TimeSpan window, DateTimeOffset now)
+    {
+        RequireStatus("close unrated", MatterStatus.Resolved);
+        if (ResolvedAt > now - window)
+        {
+            throw new DomainRuleViolationException("matter.rating", $"The rating window of {window.TotalDays:0.#} days has not passed yet.");
+        }
+
         Status = MatterStatus.Closed;
         ClosedAt = now;
-        Satisfaction = satisfaction;
-        Record(MatterStatus.Closed, $"回访销号，满意度 {satisfaction}/5" + (string.IsNullOrWhiteSpace(note) ? "" : "：" + note.Trim()), actor, now);
+        Satisfaction = null;
+        Record(MatterStatus.Closed, $"{window.TotalDays:0.#} 天内未评价，自动销号", Actor.System, now);
         AnnounceClosed(now);
     }
 
-    /// <summary>The hazard behind the matter was rectified and closed by the safety service.</summary>
+    /// <summary>Resolved matters whose rating window has passed without a rating.</summary>
+    public static IQueryable<Matter> AwaitingRatingSince(IQueryable<Matter> matters, DateTimeOffset resolvedBefore) =>
+        matters.Where(m => m.Status == MatterStatus.Resolved && m.ResolvedAt < resolvedBefore);
+
+    /// <summary>
+    /// The hazard behind the matter was re-inspected and closed by the safety service, the matter's owner: it counts
+    /// as the matter's resolution (办结) and closes it.
+    /// </summary>
     public bool CloseForRectifiedHazard(DateTimeOffset now)
     {
         if (!IsOpen)
@@ -240,12 +291,61 @@ public sealed class Matter
             return false;
         }
 
+        if (ResolvedAt is null)
+        {
+            ResolvedAt = now;
+            Resolution = "隐患已整改并复查合格";
+            _announcements.Add(ResolvedEvent(now));
+        }
+
         Status = MatterStatus.Closed;
         ClosedAt = now;
-        Resolution ??= "隐患已整改并复查合格";
-        Record(MatterStatus.Closed, "隐患整改复查合格，自动销号", "system", now);
+        Record(MatterStatus.Closed, "隐患整改复查合格，自动销号", Actor.System, now);
         AnnounceClosed(now);
         return true;
+    }
+
+    /// <summary>The hazard was reopened with a new deadline; the matter is due when the hazard is.</summary>
+    public void FollowReopenedHazard(DateOnly deadline, DateTimeOffset now)
+    {
+        if (!IsOpen || DueOn == deadline)
+        {
+            return;
+        }
+
+        DueOn = deadline;
+        Record(Status, $"隐患复查未通过，整改期限改为 {deadline:yyyy-MM-dd}", Actor.System, now);
+    }
+
+    private void Verify(int? satisfaction, string? note, Actor actor, DateTimeOffset now)
+    {
+        var validation = new Validation();
+        validation.Require(satisfaction is >= 1 and <= 5, "satisfaction", "must be from 1 (very dissatisfied) to 5 (very satisfied).");
+        validation.Require(note is null || note.Trim().Length <= 500, "note", "must be at most 500 characters.");
+        validation.ThrowIfInvalid();
+        RequireStatus("rate", MatterStatus.Resolved);
+        var remark = string.IsNullOrWhiteSpace(note) ? "" : "：" + note.Trim();
+        if (satisfaction < SatisfiedFrom)
+        {
+            // Not closed on a bad score: back to the handler, and on the 督办 board so the secretary sees it.
+            Status = MatterStatus.Assigned;
+            ResolvedAt = null;
+            Resolution = null;
+            Escalated = true;
+            Record(MatterStatus.Assigned, $"评价不满意（{satisfaction}/5）{remark}，退回重办并督办", actor, now);
+            _announcements.Add(new MatterReopened
+            {
+                EventId = Guid.CreateVersion7(now), OccurredAt = now, MatterId = Id, GridCode = GridCode, Category = Category.ToString(),
+                Satisfaction = satisfaction!.Value, ServiceRequestId = CountyServiceRequestId(), ReopenedAt = now,
+            });
+            return;
+        }
+
+        Status = MatterStatus.Closed;
+        ClosedAt = now;
+        Satisfaction = satisfaction;
+        Record(MatterStatus.Closed, $"回访销号，满意度 {satisfaction}/5" + remark, actor, now);
+        AnnounceClosed(now);
     }
 
     /// <summary>The events the transitions since the last call announced (a closed matter's <see cref="MatterClosed"/>), once.</summary>
@@ -257,7 +357,7 @@ public sealed class Matter
     }
 
     /// <summary>督办: raised on the matter board, with the reason on the timeline.</summary>
-    public void Escalate(string reason, string actor, DateTimeOffset now)
+    public void Escalate(string reason, Actor actor, DateTimeOffset now)
     {
         if (!IsOpen)
         {
@@ -286,6 +386,27 @@ public sealed class Matter
         UpdatedAt = now,
     };
 
+    private MatterResolved ResolvedEvent(DateTimeOffset now) => new()
+    {
+        EventId = Guid.CreateVersion7(now), OccurredAt = now, MatterId = Id, GridCode = GridCode, Category = Category.ToString(),
+        ResolverMemberId = HandlerMemberId, ResolvedAt = now, ServiceRequestId = CountyServiceRequestId(),
+    };
+
+    /// <summary>
+    /// A matter opened for a hazard mirrors the hazard, which the safety service owns: grid steps that would resolve or
+    /// close it while the hazard stays open are refused, naming the hazard, instead of letting the two disagree.
+    /// </summary>
+    private void RequireOwnLifecycle(string action)
+    {
+        if (Source == MatterSource.Hazard)
+        {
+            throw new DomainRuleViolationException(
+                "matter.mirrored",
+                $"Cannot {action} a matter opened for hazard {SourceId}: the safety service owns it, and the matter is resolved and closed when the hazard is re-inspected and closed.",
+                new Dictionary<string, object?> { ["owner"] = "safety", ["hazardId"] = SourceId });
+        }
+    }
+
     private MatterReported Reported(DateTimeOffset now) => new()
     {
         EventId = Guid.CreateVersion7(now), OccurredAt = now, MatterId = Id, GridCode = GridCode, Category = Category.ToString(),
@@ -311,19 +432,20 @@ public sealed class Matter
         }
     }
 
-    private void Record(MatterStatus status, string note, string actor, DateTimeOffset now)
+    private void Record(MatterStatus status, string note, Actor actor, DateTimeOffset now)
     {
         // Two steps in one request (opened and signed for at once) must keep their order when sorted by time, at
         // the database's microsecond precision.
         var at = _timeline.Count > 0 && _timeline[^1].At >= now ? _timeline[^1].At.AddMicroseconds(1) : now;
         StatusNotes = note.Length > 500 ? note[..500] : note;
         UpdatedAt = now;
-        _timeline.Add(new MatterTimelineEntry(Guid.CreateVersion7(at), Id, at, status, StatusNotes, actor));
+        _timeline.Add(new MatterTimelineEntry(Guid.CreateVersion7(at), Id, at, status, StatusNotes, actor.Id, actor.Name));
     }
 }
 
 /// <summary>One line of a matter's timeline: what happened, when, by whom.</summary>
-public sealed record MatterTimelineEntry(Guid Id, Guid MatterId, DateTimeOffset At, MatterStatus Status, string Note, string Actor);
+/// <remarks><paramref name="ActorName"/> is the name as it was when the step was taken; empty on steps recorded before names were kept.</remarks>
+public sealed record MatterTimelineEntry(Guid Id, Guid MatterId, DateTimeOffset At, MatterStatus Status, string Note, string Actor, string ActorName);
 
 public enum MatterStatus
 {

@@ -25,12 +25,15 @@ internal static class Extensions
         builder.AddPlatformMessaging<GridDbContext>("grid", messaging => messaging
             .AddConsumer<OpenHazardMatterConsumer, HazardReported>()
             .AddConsumer<CloseHazardMatterConsumer, HazardRectified>()
+            .AddConsumer<RescheduleHazardMatterConsumer, HazardReopened>()
             .AddConsumer<EscalateOverdueHazardConsumer, HazardOverdue>()
             .AddConsumer<EscalateMissedPatrolQuotaConsumer, PatrolQuotaMissed>()
             .AddConsumer<OpenObservationMatterConsumer, PatrolObservationReported>()
             .AddConsumer<OpenCountyCaseMatterConsumer, CountyCaseSignedFor>());
         builder.Services.AddOptions<GridOptions>().BindConfiguration("Grid");
         builder.Services.AddScoped<ResidentImport>();
+        builder.Services.AddSingleton<MatterMonitor>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<MatterMonitor>());
         builder.Services.AddAuditTrail<GridDbContext>();
         builder.Services.AddIdempotency<GridDbContext>();
         var dataProtection = builder.Services.AddDataProtection().SetApplicationName("CommunityPlatform.Grid");

@@ -26,5 +26,11 @@ public sealed class GridOptions
     /// <summary>Where the Data Protection key ring that seals the care list lives; outside the database on purpose.</summary>
     public string? CareListKeyDirectory { get; set; }
 
+    /// <summary>How long the reporter has to rate a resolved matter before it closes without a score (12345 allows a few days).</summary>
+    public TimeSpan RatingWindow { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>How often resolved matters past their rating window are looked for.</summary>
+    public TimeSpan MonitorInterval { get; set; } = TimeSpan.FromMinutes(5);
+
     public int DueDays(MatterCategory category) => MatterDueDays.TryGetValue(category, out var days) ? days : 10;
 }

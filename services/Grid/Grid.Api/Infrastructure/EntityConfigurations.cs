@@ -143,6 +143,7 @@ internal sealed class MatterTimelineEntryConfiguration : IEntityTypeConfiguratio
         entry.Property(e => e.Status).HasConversion<string>().HasMaxLength(20);
         entry.Property(e => e.Note).HasMaxLength(500);
         entry.Property(e => e.Actor).HasMaxLength(100);
+        entry.Property(e => e.ActorName).HasMaxLength(100);
     }
 }
 

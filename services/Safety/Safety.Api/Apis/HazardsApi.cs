@@ -33,7 +33,7 @@ public static class HazardsApi
             .WithIdempotency<SafetyDbContext>()
             .RequireAuthorization(SafetyPolicies.FollowUpHazards);
         hazards.MapPost("/{id:guid}/reinspection", Reinspect)
-            .WithSummary("Re-inspect (复查): passed closes the hazard and publishes HazardRectified; failed reopens it with a new deadline")
+            .WithSummary("Re-inspect (复查): passed closes the hazard and publishes HazardRectified; failed reopens it with a new deadline and publishes HazardReopened")
             .WithIdempotency<SafetyDbContext>()
             .RequireAuthorization(SafetyPolicies.Reinspect);
 
@@ -97,10 +97,7 @@ public static class HazardsApi
                 throw DomainValidationException.For("passed", "is required (true when the rectification holds).");
             }
 
-            if (hazard.Reinspect(request.Passed.Value, request.Notes, request.Deadline, options.Value.Rectification, caller.Id(), time.GetUtcNow()) is { } rectified)
-            {
-                db.AddIntegrationEvent(rectified);
-            }
+            db.AddIntegrationEvent(hazard.Reinspect(request.Passed.Value, request.Notes, request.Deadline, options.Value.Rectification, caller.Id(), time.GetUtcNow()));
         }, cancellationToken);
 
     private static async Task<Results<Ok<HazardResponse>, NotFound>> ChangeAsync(

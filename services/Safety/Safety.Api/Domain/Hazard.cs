@@ -1,3 +1,4 @@
+using CommunityPlatform.Contracts;
 using CommunityPlatform.Contracts.Safety;
 using CommunityPlatform.ServiceKit.Domain;
 
@@ -139,10 +140,11 @@ public sealed class Hazard
     }
 
     /// <summary>
-    /// An inspector re-inspects (复查) the submitted rectification. Passing closes the hazard and publishes
-    /// <see cref="HazardRectified"/>; failing reopens it with a new deadline (the default for its severity if none is given).
+    /// An inspector re-inspects (复查) the submitted rectification. Passing closes the hazard and announces
+    /// <see cref="HazardRectified"/>; failing reopens it with a new deadline (the default for its severity if none is
+    /// given) and announces <see cref="HazardReopened"/>, so the grid's matter is due when the hazard is.
     /// </summary>
-    public HazardRectified? Reinspect(bool passed, string? notes, DateOnly? newDeadline, RectificationDeadlines deadlines, string actor, DateTimeOffset now)
+    public IntegrationEvent Reinspect(bool passed, string? notes, DateOnly? newDeadline, RectificationDeadlines deadlines, string actor, DateTimeOffset now)
     {
         var today = CommunityTime.DateOf(now);
         var validation = new Validation();
@@ -157,7 +159,7 @@ public sealed class Hazard
         {
             Deadline = newDeadline ?? deadlines.For(Severity, today);
             Record(HazardStatus.Reopened, $"复查未通过：{notes!.Trim()}；新整改期限 {Deadline:yyyy-MM-dd}", actor, now);
-            return null;
+            return new HazardReopened { EventId = Guid.CreateVersion7(now), OccurredAt = now, HazardId = Id, GridCode = GridCode, Deadline = Deadline, ReopenedAt = now };
         }
 
         Record(HazardStatus.Closed, string.IsNullOrWhiteSpace(notes) ? "复查通过，销号" : $"复查通过，销号：{notes.Trim()}", actor, now);

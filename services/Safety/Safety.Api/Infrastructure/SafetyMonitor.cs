@@ -10,49 +10,19 @@ namespace CommunityPlatform.Safety.Infrastructure;
 
 /// <summary>
 /// The background check: hazards past their deadline publish <c>HazardOverdue</c> once per hazard and deadline,
-/// and every finished month of a patrol plan is judged once, publishing <c>PatrolQuotaMissed</c> when it fell
-/// short. One transaction per run, under an advisory lock so that replicas take turns; what was announced is
-/// written in the same transaction as the outbox rows, so a crash repeats nothing and skips nothing.
+/// and every finished month of a patrol plan is judged once, publishing <c>PatrolQuotaMissed</c> when it fell short.
 /// </summary>
-public sealed partial class SafetyMonitor(IServiceScopeFactory scopeFactory, IOptions<SafetyOptions> options, TimeProvider time, ILogger<SafetyMonitor> logger)
-    : BackgroundService
+public sealed class SafetyMonitor(IServiceScopeFactory scopeFactory, IOptions<SafetyOptions> options, TimeProvider time, ILogger<SafetyMonitor> logger)
+    : SingleRunnerSweep<SafetyDbContext>(scopeFactory, time, logger)
 {
-    private const long LockKey = 0x5AFE_7001;
+    protected override long LockKey => 0x5AFE_7001;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override TimeSpan Interval => options.Value.MonitorInterval;
+
+    protected override async Task SweepAsync(SafetyDbContext db, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await RunOnceAsync(stoppingToken);
-            }
-            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-            {
-                LogRunFailed(logger, ex.GetType().Name, ex.Message);
-            }
-
-            await Task.Delay(options.Value.MonitorInterval, time, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
-        }
-    }
-
-    public async Task RunOnceAsync(CancellationToken cancellationToken)
-    {
-        await using var scope = scopeFactory.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<SafetyDbContext>();
-        await db.InRetriedTransactionAsync(async ct =>
-        {
-            var locked = await db.Database.SqlQuery<bool>($"SELECT pg_try_advisory_xact_lock({LockKey}) AS \"Value\"").SingleAsync(ct);
-            if (!locked)
-            {
-                return;
-            }
-
-            var now = time.GetUtcNow();
-            await FlagOverdueHazardsAsync(db, now, ct);
-            await JudgePatrolMonthsAsync(db, now, ct);
-            await db.SaveChangesAsync(ct);
-        }, cancellationToken);
+        await FlagOverdueHazardsAsync(db, now, cancellationToken);
+        await JudgePatrolMonthsAsync(db, now, cancellationToken);
     }
 
     private static async Task FlagOverdueHazardsAsync(SafetyDbContext db, DateTimeOffset now, CancellationToken cancellationToken)
@@ -103,7 +73,4 @@ public sealed partial class SafetyMonitor(IServiceScopeFactory scopeFactory, IOp
             }
         }
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The safety monitor run failed; it runs again at the next interval ({ErrorType}: {Error})")]
-    private static partial void LogRunFailed(ILogger logger, string errorType, string error);
 }

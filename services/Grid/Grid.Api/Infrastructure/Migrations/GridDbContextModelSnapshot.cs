@@ -564,6 +564,10 @@ namespace CommunityPlatform.Grid.Infrastructure.Migrations
                         .HasColumnType("character varying(50)")
                         .HasColumnName("reporter_name");
 
+                    b.Property<bool>("ReporterRates")
+                        .HasColumnType("boolean")
+                        .HasColumnName("reporter_rates");
+
                     b.Property<Guid?>("ReporterResidentId")
                         .HasColumnType("uuid")
                         .HasColumnName("reporter_resident_id");
@@ -649,6 +653,12 @@ namespace CommunityPlatform.Grid.Infrastructure.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
                         .HasColumnName("actor");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("actor_name");
 
                     b.Property<DateTimeOffset>("At")
                         .HasColumnType("timestamp with time zone")

@@ -5,6 +5,7 @@ import { t, labels, choices, formatDate, formatDateTime } from '../i18n.js';
 import { api, ApiError } from '../api.js';
 import { form, rules, today, splitList } from '../forms.js';
 import { pageHead, badge, notice } from '../ui.js';
+import { hasRole, Roles } from '../session.js';
 
 const note = (name = 'note') => ({ name, label: t('matters.fields.note'), type: 'textarea', rows: 2, rules: [rules.maxLength(500)] });
 const reason = (max) => ({ name: 'reason', label: t('matters.fields.reason'), type: 'textarea', rows: 2, rules: [rules.required(), rules.maxLength(max)] });
@@ -15,7 +16,7 @@ function dayOf(timestamp) {
 }
 
 /** Each step of the loop: its API path, its fields (named as the API names them) and the body they make. */
-function actionsFor(matter) {
+function actionsFor(matter, session) {
   const reportedOn = dayOf(matter.requestedDatetime);
   const all = {
     accept: { path: 'accept', primary: true, fields: [note()], body: (v) => ({ note: v.note || null }) },
@@ -57,15 +58,28 @@ function actionsFor(matter) {
       ],
       body: (v) => ({ satisfaction: Number(v.satisfaction), note: v.note || null }),
     },
+    rate: {
+      path: 'rating', primary: true,
+      fields: [
+        { name: 'satisfaction', label: t('matters.fields.satisfaction'), type: 'select', options: choices('matters.satisfaction').reverse(),
+          rules: [rules.required(), rules.min(1), rules.max(5)] },
+        note('comment'),
+      ],
+      body: (v) => ({ satisfaction: Number(v.satisfaction), comment: v.comment || null }),
+    },
     escalate: { path: 'escalate', fields: [reason(200)], body: (v) => ({ reason: v.reason }) },
   };
+  // A resident rates what they reported themselves; anything else is rated at the worker's return visit.
+  const resolvedSteps = matter.reporterRates ? (hasRole(session, [Roles.Resident]) ? ['rate'] : []) : ['close'];
+  // A hazard's matter is resolved and closed by the hazard's re-inspection in the safety service, not here.
+  const mirrored = matter.source === 'Hazard';
   // The transitions Matter allows from each status (RequireStatus); 督办 while the matter is still being worked.
   const allowed = {
     Reported: ['accept', 'return', 'escalate'],
     Accepted: ['assign', 'deliberate', 'escalate'],
     Deliberating: ['session', 'assign', 'escalate'],
-    Assigned: ['resolve', 'escalate'],
-    Resolved: ['close'],
+    Assigned: mirrored ? ['escalate'] : ['resolve', 'escalate'],
+    Resolved: resolvedSteps,
   }[matter.status] ?? [];
   return allowed.map((name) => ({ name, ...all[name] }));
 }
@@ -80,9 +94,9 @@ function explainConflict(error) {
   return new ApiError(409, { ...error.problem, detail: `${text}（${error.problem.detail ?? error.problem.title}）` });
 }
 
-function actionPanel(matter, onChanged) {
-  const actions = actionsFor(matter);
-  if (!actions.length) return h('p', { class: 'muted' }, t('matters.detail.noActions'));
+function actionPanel(matter, session, onChanged) {
+  const actions = actionsFor(matter, session);
+  if (!actions.length) return h('p', { class: 'muted' }, t(matter.status === 'Resolved' ? 'matters.detail.awaitingRating' : 'matters.detail.noActions'));
   const slot = h('div', { class: 'action-form' });
   const buttons = actions.map((action) => h('button', {
     type: 'button',
@@ -139,7 +153,7 @@ function timeline(entries) {
   const status = labels('matters.status');
   return h('ol', { class: 'timeline' }, entries.map((entry) => h('li', null,
     h('span', { class: 'at' }, formatDateTime(entry.at), ' · ', status[entry.status] ?? entry.status,
-      entry.actor === 'system' ? ` · ${t('matters.detail.system')}` : ''),
+      entry.actorName ? ` · ${entry.actorName}` : ''),
     h('span', { class: 'note' }, entry.note))));
 }
 
@@ -158,7 +172,7 @@ function votes(list) {
     v.open ? badge(t('matters.detail.voteOpen'), 'warn') : badge(t(v.passed ? 'matters.detail.votePassed' : 'matters.detail.voteFailed'), v.passed ? 'good' : 'bad'))));
 }
 
-function view(detail, message, reload) {
+function view(detail, session, message, reload) {
   const { matter } = detail;
   const statusLabel = labels('matters.status')[matter.status] ?? matter.statusLabel;
   return h('article', { class: 'matter-page', dataset: { matterId: matter.id } },
@@ -176,7 +190,7 @@ function view(detail, message, reload) {
           matter.photos.length ? [h('h3', null, t('matters.detail.photos')), h('ul', { class: 'photo-refs' }, matter.photos.map((p) => h('li', null, p)))] : null),
         h('section', { class: 'card', 'aria-labelledby': 'matter-actions-title' },
           h('h2', { id: 'matter-actions-title' }, t('matters.detail.actions')),
-          actionPanel(matter, reload))),
+          actionPanel(matter, session, reload))),
       h('div', null,
         h('section', { class: 'card' }, h('h2', null, t('matters.detail.timeline')), timeline(detail.timeline)),
         detail.sessions.length || matter.status === 'Deliberating'
@@ -188,13 +202,13 @@ function view(detail, message, reload) {
 export default async function page(ctx) {
   ctx.setTitle(t('matters.detail.title'));
   const path = `/api/grid/matters/${encodeURIComponent(ctx.params.id)}`;
-  const container = h('div', null, view(await api(path), null, reload));
+  const container = h('div', null, view(await api(path), ctx.session, null, reload));
 
   async function reload() {
     try {
       const detail = await api(path);
       const status = labels('matters.status')[detail.matter.status] ?? detail.matter.statusLabel;
-      container.replaceChildren(view(detail, t('matters.detail.done', { status }), reload));
+      container.replaceChildren(view(detail, ctx.session, t('matters.detail.done', { status }), reload));
       container.querySelector('.notice')?.scrollIntoView({ block: 'nearest' });
     } catch {
       // The step was saved; if the matter can no longer be read here, the shell says why.
