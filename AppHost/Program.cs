@@ -17,6 +17,9 @@ catch (MissingServerException missing)
     return 1;
 }
 
+// The certificate that encrypts the services' Data Protection key rings, which seal their personal data.
+var keyRing = builder.AddKeyRing(infrastructure);
+
 // Services
 var identityApi = builder.AddProject<Projects.Identity_Api>(ResourceNames.IdentityApi)
     .WithInfrastructure(infrastructure, ResourceNames.IdentityDb)
@@ -24,19 +27,22 @@ var identityApi = builder.AddProject<Projects.Identity_Api>(ResourceNames.Identi
 
 var membershipApi = builder.AddProject<Projects.Membership_Api>(ResourceNames.MembershipApi)
     .WithInfrastructure(infrastructure, ResourceNames.MembershipDb)
+    .WithKeyRing(keyRing, "membership")
     .WithReference(identityApi);
 
 var gridApi = builder.AddProject<Projects.Grid_Api>(ResourceNames.GridApi)
     .WithInfrastructure(infrastructure, ResourceNames.GridDb)
-    .WithEnvironment("Grid__CareListKeyDirectory", infrastructure.KeyDirectory("grid"))
+    .WithKeyRing(keyRing, "grid")
     .WithReference(identityApi);
 
 var safetyApi = builder.AddProject<Projects.Safety_Api>(ResourceNames.SafetyApi)
     .WithInfrastructure(infrastructure, ResourceNames.SafetyDb)
+    .WithKeyRing(keyRing, "safety")
     .WithReference(identityApi);
 
 var volunteerApi = builder.AddProject<Projects.Volunteer_Api>(ResourceNames.VolunteerApi)
     .WithInfrastructure(infrastructure, ResourceNames.VolunteerDb)
+    .WithKeyRing(keyRing, "volunteer")
     .WithReference(identityApi);
 
 // The half-year report reads the four services' statistics when it is composed; frozen copies live in its own database.

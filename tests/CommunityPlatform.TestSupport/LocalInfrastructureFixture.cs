@@ -29,6 +29,19 @@ public sealed class LocalInfrastructureFixture : IAsyncLifetime
 
     public string DatabaseConnectionString(string database) => Postgres.ConnectionString(database);
 
+    /// <summary>A folder for one service's Data Protection key ring, encrypted with a certificate made for the run, as the AppHost sets it.</summary>
+    public IReadOnlyDictionary<string, string> KeyRingSettings(string service)
+    {
+        var keys = Path.Combine(_state, "keys");
+        var (certificatePath, password) = KeyRingCertificate.GetOrCreate(keys);
+        return new Dictionary<string, string>
+        {
+            ["DataProtection:KeyDirectory"] = Path.Combine(keys, service),
+            ["DataProtection:CertificatePath"] = certificatePath,
+            ["DataProtection:CertificatePassword"] = password,
+        };
+    }
+
     public async Task InitializeAsync()
     {
         var state = StateDirectory.Resolve(_state);

@@ -27,6 +27,11 @@ public sealed class ServiceApp<TEntryPoint>(
         // Faster polling keeps fault tests short; the commit signal does the work on the happy path.
         builder.UseSetting("Messaging:Outbox:MaxRetryDelay", "00:00:01");
         builder.UseSetting("Authentication:Issuer", TestTokens.Issuer);
+        foreach (var (key, value) in infrastructure.KeyRingSettings(database))
+        {
+            builder.UseSetting(key, value);
+        }
+
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             builder.UseSetting(key, value);

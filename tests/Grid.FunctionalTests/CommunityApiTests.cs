@@ -35,7 +35,7 @@ public sealed class CommunityApiTests(GridApiFixture fixture)
 
         Assert.Equal([noodlesId, shop], (await Client.GetFromJsonAsync<JsonElement>($"/api/grid/businesses?gridCode={grid}")).Ids());
         Assert.Equal([noodlesId], (await Client.GetFromJsonAsync<JsonElement>($"/api/grid/businesses?gridCode={grid}&category=餐饮")).Ids());
-        Assert.Equal("13900001111", await fixture.ScalarAsync<string>($"SELECT phone FROM businesses WHERE id = '{noodlesId}'"));
+        AtRest.AssertSealed(await fixture.ScalarAsync<string>($"SELECT phone FROM businesses WHERE id = '{noodlesId}'"), "13900001111");
 
         var worker = fixture.App.CreateClientAs(CommunityRoles.GridWorker, otherGrid);
         var seen = (await worker.GetFromJsonAsync<JsonElement>("/api/grid/businesses?limit=200")).Ids();

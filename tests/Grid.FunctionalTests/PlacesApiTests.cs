@@ -56,7 +56,7 @@ public sealed class PlacesApiTests(GridApiFixture fixture)
         var fetched = await Client.GetFromJsonAsync<JsonElement>($"/api/grid/residents/{residentId}");
         Assert.Equal("李秀英", fetched.GetProperty("name").GetString());
         Assert.Equal("1958-02-03", fetched.GetProperty("birthDate").GetString());
-        Assert.Equal("13800001111", await fixture.ScalarAsync<string>($"SELECT phone FROM residents WHERE id = '{residentId}'"));
+        AtRest.AssertSealed(await fixture.ScalarAsync<string>($"SELECT phone FROM residents WHERE id = '{residentId}'"), "13800001111");
         Assert.Equal(HttpStatusCode.NotFound, (await Client.GetAsync($"/api/grid/residents/{Guid.NewGuid()}")).StatusCode);
     }
 

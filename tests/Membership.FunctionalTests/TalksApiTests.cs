@@ -30,6 +30,8 @@ public sealed class TalksApiTests(MembershipApiFixture fixture)
 
         var asSecretary = await fixture.Client.GetFromJsonAsync<JsonElement>($"/api/membership/talks/{id}");
         Assert.StartsWith("谈及家庭困难", asSecretary.GetProperty("content").GetString());
+        AtRest.AssertSealed(await fixture.ScalarAsync<string>($"SELECT content FROM talks WHERE id = '{id}'"), "家庭困难");
+        AtRest.AssertSealed(await fixture.ScalarAsync<string>($"SELECT phone FROM members WHERE id = '{talker}'"), "13700001111");
         await fixture.Client.GetFromJsonAsync<JsonElement>($"/api/membership/talks?memberId={talkedWith}");
         Assert.Equal(2, await AuditRowsAsync(id));
 

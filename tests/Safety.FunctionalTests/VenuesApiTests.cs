@@ -41,6 +41,7 @@ public sealed class VenuesApiTests(SafetyApiFixture fixture)
         var fetched = await Client.GetFromJsonAsync<JsonElement>($"/api/safety/venues/{venue.Id()}");
         Assert.Equal("建设路8号", fetched.Text("address"));
         Assert.Equal("13800138000", fetched.Text("ownerPhone"));
+        AtRest.AssertSealed(await fixture.ScalarAsync<string>($"SELECT owner_phone FROM venues WHERE id = '{venue.Id()}'"), "13800138000");
         Assert.Equal(120.5m, fetched.GetProperty("floorArea").GetDecimal());
         Assert.Equal("液化石油气", fetched.GetProperty("attributes").GetProperty("燃料类型").GetString());
     }

@@ -28,6 +28,8 @@ public sealed class VolunteerRegisterTests(VolunteerApiFixture fixture)
         var fetched = await Client.GetFromJsonAsync<JsonElement>($"/api/volunteer/volunteers/{created.GetProperty("id").GetGuid()}");
         Assert.Equal(Grid, fetched.GetProperty("gridCode").GetString());
         Assert.False(fetched.GetProperty("accountLinked").GetBoolean());
+        Assert.Equal("13800138000", fetched.GetProperty("phone").GetString());
+        AtRest.AssertSealed(await fixture.ScalarAsync<string>($"SELECT phone FROM volunteers WHERE id = '{created.GetProperty("id").GetGuid()}'"), "13800138000");
     }
 
     [Fact]

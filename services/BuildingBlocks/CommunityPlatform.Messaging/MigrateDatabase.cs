@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using CommunityPlatform.ServiceKit.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -7,7 +8,8 @@ using Microsoft.Extensions.Logging;
 namespace CommunityPlatform.Messaging;
 
 /// <summary>
-/// Applies the service's committed migrations (creating the database if needed) during start-up. The host
+/// Applies the service's committed migrations (creating the database if needed) and seals personal data still
+/// stored in the clear from before a column was sealed, during start-up. The host
 /// does not start listening, and so does not report healthy, until this has finished. The server may still be
 /// starting (local mode has nothing to wait for), so it retries.
 /// </summary>
@@ -24,6 +26,7 @@ public sealed partial class MigrateDatabase<TDbContext>(IServiceScopeFactory sco
                 await using var scope = scopeFactory.CreateAsyncScope();
                 var db = scope.ServiceProvider.GetRequiredService<TDbContext>();
                 await db.Database.MigrateAsync(cancellationToken);
+                await db.SealLegacyValuesAsync(cancellationToken);
                 return;
             }
             catch (Exception ex) when (attempt < 60 && !cancellationToken.IsCancellationRequested)

@@ -72,9 +72,8 @@ public static class StatisticsApi
             await MicroWish.FulfilledWithin(db.MicroWishes, period).CountAsync(cancellationToken),
             await db.MicroWishes.CountAsync(w => w.Status == MicroWishStatus.Open, cancellationToken));
 
-        // Counts only: the care list's categories, never a record.
-        var care = await db.CarePeople.GroupBy(p => p.Category).Select(g => new { g.Key, Count = g.Count() })
-            .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        // Counts only: the care list's categories, never a record. The category is sealed, so it is counted here.
+        var care = (await db.CarePeople.Select(p => p.Category).ToListAsync(cancellationToken)).CountBy(c => c).ToDictionary();
         var careList = new CareListFigures(care.Values.Sum(), Enum.GetValues<CareCategory>().ToDictionary(c => c, c => care.GetValueOrDefault(c)));
 
         return TypedResults.Ok(new GridStatistics(start, end, community, matters, deliberation, wishes, careList));

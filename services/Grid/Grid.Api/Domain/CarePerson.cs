@@ -18,8 +18,11 @@ public sealed class CarePerson
 
     public string GridCode { get; private set; } = "";
 
+    /// <summary>Itself sensitive (a health or criminal category): sealed, so counted and filtered in memory.</summary>
+    [Sealed]
     public CareCategory Category { get; private set; }
 
+    [Sealed]
     public RiskLevel Risk { get; private set; }
 
     /// <summary>The grid worker responsible for visits, by user id.</summary>

@@ -23,6 +23,7 @@ public sealed class Business
     /// <summary>The operator's name; personal data.</summary>
     public string? Operator { get; private set; }
 
+    [Sealed]
     public string? Phone { get; private set; }
 
     public static Business Register(string gridCode, string? name, string? category, string? address, string? @operator, string? phone, DateTimeOffset now)

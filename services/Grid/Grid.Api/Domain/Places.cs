@@ -130,6 +130,7 @@ public sealed class Resident
 
     public DateOnly? BirthDate { get; private set; }
 
+    [Sealed]
     public string? Phone { get; private set; }
 
     /// <summary>与户主关系: 户主, 配偶, 子女, 父母, 其他…</summary>

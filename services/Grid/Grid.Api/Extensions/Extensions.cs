@@ -5,7 +5,6 @@ using CommunityPlatform.Grid.Consumers;
 using CommunityPlatform.Grid.Infrastructure;
 using CommunityPlatform.Messaging;
 using CommunityPlatform.ServiceKit.Audit;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using CommunityPlatform.ServiceDefaults;
 using CommunityPlatform.ServiceKit.Security;
@@ -36,12 +35,7 @@ internal static class Extensions
         builder.Services.AddHostedService(sp => sp.GetRequiredService<MatterMonitor>());
         builder.Services.AddAuditTrail<GridDbContext>();
         builder.Services.AddIdempotency<GridDbContext>();
-        var dataProtection = builder.Services.AddDataProtection().SetApplicationName("CommunityPlatform.Grid");
-        if (builder.Configuration["Grid:CareListKeyDirectory"] is { Length: > 0 } keyDirectory)
-        {
-            dataProtection.PersistKeysToFileSystem(new DirectoryInfo(keyDirectory));
-        }
-
+        builder.AddServiceKeyRing("CommunityPlatform.Grid");
         builder.Services.AddSingleton<CareListProtector>();
     }
 }

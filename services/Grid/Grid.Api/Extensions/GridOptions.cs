@@ -23,9 +23,6 @@ public sealed class GridOptions
     /// <summary>Sensitive periods (敏感节点) during which care-list visits follow the shorter interval.</summary>
     public List<SensitivePeriod> SensitivePeriods { get; set; } = [];
 
-    /// <summary>Where the Data Protection key ring that seals the care list lives; outside the database on purpose.</summary>
-    public string? CareListKeyDirectory { get; set; }
-
     /// <summary>How long the reporter has to rate a resolved matter before it closes without a score (12345 allows a few days).</summary>
     public TimeSpan RatingWindow { get; set; } = TimeSpan.FromDays(7);
 

@@ -55,10 +55,9 @@ internal sealed class CarePersonConfiguration : IEntityTypeConfiguration<CarePer
         person.ToTable("care_people");
         person.HasKey(p => p.Id);
         person.Property(p => p.GridCode).HasMaxLength(GridArea.CodeMaxLength);
-        person.Property(p => p.Category).HasConversion<string>().HasMaxLength(30);
-        person.Property(p => p.Risk).HasConversion<string>().HasMaxLength(10);
+        // Category and risk are sealed (SealPersonalData): nothing in the database can be filtered or indexed on them.
         person.Property(p => p.ResponsibleWorkerId).HasMaxLength(100);
-        person.HasIndex(p => new { p.GridCode, p.Category });
+        person.HasIndex(p => p.GridCode);
     }
 }
 

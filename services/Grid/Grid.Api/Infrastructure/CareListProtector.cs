@@ -7,7 +7,7 @@ namespace CommunityPlatform.Grid.Infrastructure;
 /// <summary>
 /// Seals the personal part of care records before they reach the database and opens it for an authorised,
 /// audited read. Keys come from ASP.NET Core Data Protection, whose key ring lives outside the database
-/// (<c>Grid:CareList:KeyDirectory</c>), so a copy of the database alone reveals nothing.
+/// (<c>DataProtection:KeyDirectory</c>, itself encrypted with a certificate), so a copy of the database alone reveals nothing.
 /// </summary>
 public sealed class CareListProtector(IDataProtectionProvider provider)
 {

@@ -51,5 +51,6 @@ public sealed class GridDbContext(DbContextOptions<GridDbContext> options) : DbC
         modelBuilder.AddMessagingTables();
         modelBuilder.AddAuditTrail();
         modelBuilder.AddIdempotentRequests();
+        modelBuilder.SealPersonalData(this);
     }
 }

@@ -30,7 +30,8 @@ public sealed class Applicant
 
     public Education Education { get; private set; }
 
-    /// <summary>Personal data: never logged, never on the bus.</summary>
+    /// <summary>Personal data: never logged, never on the bus, sealed at rest.</summary>
+    [Sealed]
     public string? Phone { get; private set; }
 
     public string GridCode { get; private set; } = "";

@@ -24,7 +24,8 @@ public sealed class Member
 
     public Education Education { get; private set; }
 
-    /// <summary>Personal data: never logged, never on the bus.</summary>
+    /// <summary>Personal data: never logged, never on the bus, sealed at rest.</summary>
+    [Sealed]
     public string? Phone { get; private set; }
 
     public string OrganisationCode { get; private set; } = "";

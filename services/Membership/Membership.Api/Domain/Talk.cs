@@ -22,7 +22,8 @@ public sealed class Talk
 
     public string Topic { get; private set; } = "";
 
-    /// <summary>Confidential: never listed to roles outside the content policy, never logged.</summary>
+    /// <summary>Confidential: never listed to roles outside the content policy, never logged, sealed at rest.</summary>
+    [Sealed]
     public string Content { get; private set; } = "";
 
     public string RecordedBy { get; private set; } = "";

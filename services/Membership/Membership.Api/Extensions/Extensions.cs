@@ -17,6 +17,7 @@ internal static class Extensions
     {
         builder.AddServiceApi();
         builder.AddServiceAuthentication(policies => policies.AddMembershipPolicies());
+        builder.AddServiceKeyRing("CommunityPlatform.Membership");
         builder.AddServiceDatabase<MembershipDbContext>(ResourceNames.MembershipDb);
         builder.AddPlatformMessaging<MembershipDbContext>("membership", messaging => messaging
             .AddConsumer<AwardVolunteerHoursPointsConsumer, VolunteerHoursCredited>()

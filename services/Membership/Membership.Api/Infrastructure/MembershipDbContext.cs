@@ -47,5 +47,6 @@ public sealed class MembershipDbContext(DbContextOptions<MembershipDbContext> op
         modelBuilder.AddMessagingTables();
         modelBuilder.AddAuditTrail();
         modelBuilder.AddIdempotentRequests();
+        modelBuilder.SealPersonalData(this);
     }
 }

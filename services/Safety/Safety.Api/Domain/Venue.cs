@@ -22,7 +22,8 @@ public sealed class Venue
     /// <summary>The business or person responsible for the place (经营者/责任人); for a natural spot, the unit that manages it.</summary>
     public string? OwnerName { get; private set; }
 
-    /// <summary>Personal data: shown to the office and inspectors, never on the bus or in logs.</summary>
+    /// <summary>Personal data: shown to the office and inspectors, never on the bus or in logs, sealed at rest.</summary>
+    [Sealed]
     public string? OwnerPhone { get; private set; }
 
     /// <summary>Floor area in m² (营业面积), for buildings.</summary>

@@ -15,6 +15,7 @@ internal static class Extensions
     {
         builder.AddServiceApi();
         builder.AddServiceAuthentication(policies => policies.AddSafetyPolicies());
+        builder.AddServiceKeyRing("CommunityPlatform.Safety");
         builder.AddServiceDatabase<SafetyDbContext>(ResourceNames.SafetyDb);
         // After the migration (hosted services start in order), before requests.
         builder.Services.AddHostedService<ShippedChecklists>();

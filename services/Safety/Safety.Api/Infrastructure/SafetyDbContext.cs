@@ -37,5 +37,6 @@ public sealed class SafetyDbContext(DbContextOptions<SafetyDbContext> options) :
         modelBuilder.AddMessagingTables();
         modelBuilder.AddKnownGrids();
         modelBuilder.AddIdempotentRequests();
+        modelBuilder.SealPersonalData(this);
     }
 }

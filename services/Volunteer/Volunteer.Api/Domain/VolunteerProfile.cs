@@ -26,7 +26,8 @@ public sealed class VolunteerProfile
     /// <summary>A resident volunteer's name; null for member volunteers. Personal data: never logged, never on the bus.</summary>
     public string? DisplayName { get; private set; }
 
-    /// <summary>A resident volunteer's mobile number, optional. Personal data: never logged, never on the bus.</summary>
+    /// <summary>A resident volunteer's mobile number, optional. Personal data: never logged, never on the bus, sealed at rest.</summary>
+    [Sealed]
     public string? Phone { get; private set; }
 
     public string GridCode { get; private set; } = "";

@@ -15,6 +15,7 @@ internal static class Extensions
     {
         builder.AddServiceApi();
         builder.AddServiceAuthentication(policies => policies.AddVolunteerPolicies());
+        builder.AddServiceKeyRing("CommunityPlatform.Volunteer");
         builder.AddServiceDatabase<VolunteerDbContext>(ResourceNames.VolunteerDb);
         builder.AddPlatformMessaging<VolunteerDbContext>("volunteer", messaging => messaging
             .AddConsumer<CreateVolunteerProfileConsumer, MemberRegistered>()

@@ -33,5 +33,6 @@ public sealed class VolunteerDbContext(DbContextOptions<VolunteerDbContext> opti
         modelBuilder.AddMessagingTables();
         modelBuilder.AddKnownGrids();
         modelBuilder.AddIdempotentRequests();
+        modelBuilder.SealPersonalData(this);
     }
 }

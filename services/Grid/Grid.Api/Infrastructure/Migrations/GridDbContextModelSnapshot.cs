@@ -207,8 +207,7 @@ namespace CommunityPlatform.Grid.Infrastructure.Migrations
                         .HasColumnName("operator");
 
                     b.Property<string>("Phone")
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
+                        .HasColumnType("text")
                         .HasColumnName("phone");
 
                     b.HasKey("Id")
@@ -229,8 +228,7 @@ namespace CommunityPlatform.Grid.Infrastructure.Migrations
 
                     b.Property<string>("Category")
                         .IsRequired()
-                        .HasMaxLength(30)
-                        .HasColumnType("character varying(30)")
+                        .HasColumnType("text")
                         .HasColumnName("category");
 
                     b.Property<string>("GridCode")
@@ -255,8 +253,7 @@ namespace CommunityPlatform.Grid.Infrastructure.Migrations
 
                     b.Property<string>("Risk")
                         .IsRequired()
-                        .HasMaxLength(10)
-                        .HasColumnType("character varying(10)")
+                        .HasColumnType("text")
                         .HasColumnName("risk");
 
                     b.Property<string>("Sealed")
@@ -275,8 +272,8 @@ namespace CommunityPlatform.Grid.Infrastructure.Migrations
                     b.HasKey("Id")
                         .HasName("pk_care_people");
 
-                    b.HasIndex("GridCode", "Category")
-                        .HasDatabaseName("ix_care_people_grid_code_category");
+                    b.HasIndex("GridCode")
+                        .HasDatabaseName("ix_care_people_grid_code");
 
                     b.ToTable("care_people", (string)null);
                 });
@@ -889,8 +886,7 @@ namespace CommunityPlatform.Grid.Infrastructure.Migrations
                         .HasColumnName("name");
 
                     b.Property<string>("Phone")
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
+                        .HasColumnType("text")
                         .HasColumnName("phone");
 
                     b.Property<DateTimeOffset>("RegisteredAt")

@@ -102,8 +102,7 @@ namespace CommunityPlatform.Membership.Infrastructure.Migrations
                         .HasColumnName("organisation_code");
 
                     b.Property<string>("Phone")
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
+                        .HasColumnType("text")
                         .HasColumnName("phone");
 
                     b.Property<DateOnly?>("ProbationEndsOn")
@@ -462,8 +461,7 @@ namespace CommunityPlatform.Membership.Infrastructure.Migrations
                         .HasColumnName("organisation_code");
 
                     b.Property<string>("Phone")
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
+                        .HasColumnType("text")
                         .HasColumnName("phone");
 
                     b.Property<DateTimeOffset>("RegisteredAt")
@@ -848,8 +846,7 @@ namespace CommunityPlatform.Membership.Infrastructure.Migrations
 
                     b.Property<string>("Content")
                         .IsRequired()
-                        .HasMaxLength(10000)
-                        .HasColumnType("character varying(10000)")
+                        .HasColumnType("text")
                         .HasColumnName("content");
 
                     b.Property<DateOnly>("HeldOn")

@@ -743,8 +743,7 @@ namespace CommunityPlatform.Safety.Infrastructure.Migrations
                         .HasColumnName("owner_name");
 
                     b.Property<string>("OwnerPhone")
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
+                        .HasColumnType("text")
                         .HasColumnName("owner_phone");
 
                     b.Property<DateTimeOffset>("RegisteredAt")

@@ -724,8 +724,7 @@ namespace CommunityPlatform.Volunteer.Infrastructure.Migrations
                         .HasColumnName("no_shows");
 
                     b.Property<string>("Phone")
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
+                        .HasColumnType("text")
                         .HasColumnName("phone");
 
                     b.PrimitiveCollection<string[]>("Skills")
