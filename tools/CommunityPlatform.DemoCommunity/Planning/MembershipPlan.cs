@@ -406,7 +406,8 @@ internal sealed class MembershipPlan
         truth.Add("membership.rectification.total", Rectifications.Count)
             .Add("membership.rectification.completed", Rectifications.Count)
             .Add("membership.rectification.completedInPeriod", Rectifications.Count(r => period.Holds(r.CompletedOn)))
-            .Add("membership.rectification.overdue", 0);
+            .Add("membership.rectification.overdue", 0)
+            .Add("membership.rectification.completedLate", Rectifications.Count(r => r.CompletedOn > r.Deadline));
     }
 
     private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
