@@ -131,4 +131,37 @@ public sealed class LedgersApiTests(MembershipApiFixture fixture)
         Assert.Equal(HttpStatusCode.NotFound, (await Client.GetAsync($"/api/membership/rectifications/{Guid.NewGuid()}")).StatusCode);
         Assert.NotEqual(Guid.Empty, onTime.GetProperty("id").GetGuid());
     }
+
+    [Fact]
+    public async Task An_item_completed_after_its_deadline_is_listed_and_counted_as_completed_late()
+    {
+        var source = MembershipApi.UniqueCode("逾期完成");
+        var statistics = $"/api/membership/statistics?from={Today.AddDays(-30):yyyy-MM-dd}&to={Today:yyyy-MM-dd}";
+        var before = await Client.GetFromJsonAsync<JsonElement>(statistics);
+        var late = await Client.PostOkAsync("/api/membership/rectifications", new
+        {
+            source, category = "组织建设", finding = "发展党员档案不全", owner = "组织委员", deadline = Today.AddDays(-10), measures = "逐份补齐档案",
+        });
+        var onTime = await Client.PostOkAsync("/api/membership/rectifications", new
+        {
+            source, category = "组织建设", finding = "党费收缴台账不全", owner = "书记", deadline = Today.AddDays(-3), measures = "补登台账",
+        });
+        Assert.False(late.GetProperty("completedLate").GetBoolean());
+
+        var lateId = late.GetProperty("id").GetGuid();
+        var completed = await Client.PostOkAsync($"/api/membership/rectifications/{lateId}/completion", new { completedOn = Today.AddDays(-2), evidence = new[] { "docs/files.pdf" } }, HttpStatusCode.OK);
+        await Client.PostOkAsync($"/api/membership/rectifications/{onTime.GetProperty("id").GetGuid()}/completion", new { completedOn = Today.AddDays(-3), evidence = new[] { "docs/dues.pdf" } }, HttpStatusCode.OK);
+
+        Assert.True(completed.GetProperty("completedLate").GetBoolean());
+        Assert.False(completed.GetProperty("overdue").GetBoolean());
+        Assert.True((await Client.GetFromJsonAsync<JsonElement>($"/api/membership/rectifications/{lateId}")).GetProperty("completedLate").GetBoolean());
+        var listed = await Client.GetFromJsonAsync<JsonElement>($"/api/membership/rectifications?source={Uri.EscapeDataString(source)}");
+        Assert.Equal([true, false], listed.EnumerateArray().Select(i => i.GetProperty("completedLate").GetBoolean()));
+        var lateOnes = await Client.GetFromJsonAsync<JsonElement>($"/api/membership/rectifications?completedLate=true&source={Uri.EscapeDataString(source)}");
+        Assert.Equal([lateId], lateOnes.EnumerateArray().Select(i => i.GetProperty("id").GetGuid()));
+
+        var after = await Client.GetFromJsonAsync<JsonElement>(statistics);
+        int Delta(string figure) => after.GetProperty("rectification").GetProperty(figure).GetInt32() - before.GetProperty("rectification").GetProperty(figure).GetInt32();
+        Assert.Equal((2, 1), (Delta("completed"), Delta("completedLate")));
+    }
 }

@@ -10,10 +10,10 @@ public sealed class MeetingsApiTests(MembershipApiFixture fixture)
 {
     private HttpClient Client => fixture.Client;
 
-    private async Task<(string Branch, Guid[] Members)> BranchWithMembersAsync(int count)
+    private async Task<(string Branch, Guid[] Members)> BranchWithMembersAsync(int count, DateOnly? foundedOn = null)
     {
         var branch = MembershipApi.UniqueCode("SH");
-        await fixture.CreateOrganisationAsync(branch, "三会一课党支部", "Branch", MembershipApiFixture.GeneralBranch);
+        await fixture.CreateOrganisationAsync(branch, "三会一课党支部", "Branch", MembershipApiFixture.GeneralBranch, foundedOn);
         var members = new Guid[count];
         for (var i = 0; i < count; i++)
         {
@@ -150,10 +150,10 @@ public sealed class MeetingsApiTests(MembershipApiFixture fixture)
     [Fact]
     public async Task A_branch_that_held_no_committee_meeting_last_month_is_overdue_and_one_that_did_is_not()
     {
-        var (idle, _) = await BranchWithMembersAsync(0);
-        var (busy, members) = await BranchWithMembersAsync(1);
-        // Organisations are judged from their creation, so backdate both to the start of last quarter.
-        await fixture.ScalarAsync<int>($"UPDATE organisations SET created_at = now() - interval '6 months' WHERE code IN ('{idle}', '{busy}') RETURNING 1");
+        // Organisations are judged from their founding date, so both were founded before last month.
+        var foundedOn = MembershipApi.Today.AddMonths(-4);
+        var (idle, _) = await BranchWithMembersAsync(0, foundedOn);
+        var (busy, members) = await BranchWithMembersAsync(1, foundedOn);
         var lastMonth = new DateTimeOffset(DateTime.UtcNow.Year, DateTime.UtcNow.Month, 10, 6, 0, 0, TimeSpan.Zero).AddMonths(-1);
         var id = await ScheduleAsync(busy, "CommitteeMeeting", lastMonth);
         await Client.PostOkAsync($"/api/membership/meetings/{id}/record", new { topic = "月度支委会", attendance = new[] { new { memberId = members[0], status = "出席" } } }, HttpStatusCode.OK);
@@ -178,5 +178,59 @@ public sealed class MeetingsApiTests(MembershipApiFixture fixture)
         Assert.Equal(HttpStatusCode.Forbidden, (await member.PostAsJsonAsync($"/api/membership/meetings/{id}/cancel", new { reason = "不想开" })).StatusCode);
         var list = await member.GetFromJsonAsync<JsonElement>($"/api/membership/meetings?organisationCode={branch}");
         Assert.Equal(1, list.GetProperty("items").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Branches_founded_months_before_they_were_entered_are_overdue_for_each_month_since_without_a_meeting()
+    {
+        // The reported case: three branches founded five months ago, entered today, that held no committee meeting
+        // and no theme party day since; each of those months is 应开未开 for both.
+        var today = MembershipApi.Today;
+        var foundedOn = new DateOnly(today.Year, today.Month, 1).AddMonths(-5);
+        var months = Enumerable.Range(0, 5).Select(i => foundedOn.AddMonths(i).ToString("yyyy-MM")).ToList();
+        var branches = new List<string>();
+        for (var i = 0; i < 3; i++)
+        {
+            branches.Add((await BranchWithMembersAsync(0, foundedOn)).Branch);
+        }
+
+        foreach (var branch in branches)
+        {
+            var overdue = await Client.GetFromJsonAsync<JsonElement>($"/api/membership/meetings/overdue?organisationCode={branch}");
+            foreach (var kind in new[] { "CommitteeMeeting", "ThemePartyDay" })
+            {
+                var cadence = overdue.EnumerateArray().Single(o => o.GetProperty("kind").GetString() == kind);
+                Assert.Equal(months, cadence.GetProperty("missedPeriods").EnumerateArray().Select(p => p.GetString()));
+                Assert.Equal(foundedOn, DateOnly.Parse(cadence.GetProperty("judgedFrom").GetString()!));
+            }
+        }
+
+        var organisation = await Client.GetFromJsonAsync<JsonElement>($"/api/membership/organisations/{branches[0]}");
+        Assert.Equal(foundedOn, DateOnly.Parse(organisation.GetProperty("foundedOn").GetString()!));
+    }
+
+    [Fact]
+    public async Task A_branch_entered_without_a_founding_date_is_judged_from_today_until_its_date_is_given()
+    {
+        var (branch, _) = await BranchWithMembersAsync(0);
+        var path = $"/api/membership/meetings/overdue?organisationCode={branch}";
+        Assert.Equal(0, (await Client.GetFromJsonAsync<JsonElement>(path)).GetArrayLength());
+        var created = await Client.GetFromJsonAsync<JsonElement>($"/api/membership/organisations/{branch}");
+        Assert.Equal(MembershipApi.Today, DateOnly.Parse(created.GetProperty("foundedOn").GetString()!));
+
+        var foundedOn = new DateOnly(MembershipApi.Today.Year, MembershipApi.Today.Month, 1).AddMonths(-2);
+        var changed = await Client.PutOkAsync($"/api/membership/organisations/{branch}/founded-on", new { foundedOn });
+        Assert.Equal(foundedOn, DateOnly.Parse(changed.GetProperty("foundedOn").GetString()!));
+        var committee = (await Client.GetFromJsonAsync<JsonElement>(path)).EnumerateArray().Single(o => o.GetProperty("kind").GetString() == "CommitteeMeeting");
+        Assert.Equal([foundedOn.ToString("yyyy-MM"), foundedOn.AddMonths(1).ToString("yyyy-MM")], committee.GetProperty("missedPeriods").EnumerateArray().Select(p => p.GetString()));
+
+        Assert.Contains("future", await (await Client.PutAsJsonAsync($"/api/membership/organisations/{branch}/founded-on", new { foundedOn = MembershipApi.Today.AddDays(1) }))
+            .AssertInvalidAsync("foundedOn"));
+        Assert.Contains("future", await (await Client.PostAsJsonAsync("/api/membership/organisations", new
+        {
+            code = MembershipApi.UniqueCode("WL"), name = "未来党支部", kind = "Branch", foundedOn = MembershipApi.Today.AddDays(1),
+        })).AssertInvalidAsync("foundedOn"));
+        Assert.Equal(HttpStatusCode.NotFound, (await Client.PutAsJsonAsync($"/api/membership/organisations/{MembershipApi.UniqueCode("NO")}/founded-on", new { foundedOn })).StatusCode);
+        Assert.Equal(foundedOn, DateOnly.Parse((await Client.GetFromJsonAsync<JsonElement>($"/api/membership/organisations/{branch}")).GetProperty("foundedOn").GetString()!));
     }
 }

@@ -20,9 +20,9 @@ public sealed class MembershipApiFixture() : ServiceFixture<MembershipDbContext>
         await CreateOrganisationAsync(Branch, "网格党支部", "Branch", GeneralBranch);
     }
 
-    public async Task CreateOrganisationAsync(string code, string name, string kind, string? parentCode = null)
+    public async Task CreateOrganisationAsync(string code, string name, string kind, string? parentCode = null, DateOnly? foundedOn = null)
     {
-        var response = await Client.PostAsJsonAsync("/api/membership/organisations", new { code, name, kind, parentCode });
+        var response = await Client.PostAsJsonAsync("/api/membership/organisations", new { code, name, kind, parentCode, foundedOn });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
     }
 }

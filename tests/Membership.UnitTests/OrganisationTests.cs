@@ -71,4 +71,61 @@ public sealed class OrganisationTests
         branch.RecordElection(Today, Today);
         Assert.Equal(Today, branch.TermStartedOn);
     }
+
+    private static readonly DateTimeOffset December = new(2026, 12, 7, 2, 0, 0, TimeSpan.Zero);
+
+    private static readonly DateOnly DecemberDay = new(2026, 12, 7);
+
+    private static readonly Cadence CommitteeMeetings = Cadence.Rules.Single(c => c.Kind == MeetingKind.CommitteeMeeting);
+
+    private static Organisation EnteredInDecember(DateOnly? foundedOn, string kind = "Branch") =>
+        Organisation.Create("DZB-07", "第七党支部", kind, kind == "Branch" ? null : Branch(), December, foundedOn);
+
+    private static string[] Missed(Organisation organisation, DateOnly since, params DateOnly[] heldOn) =>
+        [.. organisation.MissedPeriods(CommitteeMeetings, heldOn, since, DecemberDay).Select(w => w.Label)];
+
+    [Fact]
+    public void A_branch_founded_in_july_and_entered_in_december_missed_every_month_from_july_to_november()
+    {
+        var branch = EnteredInDecember(new DateOnly(2026, 7, 1));
+
+        Assert.Equal(new DateOnly(2026, 7, 1), branch.FoundedOn);
+        Assert.Equal(["2026-07", "2026-08", "2026-09", "2026-10", "2026-11"], Missed(branch, new DateOnly(2026, 6, 1)));
+        Assert.Equal(["2026-07", "2026-09", "2026-10"], Missed(branch, new DateOnly(2026, 6, 1), new DateOnly(2026, 8, 31), new DateOnly(2026, 11, 1)));
+    }
+
+    [Fact]
+    public void Cadences_are_judged_from_the_later_of_the_founding_date_and_since_in_whole_periods_only()
+    {
+        var midMonth = EnteredInDecember(new DateOnly(2026, 7, 15));
+
+        Assert.Equal(new DateOnly(2026, 7, 15), midMonth.CadenceJudgedFrom(new DateOnly(2026, 6, 1)));
+        Assert.Equal(["2026-08", "2026-09", "2026-10", "2026-11"], Missed(midMonth, new DateOnly(2026, 6, 1)));
+        Assert.Equal(new DateOnly(2026, 10, 1), midMonth.CadenceJudgedFrom(new DateOnly(2026, 10, 1)));
+        Assert.Equal(["2026-10", "2026-11"], Missed(midMonth, new DateOnly(2026, 10, 1)));
+    }
+
+    [Fact]
+    public void Without_a_founding_date_an_organisation_is_judged_from_the_day_it_was_entered_and_a_party_group_never()
+    {
+        var entered = EnteredInDecember(null);
+
+        Assert.Equal(DecemberDay, entered.FoundedOn);
+        Assert.Empty(Missed(entered, new DateOnly(2026, 6, 1)));
+        Assert.Empty(Missed(EnteredInDecember(new DateOnly(2026, 7, 1), "PartyGroup"), new DateOnly(2026, 6, 1)));
+    }
+
+    [Fact]
+    public void The_founding_date_may_not_lie_in_the_future_and_may_be_corrected_later()
+    {
+        Assert.Contains("foundedOn", ErrorsOf(() => EnteredInDecember(DecemberDay.AddDays(1))).Keys);
+        var branch = EnteredInDecember(null);
+
+        Assert.Contains("foundedOn", ErrorsOf(() => branch.ChangeFoundedOn(DecemberDay.AddDays(1), DecemberDay)).Keys);
+        Assert.Contains("foundedOn", ErrorsOf(() => branch.ChangeFoundedOn(null, DecemberDay)).Keys);
+        Assert.Equal(DecemberDay, branch.FoundedOn);
+
+        branch.ChangeFoundedOn(new DateOnly(2026, 7, 1), DecemberDay);
+        Assert.Equal(new DateOnly(2026, 7, 1), branch.FoundedOn);
+    }
 }

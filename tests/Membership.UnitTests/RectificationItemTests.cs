@@ -48,4 +48,19 @@ public sealed class RectificationItemTests
 
         Assert.False(item.IsOverdue(Deadline.AddDays(1)));
     }
+
+    [Fact]
+    public void An_item_completed_after_its_deadline_stays_marked_late_and_one_completed_on_it_does_not()
+    {
+        var late = Item();
+        var onTime = Item();
+        Assert.False(late.CompletedLate);
+
+        late.Complete(Deadline.AddDays(1), null, ["doc-7"], Now);
+        onTime.Complete(Deadline, null, ["doc-8"], Now);
+
+        Assert.True(late.CompletedLate);
+        Assert.False(late.IsOverdue(Today));
+        Assert.False(onTime.CompletedLate);
+    }
 }

@@ -20,7 +20,9 @@ public sealed class AttendanceApiTests(VolunteerApiFixture fixture)
 {
     private const string LeaderAccount = "leader-attendance";
 
-    private HttpClient Organiser => fixture.Later.As(CommunityRoles.VolunteerLeader, LeaderAccount);
+    private const string LeaderName = "赵志愿队长";
+
+    private HttpClient Organiser => fixture.Later.AsNamed(CommunityRoles.VolunteerLeader, LeaderAccount, LeaderName);
 
     /// <summary>A published activity starting in an hour, on the whole minute; the clock is reset to now.</summary>
     private async Task<(Guid Id, DateTimeOffset Start)> ActivityAsync(string kind = "Environment")
@@ -88,7 +90,8 @@ public sealed class AttendanceApiTests(VolunteerApiFixture fixture)
         Assert.Equal(2.0m, records[member].GetProperty("hours").GetDecimal());
         Assert.Equal(1.0m, records[late].GetProperty("hours").GetDecimal());   // 75 of 120 minutes: 62.5 %, two whole half hours
         Assert.Equal((75, 0.625m), (records[late].GetProperty("presentMinutes").GetInt32(), records[late].GetProperty("presenceShare").GetDecimal()));
-        Assert.All(records.Values, r => Assert.Equal(("Pending", LeaderAccount), (r.GetProperty("status").GetString(), r.GetProperty("recordedBy").GetString())));
+        Assert.All(records.Values, r => Assert.Equal(("Pending", LeaderName, LeaderAccount),
+            (r.GetProperty("status").GetString(), r.GetProperty("recordedBy").GetString(), r.GetProperty("recordedById").GetString())));
         Assert.Equal(1, await fixture.OutboxCountAsync("VolunteerActivityCompleted",
             $"payload->>'activityId' = '{activity}' AND (payload->>'participants')::int = 2 AND (payload->>'noShows')::int = 1"));
         Assert.Equal(1, (await fixture.Client.GetFromJsonAsync<JsonElement>($"/api/volunteer/volunteers/{absent}")).GetProperty("noShows").GetInt32());
@@ -98,7 +101,9 @@ public sealed class AttendanceApiTests(VolunteerApiFixture fixture)
 
         var memberRecord = records[member].GetProperty("id").GetGuid();
         var approved = await fixture.Client.PostOkAsync($"/api/volunteer/service-records/{memberRecord}/approve", new { }, HttpStatusCode.OK);
-        Assert.Equal("Approved", approved.GetProperty("status").GetString());
+        Assert.Equal(("Approved", "测试用户"), (approved.GetProperty("status").GetString(), approved.GetProperty("approvedBy").GetString()));
+        Assert.False(Guid.TryParse(approved.GetProperty("approvedBy").GetString(), out _));
+        Assert.True(Guid.TryParse(approved.GetProperty("approvedById").GetString(), out _));
         await (await fixture.Client.PostAsJsonAsync($"/api/volunteer/service-records/{memberRecord}/approve", new { })).AssertRuleAsync("hours.already-approved");
         Assert.Equal(1, await fixture.ScalarAsync<long>(
             $"SELECT count(*) FROM outbox_messages WHERE message_type LIKE '%VolunteerHoursCredited%' AND payload->>'serviceRecordId' = '{memberRecord}'"));
@@ -121,17 +126,22 @@ public sealed class AttendanceApiTests(VolunteerApiFixture fixture)
         var servedOn = CommunityTime.DateOf(start).ToString("yyyy-MM-dd");
         var hours = await fixture.Client.GetFromJsonAsync<JsonElement>($"/api/volunteer/volunteers/{member}/hours");
         Assert.Equal((2.0m, 1), (hours.GetProperty("approvedHours").GetDecimal(), hours.GetProperty("records").GetInt32()));
-        Assert.Equal("清理楼道杂物", hours.GetProperty("history")[0].GetProperty("activity").GetString());
+        Assert.Equal(("清理楼道杂物", LeaderName, "测试用户"), (hours.GetProperty("history")[0].GetProperty("activity").GetString(),
+            hours.GetProperty("history")[0].GetProperty("recordedBy").GetString(), hours.GetProperty("history")[0].GetProperty("approvedBy").GetString()));
 
         var certificate = await fixture.Client.GetAsync($"/api/volunteer/volunteers/{member}/certificate?from={servedOn}&to={servedOn}");
         Assert.Equal(HttpStatusCode.OK, certificate.StatusCode);
         Assert.Equal("text/html", certificate.Content.Headers.ContentType!.MediaType);
         Assert.Equal("utf-8", certificate.Content.Headers.ContentType.CharSet);
         var html = await certificate.Content.ReadAsStringAsync();
-        foreach (var expected in new[] { "志愿服务记录证明", "ZYFW-", "党员志愿者", memberId.ToString(), servedOn, "清理楼道杂物", "平安义警队", ">2.0<", "合计", LeaderAccount, "@media print" })
+        foreach (var expected in new[] { "志愿服务记录证明", "ZYFW-", "党员志愿者", memberId.ToString(), servedOn, "清理楼道杂物", "平安义警队", ">2.0<", "合计", $"<td>{LeaderName}</td>", "经办人：测试用户", "@media print" })
         {
             Assert.Contains(expected, html);
         }
+
+        // The page names people, never their accounts.
+        Assert.DoesNotContain(LeaderAccount, html);
+        Assert.DoesNotMatch(@"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", html.Replace(memberId.ToString(), ""));
 
         Assert.Equal(1, await fixture.ScalarAsync<long>($"SELECT count(*) FROM hours_certificates WHERE volunteer_id = '{member}' AND total_hours = 2.0"));
         Assert.Equal(HttpStatusCode.Forbidden, (await fixture.App.CreateClientAs(CommunityRoles.GridWorker, Grid).GetAsync($"/api/volunteer/volunteers/{member}/certificate")).StatusCode);

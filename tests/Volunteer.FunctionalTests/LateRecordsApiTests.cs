@@ -17,7 +17,9 @@ public sealed class LateRecordsApiTests(VolunteerApiFixture fixture)
 {
     private const string LeaderAccount = "leader-late-records";
 
-    private HttpClient Organiser => fixture.App.As(CommunityRoles.VolunteerLeader, LeaderAccount);
+    private const string LeaderName = "孙补录";
+
+    private HttpClient Organiser => fixture.App.AsNamed(CommunityRoles.VolunteerLeader, LeaderAccount, LeaderName);
 
     /// <summary>Last week, 09:00–11:00 in the community's time, on a day no other test uses (so no overlap).</summary>
     private static DateTimeOffset LastWeek(int hour = 9) =>
@@ -50,8 +52,9 @@ public sealed class LateRecordsApiTests(VolunteerApiFixture fixture)
         // Two hours; one and a half (95 minutes, half hours whole); nothing for 50 of 120 minutes (under 60 %).
         Assert.Equal((2m, 1.5m, 0m), (hours[full].GetProperty("computedHours").GetDecimal(), hours[late].GetProperty("computedHours").GetDecimal(),
             hours[brief].GetProperty("computedHours").GetDecimal()));
-        Assert.All(hours.Values, r => Assert.Equal(("Pending", LeaderAccount, CommunityTime.DateOf(start)),
-            (r.GetProperty("status").GetString(), r.GetProperty("recordedBy").GetString(), DateOnly.Parse(r.GetProperty("servedOn").GetString()!))));
+        Assert.All(hours.Values, r => Assert.Equal(("Pending", LeaderName, LeaderAccount, CommunityTime.DateOf(start)),
+            (r.GetProperty("status").GetString(), r.GetProperty("recordedBy").GetString(), r.GetProperty("recordedById").GetString(),
+                DateOnly.Parse(r.GetProperty("servedOn").GetString()!))));
 
         var id = activity.GetProperty("id").GetGuid();
         var sheet = await Organiser.GetFromJsonAsync<JsonElement>($"/api/volunteer/activities/{id}/signups");
@@ -64,6 +67,22 @@ public sealed class LateRecordsApiTests(VolunteerApiFixture fixture)
 
         var approved = await Organiser.PostOkAsync($"/api/volunteer/service-records/{hours[late].GetProperty("id").GetGuid()}/approve", new { }, HttpStatusCode.OK);
         Assert.Equal(("Approved", 1.5m), (approved.GetProperty("status").GetString(), approved.GetProperty("hours").GetDecimal()));
+    }
+
+    [Fact]
+    public async Task A_record_made_before_names_were_kept_shows_a_dash_for_its_recorder_and_keeps_the_account_beside_it()
+    {
+        var team = await Organiser.FormTeamAsync();
+        var volunteer = await fixture.Client.RegisterVolunteerAsync();
+        var start = LastWeek(16);
+        var entered = await Organiser.PostOkAsync("/api/volunteer/activities/late-records", Sheet(team, start,
+            new { volunteerId = volunteer, checkedInAt = start, checkedOutAt = start.AddHours(2) }));
+        var id = entered.GetProperty("records")[0].GetProperty("id").GetGuid();
+        Assert.Equal(1, await fixture.ScalarAsync<long>(
+            $"WITH legacy AS (UPDATE service_records SET recorded_by_name = NULL WHERE id = '{id}' RETURNING 1) SELECT count(*) FROM legacy"));
+
+        var record = (await fixture.Client.GetFromJsonAsync<JsonElement>($"/api/volunteer/service-records?volunteerId={volunteer}")).GetProperty("items")[0];
+        Assert.Equal(("—", LeaderAccount), (record.GetProperty("recordedBy").GetString(), record.GetProperty("recordedById").GetString()));
     }
 
     [Fact]

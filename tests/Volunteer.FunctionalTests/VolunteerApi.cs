@@ -22,6 +22,10 @@ internal static class VolunteerApi
     /// now, because <see cref="VolunteerApiFixture.Later"/> runs hours ahead.
     /// </summary>
     public static HttpClient As<T>(this WebApplicationFactory<T> app, string role, string subject, params string[] grids)
+        where T : class => app.AsNamed(role, subject, "测试用户", grids);
+
+    /// <summary>As <see cref="As"/>, with <paramref name="name"/> as the token's name claim, for the records that name who took a step.</summary>
+    public static HttpClient AsNamed<T>(this WebApplicationFactory<T> app, string role, string subject, string name, params string[] grids)
         where T : class
     {
         var token = new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
@@ -31,7 +35,7 @@ internal static class VolunteerApi
             IssuedAt = DateTime.UtcNow.AddDays(-1),
             NotBefore = DateTime.UtcNow.AddDays(-1),
             Expires = DateTime.UtcNow.AddDays(1),
-            Claims = new Dictionary<string, object> { ["sub"] = subject, ["name"] = "测试用户", ["role"] = new[] { role }, [CommunityClaims.Grid] = grids },
+            Claims = new Dictionary<string, object> { ["sub"] = subject, ["name"] = name, ["role"] = new[] { role }, [CommunityClaims.Grid] = grids },
             SigningCredentials = new SigningCredentials(TestTokens.SigningKey, SecurityAlgorithms.RsaSha256),
         });
         var client = app.CreateClient();

@@ -30,18 +30,18 @@ public sealed class ActivityTests
     public void The_activity_moves_draft_published_completed_and_refuses_steps_out_of_order()
     {
         var activity = Given.Planned();
-        Assert.Equal("activity.transition", Given.RuleOf(() => activity.Complete("u", Given.End, Given.Rules)));
+        Assert.Equal("activity.transition", Given.RuleOf(() => activity.Complete(Given.By("u"), Given.End, Given.Rules)));
         Assert.Equal("activity.started", Given.RuleOf(() => activity.Publish(Given.Start)));
 
         activity.Publish(Given.Now);
         Assert.Equal(ActivityStatus.Published, activity.Status);
         Assert.Equal("activity.transition", Given.RuleOf(() => activity.Publish(Given.Now)));
-        Assert.Equal("activity.not-started", Given.RuleOf(() => activity.Complete("u", Given.Start.AddMinutes(-1), Given.Rules)));
+        Assert.Equal("activity.not-started", Given.RuleOf(() => activity.Complete(Given.By("u"), Given.Start.AddMinutes(-1), Given.Rules)));
 
-        activity.Complete("u", Given.End, Given.Rules);
+        activity.Complete(Given.By("u"), Given.End, Given.Rules);
         Assert.Equal(ActivityStatus.Completed, activity.Status);
         Assert.Equal("activity.transition", Given.RuleOf(() => activity.Cancel("晚了", Given.End)));
-        Assert.Equal("activity.transition", Given.RuleOf(() => activity.Complete("u", Given.End, Given.Rules)));
+        Assert.Equal("activity.transition", Given.RuleOf(() => activity.Complete(Given.By("u"), Given.End, Given.Rules)));
     }
 
     [Fact]
@@ -78,7 +78,7 @@ public sealed class ActivityTests
         activity.CheckOut(stayed.Id, Given.End, "leader-1", Given.Rules);
         activity.CheckIn(forgot.Id, Given.Start.AddMinutes(30), CheckInMethod.Organiser, "leader-1", Given.Rules);
 
-        var settlement = activity.Complete("leader-2", Given.End.AddHours(1), Given.Rules);
+        var settlement = activity.Complete(Given.By("leader-2"), Given.End.AddHours(1), Given.Rules);
 
         Assert.Equal([absent.Id], settlement.NoShowVolunteerIds);
         Assert.True(activity.Signups.Single(s => s.VolunteerId == absent.Id).NoShow);
@@ -88,7 +88,7 @@ public sealed class ActivityTests
         Assert.Equal("leader-2", forgotten.CheckedOutBy);
         Assert.Equal(2.0m, settlement.Records.Single(r => r.VolunteerId == stayed.Id).Hours);
         Assert.Equal(1.5m, settlement.Records.Single(r => r.VolunteerId == forgot.Id).Hours);
-        Assert.All(settlement.Records, r => Assert.Equal(("leader-2", ServiceRecordStatus.Pending), (r.RecordedBy, r.Status)));
+        Assert.All(settlement.Records, r => Assert.Equal(("leader-2", "张队长", ServiceRecordStatus.Pending), (r.RecordedBy, r.RecordedByName, r.Status)));
         Assert.Equal((2, 1, "Environment", new DateOnly(2026, 7, 3)), (settlement.Completed.Participants, settlement.Completed.NoShows, settlement.Completed.Kind, settlement.Completed.HeldOn));
         Assert.DoesNotContain(waiting.Id, settlement.NoShowVolunteerIds);
     }
@@ -110,7 +110,7 @@ public sealed class ActivityTests
         Assert.Equal(("G02", "5栋后门", patrol.Id), (reported.GridCode, reported.Location, reported.ActivityId));
         Assert.Equal(observation.Id, reported.ObservationId);
 
-        patrol.Complete("leader-1", Given.End, Given.Rules);
+        patrol.Complete(Given.By("leader-1"), Given.End, Given.Rules);
         Assert.Equal("observation.not-running", Given.RuleOf(() => patrol.RequireObservable(null, Given.End, Given.Rules)));
     }
 }

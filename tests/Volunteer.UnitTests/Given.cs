@@ -11,6 +11,9 @@ internal static class Given
     public static readonly DateTimeOffset End = Start.AddHours(2);
     public static readonly VolunteerRules Rules = VolunteerRules.Default;
 
+    /// <summary>Someone taking a step, by account id and the name their token carries.</summary>
+    public static Actor By(string id, string name = "张队长") => new(id, name);
+
     public static Activity Planned(int capacity = 10, string kind = "Environment", string[]? skills = null, DateTimeOffset? start = null, DateTimeOffset? end = null) =>
         Activity.Plan(Guid.NewGuid(), "G01", kind, "清理楼道杂物", null, "3栋", start ?? Start, end ?? End, capacity, skills, "leader-1", Now);
 

@@ -51,7 +51,7 @@ public sealed class ServiceHoursTests
         activity.SignUp(volunteer);
         activity.CheckIn(volunteer.Id, Given.Start, CheckInMethod.Organiser, "leader-1", Given.Rules);
         activity.CheckOut(volunteer.Id, Given.Start.AddMinutes(minutesPresent), "leader-1", Given.Rules);
-        return activity.Complete("leader-1", Given.End, Given.Rules).Records.Single();
+        return activity.Complete(Given.By("leader-1"), Given.End, Given.Rules).Records.Single();
     }
 
     [Fact]
@@ -60,13 +60,13 @@ public sealed class ServiceHoursTests
         var member = Given.Member();
         var record = Settled(member);
 
-        var credited = record.Approve(member, "secretary-1", Given.End.AddDays(1));
+        var credited = record.Approve(member, Given.By("secretary-1", "刘建华"), Given.End.AddDays(1));
 
         Assert.NotNull(credited);
         Assert.Equal((record.Id, member.Id, member.MemberId, 2.0m, new DateOnly(2026, 7, 3)), (credited.ServiceRecordId, credited.VolunteerId, credited.MemberId, credited.Hours, credited.ServedOn));
-        Assert.Equal(("secretary-1", ServiceRecordStatus.Approved), (record.ApprovedBy, record.Status));
-        Assert.Equal("hours.already-approved", Given.RuleOf(() => record.Approve(member, "secretary-1", Given.End.AddDays(1))));
-        Assert.Equal("hours.already-approved", Given.RuleOf(() => record.Adjust(1m, "补录", member, "secretary-1", Given.End.AddDays(1))));
+        Assert.Equal(("secretary-1", "刘建华", ServiceRecordStatus.Approved), (record.ApprovedBy, record.ApprovedByName, record.Status));
+        Assert.Equal("hours.already-approved", Given.RuleOf(() => record.Approve(member, Given.By("secretary-1"), Given.End.AddDays(1))));
+        Assert.Equal("hours.already-approved", Given.RuleOf(() => record.Adjust(1m, "补录", member, Given.By("secretary-1"), Given.End.AddDays(1))));
     }
 
     [Fact]
@@ -75,9 +75,9 @@ public sealed class ServiceHoursTests
         var member = Given.Member();
         member.ApplyMemberStatus("ProbationCancelled", false, Given.Now);
 
-        Assert.Null(Settled(member).Approve(member, "s", Given.End)!.MemberId);
+        Assert.Null(Settled(member).Approve(member, Given.By("s"), Given.End)!.MemberId);
         var resident = Given.Resident();
-        Assert.Null(Settled(resident).Approve(resident, "s", Given.End)!.MemberId);
+        Assert.Null(Settled(resident).Approve(resident, Given.By("s"), Given.End)!.MemberId);
     }
 
     [Fact]
@@ -88,14 +88,14 @@ public sealed class ServiceHoursTests
         Assert.Equal(0m, record.ComputedHours);
         Assert.Equal(0.5m, record.PresenceShare);
 
-        var errors = Assert.Throws<DomainValidationException>(() => record.Adjust(2.5m, " ", volunteer, "s", Given.End)).Errors;
+        var errors = Assert.Throws<DomainValidationException>(() => record.Adjust(2.5m, " ", volunteer, Given.By("s"), Given.End)).Errors;
         Assert.Equal(["hours", "reason"], errors.Keys.Order());
-        Assert.Contains("hours", Assert.Throws<DomainValidationException>(() => record.Adjust(1.333m, "忘记签退", volunteer, "s", Given.End)).Errors.Keys);
+        Assert.Contains("hours", Assert.Throws<DomainValidationException>(() => record.Adjust(1.333m, "忘记签退", volunteer, Given.By("s"), Given.End)).Errors.Keys);
 
-        var credited = record.Adjust(1.5m, "忘记签退，组织者核实在场", volunteer, "s", Given.End);
+        var credited = record.Adjust(1.5m, "忘记签退，组织者核实在场", volunteer, Given.By("s"), Given.End);
         Assert.Equal((1.5m, 0m, "忘记签退，组织者核实在场"), (credited!.Hours, record.ComputedHours, record.AdjustmentReason));
 
         var absentMinded = Given.Resident();
-        Assert.Null(Settled(absentMinded, minutesPresent: 30).Approve(absentMinded, "s", Given.End));
+        Assert.Null(Settled(absentMinded, minutesPresent: 30).Approve(absentMinded, Given.By("s"), Given.End));
     }
 }

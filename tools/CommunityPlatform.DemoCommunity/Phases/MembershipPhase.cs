@@ -24,7 +24,7 @@ internal static class MembershipPhase
     private static async Task<string> OrganisationsAsync(Run run, MembershipPlan plan)
     {
         var existing = (await run.Secretary.GetAllAsync("/api/membership/organisations", run.Cancellation))
-            .ToDictionary(o => o.Str("code"), o => o.OptionalStr("termStartedOn"));
+            .ToDictionary(o => o.Str("code"), o => (TermStartedOn: o.OptionalStr("termStartedOn"), FoundedOn: DateOnly.Parse(o.Str("foundedOn"))));
         var made = 0;
         // In plan order, so a parent always exists before its children.
         foreach (var organisation in plan.Organisations)
@@ -34,11 +34,19 @@ internal static class MembershipPhase
                 await run.Secretary.PostAsync("/api/membership/organisations", new
                 {
                     code = organisation.Code, name = organisation.Name, kind = organisation.Kind, parentCode = organisation.ParentCode,
+                    foundedOn = Run.Day(organisation.FoundedOn),
                 }, run.Cancellation);
                 made++;
             }
+            else if (existing[organisation.Code].FoundedOn > organisation.FoundedOn)
+            {
+                // Entered by an earlier run (or before founding dates were kept) with a later start: the ledger now
+                // reaches back to this half year. An earlier start, from a run for an earlier half year, stays.
+                await run.Secretary.PutAsync($"/api/membership/organisations/{organisation.Code}/founded-on",
+                    new { foundedOn = Run.Day(organisation.FoundedOn) }, run.Cancellation);
+            }
 
-            if (organisation.ElectedOn is { } elected && existing.GetValueOrDefault(organisation.Code) is null)
+            if (organisation.ElectedOn is { } elected && existing.GetValueOrDefault(organisation.Code).TermStartedOn is null)
             {
                 await run.Secretary.PostAsync($"/api/membership/organisations/{organisation.Code}/elections", new { heldOn = Run.Day(elected) }, run.Cancellation);
             }

@@ -25,7 +25,11 @@ internal sealed record PartyPerson(string Name, string Gender, DateOnly BirthDat
     };
 }
 
-internal sealed record PlannedOrganisation(string Code, string Name, string Kind, string? ParentCode, DateOnly? ElectedOn);
+/// <param name="FoundedOn">
+/// The day the organisation's ledger starts (台账起始日), which meeting cadences are judged from: the half year's first
+/// day, since the demo enters the ledger from then — every organisation was founded before it (see the elections).
+/// </param>
+internal sealed record PlannedOrganisation(string Code, string Name, string Kind, string? ParentCode, DateOnly? ElectedOn, DateOnly FoundedOn);
 
 internal sealed record PlannedMember(PartyPerson Person, DateOnly JoinedOn);
 
@@ -94,13 +98,13 @@ internal sealed class MembershipPlan
         var groups = full ? 4 : 1;
         var organisations = new List<PlannedOrganisation>
         {
-            new(GeneralBranch, "常青社区党总支", "GeneralBranch", null, new DateOnly(2024, 3, 18)),
-            new(GridBranch, "常青社区网格党支部", "Branch", GeneralBranch, new DateOnly(2025, 4, 10)),
-            new(PropertyBranch, "常青物业服务企业党支部", "Branch", GeneralBranch, new DateOnly(2025, 4, 10)),
-            new(OwnersBranch, "常青社区业委会党支部", "Branch", GeneralBranch, new DateOnly(2025, 9, 26)),
+            new(GeneralBranch, "常青社区党总支", "GeneralBranch", null, new DateOnly(2024, 3, 18), period.From),
+            new(GridBranch, "常青社区网格党支部", "Branch", GeneralBranch, new DateOnly(2025, 4, 10), period.From),
+            new(PropertyBranch, "常青物业服务企业党支部", "Branch", GeneralBranch, new DateOnly(2025, 4, 10), period.From),
+            new(OwnersBranch, "常青社区业委会党支部", "Branch", GeneralBranch, new DateOnly(2025, 9, 26), period.From),
         };
         organisations.AddRange(Enumerable.Range(1, groups).Select(g => new PlannedOrganisation(
-            $"{GridBranch}-{g}", $"第{"一二三四"[g - 1]}网格党小组", "PartyGroup", GridBranch, null)));
+            $"{GridBranch}-{g}", $"第{"一二三四"[g - 1]}网格党小组", "PartyGroup", GridBranch, null, period.From)));
 
         var names = new HashSet<string>(StringComparer.Ordinal);
         var members = RegisterMembers(Seeded.For(seed, "members"), full, groups, names);
@@ -406,7 +410,8 @@ internal sealed class MembershipPlan
         truth.Add("membership.rectification.total", Rectifications.Count)
             .Add("membership.rectification.completed", Rectifications.Count)
             .Add("membership.rectification.completedInPeriod", Rectifications.Count(r => period.Holds(r.CompletedOn)))
-            .Add("membership.rectification.overdue", 0);
+            .Add("membership.rectification.overdue", 0)
+            .Add("membership.rectification.completedLate", Rectifications.Count(r => r.CompletedOn > r.Deadline));
     }
 
     private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;

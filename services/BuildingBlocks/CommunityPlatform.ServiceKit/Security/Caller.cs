@@ -9,7 +9,12 @@ public static class Caller
     public static string Id(this ClaimsPrincipal caller) =>
         caller.FindFirstValue("sub") ?? caller.FindFirstValue("client_id") ?? caller.FindFirstValue("azp") ?? "unknown";
 
-    /// <summary>The caller as a step's actor: their id and the display name their token carries (the client id for a machine client).</summary>
-    public static Actor Actor(this ClaimsPrincipal caller) =>
-        new(caller.Id(), caller.FindFirstValue("name") is { Length: > 0 } name ? name : caller.Id());
+    /// <summary>
+    /// The caller as a record names them: the token's name claim, or for a machine client (which has none) its id.
+    /// </summary>
+    public static Actor Actor(this ClaimsPrincipal caller)
+    {
+        var id = caller.Id();
+        return new Actor(id, caller.FindFirstValue("name") ?? id);
+    }
 }

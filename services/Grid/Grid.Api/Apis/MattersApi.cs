@@ -399,8 +399,8 @@ public sealed record SessionListItem(Guid Id, Guid MatterId, DeliberationVenue V
     public static SessionListItem From(DeliberationSession s) => new(s.Id, s.MatterId, s.Venue, DeliberationVenues.All[s.Venue], s.HeldOn, s.Participants.Length, s.Decision);
 }
 
-/// <summary>One step: <c>actor</c> is the account, <c>actorName</c> the person as named when they took it (null on steps from before names were kept).</summary>
-public sealed record TimelineEntryResponse(DateTimeOffset At, MatterStatus Status, string Note, string Actor, string? ActorName);
+/// <summary>One step: <c>actor</c> is the account, <c>actorName</c> the person as named when they took it (— on steps from before names were kept).</summary>
+public sealed record TimelineEntryResponse(DateTimeOffset At, MatterStatus Status, string Note, string Actor, string ActorName);
 
 public sealed record SessionResponse(Guid Id, DeliberationVenue Venue, DateOnly HeldOn, IReadOnlyList<string> Participants, string Minutes, string Decision);
 
@@ -417,7 +417,7 @@ public sealed record MatterDetailResponse(
 {
     public static MatterDetailResponse From(Matter m, IEnumerable<DeliberationSession> sessions, IEnumerable<BuildingVote> votes, DateOnly today) => new(
         MatterResponse.From(m, today),
-        m.Timeline.OrderBy(t => t.At).ThenBy(t => t.Id).Select(t => new TimelineEntryResponse(t.At, t.Status, t.Note, t.Actor, t.ActorName is { Length: > 0 } name ? name : null)).ToList(),
+        m.Timeline.OrderBy(t => t.At).ThenBy(t => t.Id).Select(t => new TimelineEntryResponse(t.At, t.Status, t.Note, t.Actor, t.ActorName is { Length: > 0 } name ? name : Actor.UnknownName)).ToList(),
         sessions.Select(s => new SessionResponse(s.Id, s.Venue, s.HeldOn, s.Participants, s.Minutes, s.Decision)).ToList(),
         votes.Select(BuildingVoteResponse.From).ToList());
 }

@@ -24,7 +24,7 @@ public static class MeetingsApi
             .WithSummary("Meetings by organisation, kind, status, series, scheduled day (from/to) and held day (heldFrom/heldTo: held meetings only), paged by cursor")
             .RequireAuthorization(MembershipPolicies.ReadMeetings);
         meetings.MapGet("/overdue", ListOverdue)
-            .WithSummary("Per organisation, the cadence periods that ended without the required meeting (committee and theme day monthly, general meeting and lecture quarterly)")
+            .WithSummary("Per organisation, the cadence periods that ended without the required meeting (committee and theme day monthly, general meeting and lecture quarterly), judged in whole periods from the later of since (default: six months back) and the organisation's founding date")
             .RequireAuthorization(MembershipPolicies.ReadMeetings);
         meetings.MapGet("/{id:guid}", GetMeeting)
             .WithSummary("One meeting with its attendance")
@@ -246,19 +246,18 @@ public static class MeetingsApi
         var overdue = new List<OverdueCadenceResponse>();
         foreach (var organisation in organisations.Where(o => Cadence.Applies(o.Kind)))
         {
-            // An organisation is judged only from the first whole period after it was created.
-            var judgedFrom = Max(from, CommunityTime.DateOf(organisation.CreatedAt));
             foreach (var cadence in Cadence.Rules)
             {
                 var dates = held.Where(h => h.OrganisationCode == organisation.Code && h.Kind == cadence.Kind).Select(h => h.HeldOn);
-                var missed = cadence.MissedPeriods(dates, judgedFrom, today);
+                var missed = organisation.MissedPeriods(cadence, dates, from, today);
                 if (missed.Count > 0)
                 {
                     overdue.Add(new OverdueCadenceResponse(
                         organisation.Code, organisation.Name, cadence.Kind, MeetingKindLabels.All[cadence.Kind], cadence.Period,
                         missed.Select(w => w.Label).ToList(),
                         lastHeld.SingleOrDefault(l => l.OrganisationCode == organisation.Code && l.Kind == cadence.Kind)?.Last,
-                        cadence.Current(today).End));
+                        cadence.Current(today).End,
+                        organisation.CadenceJudgedFrom(from)));
                 }
             }
         }
@@ -267,8 +266,6 @@ public static class MeetingsApi
     }
 
     private static readonly Dictionary<Guid, string> NoNames = [];
-
-    private static DateOnly Max(DateOnly a, DateOnly b) => a > b ? a : b;
 
     private static async Task<Dictionary<Guid, string>> NamesAsync(MembershipDbContext db, Meeting meeting, CancellationToken cancellationToken)
     {
@@ -345,4 +342,5 @@ public sealed record OverdueCadenceResponse(
     CadencePeriod Period,
     IReadOnlyList<string> MissedPeriods,
     DateOnly? LastHeldOn,
-    DateOnly CurrentPeriodEndsOn);
+    DateOnly CurrentPeriodEndsOn,
+    DateOnly JudgedFrom);

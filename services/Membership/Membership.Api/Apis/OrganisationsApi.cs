@@ -27,6 +27,9 @@ public static class OrganisationsApi
         organisations.MapGet("/{code}", GetOrganisation)
             .WithSummary("One organisation with its committee")
             .RequireAuthorization(MembershipPolicies.ReadMembers);
+        organisations.MapPut("/{code}/founded-on", ChangeFoundedOn)
+            .WithSummary("Correct the founding date, or the day the ledger starts (台账起始日), that meeting cadences are judged from")
+            .RequireAuthorization(MembershipPolicies.ManageOrganisations);
         organisations.MapPost("/{code}/elections", RecordElection)
             .WithSummary("Record the election of a new committee, which starts a new term (换届选举)")
             .RequireAuthorization(MembershipPolicies.ManageOrganisations);
@@ -49,7 +52,7 @@ public static class OrganisationsApi
         var parent = string.IsNullOrWhiteSpace(request.ParentCode)
             ? null
             : await db.RequireOrganisationAsync(request.ParentCode, "parentCode", cancellationToken);
-        var organisation = Organisation.Create(request.Code, request.Name, request.Kind, parent, time.GetUtcNow());
+        var organisation = Organisation.Create(request.Code, request.Name, request.Kind, parent, time.GetUtcNow(), request.FoundedOn);
         db.Organisations.Add(organisation);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/api/membership/organisations/{organisation.Code}", OrganisationResponse.From(organisation, 0, [], null));
@@ -108,6 +111,21 @@ public static class OrganisationsApi
             .Where(o => o.EndsOn <= horizon)
             .Select(o => new RenewalDueResponse(o.Organisation.Code, o.Organisation.Name, o.Organisation.TermStartedOn!.Value, o.EndsOn, o.EndsOn < today))
             .ToList());
+    }
+
+    public static async Task<Results<Ok<OrganisationResponse>, NotFound>> ChangeFoundedOn(
+        string code, ChangeFoundedOnRequest request, MembershipDbContext db, IOptions<MembershipOptions> options, TimeProvider time,
+        CancellationToken cancellationToken)
+    {
+        var organisation = await db.Organisations.SingleOrDefaultAsync(o => o.Code == code, cancellationToken);
+        if (organisation is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        organisation.ChangeFoundedOn(request.FoundedOn, CommunityTime.Today(time));
+        await db.SaveChangesAsync(cancellationToken);
+        return await GetOrganisation(code, db, options, time, cancellationToken);
     }
 
     public static async Task<Results<Ok<OrganisationResponse>, NotFound>> RecordElection(
@@ -177,7 +195,10 @@ public static class OrganisationsApi
     }
 }
 
-public sealed record CreateOrganisationRequest(string? Code, string? Name, string? Kind, string? ParentCode = null);
+/// <param name="FoundedOn">The founding date or the ledger's start (台账起始日); without one, the day of entry.</param>
+public sealed record CreateOrganisationRequest(string? Code, string? Name, string? Kind, string? ParentCode = null, DateOnly? FoundedOn = null);
+
+public sealed record ChangeFoundedOnRequest(DateOnly? FoundedOn);
 
 public sealed record RecordElectionRequest(DateOnly? HeldOn);
 
@@ -192,12 +213,13 @@ public sealed record OrganisationResponse(
     string KindLabel,
     string? ParentCode,
     int ActiveMembers,
+    DateOnly FoundedOn,
     DateOnly? TermStartedOn,
     DateOnly? TermEndsOn,
     IReadOnlyList<CommitteePostResponse> Committee)
 {
     public static OrganisationResponse From(Organisation o, int activeMembers, IReadOnlyList<CommitteePostResponse> committee, DateOnly? termEndsOn) => new(
-        o.Code, o.Name, o.Kind, OrganisationKindLabels.All[o.Kind], o.ParentCode, activeMembers, o.TermStartedOn, termEndsOn, committee);
+        o.Code, o.Name, o.Kind, OrganisationKindLabels.All[o.Kind], o.ParentCode, activeMembers, o.FoundedOn, o.TermStartedOn, termEndsOn, committee);
 }
 
 public sealed record CommitteePostResponse(Guid Id, Guid MemberId, string MemberName, CommitteePostKind Post, string PostLabel, DateOnly StartOn, DateOnly? EndOn)

@@ -18,7 +18,7 @@ public static class RectificationsApi
             .WithSummary("Record a finding to rectify, with category, owner, deadline and measures")
             .RequireAuthorization(MembershipPolicies.ManageMembers);
         items.MapGet("/", ListItems)
-            .WithSummary("Items by source, category and status; overdue=true lists those past their deadline and not completed")
+            .WithSummary("Items by source, category and status; overdue=true lists those past their deadline and not completed, completedLate=true those completed after it")
             .RequireAuthorization(MembershipPolicies.ReadMembers);
         items.MapGet("/{id:guid}", GetItem)
             .WithSummary("One item")
@@ -43,7 +43,7 @@ public static class RectificationsApi
     }
 
     public static async Task<Ok<List<RectificationItemResponse>>> ListItems(
-        MembershipDbContext db, TimeProvider time, string? source, string? category, string? status, bool? overdue, CancellationToken cancellationToken)
+        MembershipDbContext db, TimeProvider time, string? source, string? category, string? status, bool? overdue, bool? completedLate, CancellationToken cancellationToken)
     {
         var validation = new Validation();
         var parsedStatus = status is null ? null : validation.RequireOneOf(status, "status", new Dictionary<RectificationStatus, string>
@@ -63,6 +63,11 @@ public static class RectificationsApi
         if (overdue == true)
         {
             query = query.Where(i => i.Status != RectificationStatus.Completed && i.Deadline < today);
+        }
+
+        if (completedLate == true)
+        {
+            query = query.Where(RectificationItem.WasCompletedLate);
         }
 
         var items = await query.OrderBy(i => i.Deadline).ThenBy(i => i.Id).Take(1000).ToListAsync(cancellationToken);
@@ -108,8 +113,8 @@ public sealed record CompleteRectificationRequest(DateOnly? CompletedOn, IReadOn
 
 public sealed record RectificationItemResponse(
     Guid Id, string Source, string Category, string Finding, string Owner, DateOnly Deadline, string Measures,
-    RectificationStatus Status, string? Progress, DateOnly? CompletedOn, IReadOnlyList<string> Evidence, bool Overdue)
+    RectificationStatus Status, string? Progress, DateOnly? CompletedOn, IReadOnlyList<string> Evidence, bool Overdue, bool CompletedLate)
 {
     public static RectificationItemResponse From(RectificationItem i, DateOnly today) => new(
-        i.Id, i.Source, i.Category, i.Finding, i.Owner, i.Deadline, i.Measures, i.Status, i.Progress, i.CompletedOn, i.Evidence, i.IsOverdue(today));
+        i.Id, i.Source, i.Category, i.Finding, i.Owner, i.Deadline, i.Measures, i.Status, i.Progress, i.CompletedOn, i.Evidence, i.IsOverdue(today), i.CompletedLate);
 }

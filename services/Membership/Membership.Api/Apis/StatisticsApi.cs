@@ -85,7 +85,8 @@ public static class StatisticsApi
             items.Count,
             items.Count(i => i.Status == RectificationStatus.Completed),
             items.Count(i => i.Status == RectificationStatus.Completed && In(i.CompletedOn)),
-            items.Count(i => i.IsOverdue(today)));
+            items.Count(i => i.IsOverdue(today)),
+            items.Count(i => i.CompletedLate));
 
         var points = await db.PointsEntries.AsNoTracking()
             .Where(e => e.AwardedAt >= period.Start && e.AwardedAt < period.End)
@@ -145,4 +146,5 @@ public sealed record DevelopmentFigures(
 
 public sealed record ReserveCadreFigures(int Total, int Under35);
 
-public sealed record RectificationFigures(int Total, int Completed, int CompletedInPeriod, int Overdue);
+/// <summary><see cref="CompletedLate"/> counts, among all completed items, those completed after their deadline (逾期完成).</summary>
+public sealed record RectificationFigures(int Total, int Completed, int CompletedInPeriod, int Overdue, int CompletedLate);

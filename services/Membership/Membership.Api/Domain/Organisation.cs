@@ -27,15 +27,24 @@ public sealed class Organisation
 
     public DateTimeOffset CreatedAt { get; private set; }
 
+    /// <summary>
+    /// The founding date, or for an organisation founded before its records were kept here the day its ledger starts
+    /// (台账起始日). Cadences are judged from it, not from the day it was entered into the system.
+    /// </summary>
+    public DateOnly FoundedOn { get; private set; }
+
     /// <summary>When the current committee was elected (换届选举); the term runs from here.</summary>
     public DateOnly? TermStartedOn { get; private set; }
 
-    public static Organisation Create(string? code, string? name, string? kind, Organisation? parent, DateTimeOffset now)
+    /// <param name="foundedOn">The founding date or ledger start; without one, the day it is entered.</param>
+    public static Organisation Create(string? code, string? name, string? kind, Organisation? parent, DateTimeOffset now, DateOnly? foundedOn = null)
     {
+        var today = CommunityTime.DateOf(now);
         var validation = new Validation();
         validation.RequireText(code, "code", CodeMaxLength);
         validation.RequireText(name, "name", NameMaxLength);
         var parsedKind = validation.RequireOneOf(kind, "kind", OrganisationKindLabels.All);
+        validation.RequireDateNotAfter(foundedOn ?? today, "foundedOn", today);
         validation.ThrowIfInvalid();
 
         var allowedParent = parsedKind switch
@@ -68,8 +77,26 @@ public sealed class Organisation
             Kind = parsedKind!.Value,
             ParentCode = parent?.Code,
             CreatedAt = now,
+            FoundedOn = foundedOn ?? today,
         };
     }
+
+    /// <summary>Corrects the founding date (or ledger start), e.g. once the founding papers are found.</summary>
+    public void ChangeFoundedOn(DateOnly? foundedOn, DateOnly today)
+    {
+        new Validation().RequireDateNotAfter(foundedOn, "foundedOn", today).ThrowIfInvalid();
+        FoundedOn = foundedOn!.Value;
+    }
+
+    /// <summary>The day cadences are judged from: <paramref name="since"/>, but never before the organisation was founded.</summary>
+    public DateOnly CadenceJudgedFrom(DateOnly since) => since > FoundedOn ? since : FoundedOn;
+
+    /// <summary>
+    /// The whole periods of <paramref name="cadence"/> from <see cref="CadenceJudgedFrom"/> that ended before
+    /// <paramref name="asOf"/> without one of <paramref name="heldOn"/>; none for an organisation the cadences do not bind.
+    /// </summary>
+    public IReadOnlyList<CadenceWindow> MissedPeriods(Cadence cadence, IEnumerable<DateOnly> heldOn, DateOnly since, DateOnly asOf) =>
+        Cadence.Applies(Kind) ? cadence.MissedPeriods(heldOn, CadenceJudgedFrom(since), asOf) : [];
 
     /// <summary>Records the election of a new committee (换届), which starts a new term.</summary>
     public void RecordElection(DateOnly? heldOn, DateOnly today)

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using CommunityPlatform.ServiceKit.Domain;
 
 namespace CommunityPlatform.Membership.Domain;
@@ -38,6 +39,18 @@ public sealed class RectificationItem
     public DateTimeOffset CreatedAt { get; private set; }
 
     public bool IsOverdue(DateOnly today) => Status != RectificationStatus.Completed && Deadline < today;
+
+    /// <summary>
+    /// Completed after the deadline (逾期完成). Completion ends <see cref="IsOverdue"/>, so this is what keeps the
+    /// lateness on the record; the deadline does not change, so it follows from the two dates.
+    /// </summary>
+    public static readonly Expression<Func<RectificationItem, bool>> WasCompletedLate = i =>
+        i.Status == RectificationStatus.Completed && i.CompletedOn > i.Deadline;
+
+    private static readonly Func<RectificationItem, bool> WasCompletedLateCompiled = WasCompletedLate.Compile();
+
+    /// <summary>The same rule as <see cref="WasCompletedLate"/>, for one item in memory.</summary>
+    public bool CompletedLate => WasCompletedLateCompiled(this);
 
     public static RectificationItem Record(
         string? source, string? category, string? finding, string? owner, DateOnly? deadline, string? measures, DateTimeOffset now)

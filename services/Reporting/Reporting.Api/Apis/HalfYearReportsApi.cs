@@ -85,9 +85,9 @@ public static class HalfYearReportsApi
         var version = 1 + (await db.Snapshots.Where(s => s.Year == report.Year && s.Half == report.Half)
             .MaxAsync(s => (int?)s.Version, cancellationToken) ?? 0);
         var frozenAt = time.GetUtcNow();
-        var frozenBy = caller.FindFirstValue("name") ?? caller.Id();
-        var stamp = new FrozenStamp(version, frozenAt, frozenBy);
-        var snapshot = ReportSnapshot.Freeze(report, version, frozenAt, caller.Id(), frozenBy,
+        var frozenBy = caller.Actor();
+        var stamp = new FrozenStamp(version, frozenAt, frozenBy.Name);
+        var snapshot = ReportSnapshot.Freeze(report, version, frozenAt, frozenBy.Id, frozenBy.Name,
             JsonSerializer.Serialize(report, json.Value.SerializerOptions), ReportDocuments.Html(report, stamp), ReportDocuments.Markdown(report, stamp));
         db.Snapshots.Add(snapshot);
         db.AddIntegrationEvent(new HalfYearReportFrozen

@@ -170,7 +170,7 @@ public static class ActivitiesApi
             return TypedResults.NotFound();
         }
 
-        var settlement = activity.Complete(caller.Id(), time.GetUtcNow(), options.Value.Rules);
+        var settlement = activity.Complete(caller.Actor(), time.GetUtcNow(), options.Value.Rules);
         var noShows = settlement.NoShowVolunteerIds;
         foreach (var volunteer in await db.Volunteers.Where(v => noShows.Contains(v.Id)).ToListAsync(cancellationToken))
         {

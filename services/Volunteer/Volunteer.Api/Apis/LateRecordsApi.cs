@@ -50,7 +50,7 @@ public static class LateRecordsApi
 
         var (activity, settlement) = Activity.RecordLate(
             teamId, grid.Code, request.Kind, request.Title, request.Description, request.Place, request.StartsAt, request.EndsAt, request.Capacity,
-            attendance, volunteers, commitments, caller.Id(), time.GetUtcNow(), options.Value.Rules, options.Value.LateRecordMaxAgeDays);
+            attendance, volunteers, commitments, caller.Actor(), time.GetUtcNow(), options.Value.Rules, options.Value.LateRecordMaxAgeDays);
         foreach (var volunteerId in settlement.NoShowVolunteerIds)
         {
             volunteers[volunteerId].RecordNoShow();

@@ -67,11 +67,11 @@ public static class ServiceRecordsApi
 
     public static Task<Results<Ok<ServiceRecordResponse>, NotFound>> Approve(
         Guid id, ClaimsPrincipal caller, VolunteerDbContext db, TimeProvider time, CancellationToken cancellationToken) =>
-        CreditAsync(id, caller, db, (record, volunteer) => record.Approve(volunteer, caller.Id(), time.GetUtcNow()), cancellationToken);
+        CreditAsync(id, caller, db, (record, volunteer) => record.Approve(volunteer, caller.Actor(), time.GetUtcNow()), cancellationToken);
 
     public static Task<Results<Ok<ServiceRecordResponse>, NotFound>> Adjust(
         Guid id, AdjustHoursRequest request, ClaimsPrincipal caller, VolunteerDbContext db, TimeProvider time, CancellationToken cancellationToken) =>
-        CreditAsync(id, caller, db, (record, volunteer) => record.Adjust(request.Hours, request.Reason, volunteer, caller.Id(), time.GetUtcNow()), cancellationToken);
+        CreditAsync(id, caller, db, (record, volunteer) => record.Adjust(request.Hours, request.Reason, volunteer, caller.Actor(), time.GetUtcNow()), cancellationToken);
 
     /// <summary>Records of activities in the caller's grids.</summary>
     private static IQueryable<ServiceRecord> Visible(IQueryable<ServiceRecord> records, ClaimsPrincipal caller, VolunteerDbContext db)
@@ -105,10 +105,11 @@ public sealed record AdjustHoursRequest(decimal? Hours, string? Reason);
 
 public sealed record ServiceRecordResponse(
     Guid Id, Guid ActivityId, Guid VolunteerId, DateOnly ServedOn, DateTimeOffset CheckedInAt, DateTimeOffset CheckedOutAt, int PresentMinutes,
-    decimal PresenceShare, decimal ComputedHours, decimal Hours, ServiceRecordStatus Status, string RecordedBy, DateTimeOffset RecordedAt,
-    string? ApprovedBy, DateTimeOffset? ApprovedAt, string? AdjustmentReason)
+    decimal PresenceShare, decimal ComputedHours, decimal Hours, ServiceRecordStatus Status, string RecordedBy, string RecordedById, DateTimeOffset RecordedAt,
+    string? ApprovedBy, string? ApprovedById, DateTimeOffset? ApprovedAt, string? AdjustmentReason)
 {
     public static ServiceRecordResponse From(ServiceRecord r) => new(
         r.Id, r.ActivityId, r.VolunteerId, r.ServedOn, r.CheckedInAt, r.CheckedOutAt, r.PresentMinutes, r.PresenceShare, r.ComputedHours, r.Hours,
-        r.Status, r.RecordedBy, r.RecordedAt, r.ApprovedBy, r.ApprovedAt, r.AdjustmentReason);
+        r.Status, r.RecordedByName ?? Actor.UnknownName, r.RecordedBy, r.RecordedAt,
+        r.ApprovedBy is null ? null : r.ApprovedByName ?? Actor.UnknownName, r.ApprovedBy, r.ApprovedAt, r.AdjustmentReason);
 }

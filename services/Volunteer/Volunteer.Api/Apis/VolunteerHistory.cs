@@ -27,7 +27,9 @@ internal static class VolunteerHistory
                 join a in db.Activities on r.ActivityId equals a.Id
                 join t in db.Teams on a.TeamId equals t.Id
                 orderby r.ServedOn, r.Id
-                select new HistoryRow(r.Id, a.Id, a.Title, a.Kind, t.Name, r.ServedOn, r.Hours, r.Status, r.RecordedBy, r.RecordedAt, r.ApprovedBy, r.AdjustmentReason))
+                select new HistoryRow(
+                    r.Id, a.Id, a.Title, a.Kind, t.Name, r.ServedOn, r.Hours, r.Status, r.RecordedByName ?? Actor.UnknownName, r.RecordedBy, r.RecordedAt,
+                    r.ApprovedBy == null ? null : r.ApprovedByName ?? Actor.UnknownName, r.ApprovedBy, r.AdjustmentReason))
             .ToListAsync(cancellationToken);
     }
 
@@ -50,7 +52,7 @@ internal static class VolunteerHistory
     {
         var period = ReportingPeriod.Of(from, to, time);
         var rows = await RowsAsync(db, volunteer.Id, period.From, period.To, creditedOnly: true, cancellationToken);
-        var certificate = HoursCertificate.Issue(volunteer.Id, period, [.. rows.Select(r => r.Hours)], caller.Id(), time.GetUtcNow());
+        var certificate = HoursCertificate.Issue(volunteer.Id, period, [.. rows.Select(r => r.Hours)], caller.Actor(), time.GetUtcNow());
         db.Certificates.Add(certificate);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Content(Render(certificate, volunteer, rows, rules), "text/html; charset=utf-8");
@@ -102,7 +104,7 @@ internal static class VolunteerHistory
             <tfoot><tr><th colspan="3">合计</th><th class="hours">{{H(certificate.TotalHours)}}</th><th></th></tr></tfoot>
             </table>
             <p class="note">依据《志愿服务记录与证明出具办法》：服务时长按签到、签退时间在活动时段内计算，在场不足活动时长 {{rules.MinimumPresenceShare * 100:0.#}}% 的不计时长，以 {{H(rules.HoursStep)}} 小时为单位计算、不足部分不计，并经活动组织者审核确认。</p>
-            <p class="seal">出具单位（盖章）：____________________<br>经办人：{{E(certificate.IssuedBy)}}</p>
+            <p class="seal">出具单位（盖章）：____________________<br>经办人：{{E(certificate.IssuedByName ?? Actor.UnknownName)}}</p>
             </body>
             </html>
 
@@ -111,10 +113,13 @@ internal static class VolunteerHistory
     }
 }
 
-/// <summary>One line of a volunteer's history: the activity, its team, the hours and who recorded and approved them.</summary>
+/// <summary>
+/// One line of a volunteer's history: the activity, its team, the hours and who recorded and approved them — by name,
+/// <see cref="Actor.UnknownName"/> on records made before names were kept; the account ids beside them.
+/// </summary>
 public sealed record HistoryRow(
     Guid RecordId, Guid ActivityId, string Activity, ActivityKind Kind, string Team, DateOnly ServedOn, decimal Hours, ServiceRecordStatus Status,
-    string RecordedBy, DateTimeOffset RecordedAt, string? ApprovedBy, string? AdjustmentReason);
+    string RecordedBy, string RecordedById, DateTimeOffset RecordedAt, string? ApprovedBy, string? ApprovedById, string? AdjustmentReason);
 
 /// <summary>A volunteer's hours: approved and awaiting approval within the range (the whole history without dates), no-shows, the records.</summary>
 public sealed record HoursResponse(

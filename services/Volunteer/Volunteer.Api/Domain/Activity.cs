@@ -92,9 +92,9 @@ public sealed class Activity
     public static (Activity Activity, Settlement Settlement) RecordLate(
         Guid teamId, string gridCode, string? kind, string? title, string? description, string? place, DateTimeOffset? startsAt, DateTimeOffset? endsAt,
         int? capacity, IReadOnlyList<LateAttendance> attendance, IReadOnlyDictionary<Guid, VolunteerProfile> volunteers,
-        IReadOnlyCollection<(Guid VolunteerId, Commitment Commitment)> commitments, string recorder, DateTimeOffset now, VolunteerRules rules, int maxAgeDays)
+        IReadOnlyCollection<(Guid VolunteerId, Commitment Commitment)> commitments, Actor recorder, DateTimeOffset now, VolunteerRules rules, int maxAgeDays)
     {
-        var activity = Create(teamId, gridCode, kind, title, description, place, startsAt, endsAt, capacity, [], recorder, now, (validation, start, end) =>
+        var activity = Create(teamId, gridCode, kind, title, description, place, startsAt, endsAt, capacity, [], recorder.Id, now, (validation, start, end) =>
         {
             validation.Require(end is null || end <= now, "endsAt", "must be in the past: a late record is of an activity that has ended.");
             validation.Require(start is null || start >= now.AddDays(-maxAgeDays), "startsAt", $"must be within the last {maxAgeDays} days.");
@@ -125,10 +125,10 @@ public sealed class Activity
         activity.Status = ActivityStatus.Published;
         foreach (var entry in attendance.Where(a => a.NoShow != true))
         {
-            activity.CheckIn(entry.VolunteerId!.Value, entry.CheckedInAt!.Value, CheckInMethod.LateRecord, recorder, rules);
+            activity.CheckIn(entry.VolunteerId!.Value, entry.CheckedInAt!.Value, CheckInMethod.LateRecord, recorder.Id, rules);
             if (entry.CheckedOutAt is { } checkedOutAt)
             {
-                activity.CheckOut(entry.VolunteerId.Value, checkedOutAt, recorder, rules);
+                activity.CheckOut(entry.VolunteerId.Value, checkedOutAt, recorder.Id, rules);
             }
         }
 
@@ -380,7 +380,7 @@ public sealed class Activity
     /// at the end (or now, if earlier); each volunteer who came gets a service-hour record awaiting approval; each
     /// confirmed volunteer who never checked in is a no-show (returned, to be counted on their record).
     /// </summary>
-    public Settlement Complete(string actor, DateTimeOffset now, VolunteerRules rules)
+    public Settlement Complete(Actor actor, DateTimeOffset now, VolunteerRules rules)
     {
         RequireStatus("complete", ActivityStatus.Published);
         if (now < StartsAt)
@@ -403,7 +403,7 @@ public sealed class Activity
             if (signup.CheckedOutAt is null)
             {
                 var at = now < EndsAt ? now : EndsAt;
-                signup.CheckOut(at, actor, EarlyLeaveMinutes(at, rules));
+                signup.CheckOut(at, actor.Id, EarlyLeaveMinutes(at, rules));
             }
 
             records.Add(ServiceRecord.Settle(this, signup, rules, actor, now));

@@ -27,11 +27,15 @@ public sealed class HoursCertificate
 
     public decimal TotalHours { get; private set; }
 
+    /// <summary>The issuer's account id; <see cref="IssuedByName"/> is what the certificate prints.</summary>
     public string IssuedBy { get; private set; } = "";
+
+    /// <summary>The issuer's name at issue; null on certificates issued before names were kept.</summary>
+    public string? IssuedByName { get; private set; }
 
     public DateTimeOffset IssuedAt { get; private set; }
 
-    public static HoursCertificate Issue(Guid volunteerId, ReportingPeriod period, IReadOnlyCollection<decimal> hours, string actor, DateTimeOffset now)
+    public static HoursCertificate Issue(Guid volunteerId, ReportingPeriod period, IReadOnlyCollection<decimal> hours, Actor actor, DateTimeOffset now)
     {
         var id = Guid.CreateVersion7(now);
         return new HoursCertificate
@@ -44,7 +48,8 @@ public sealed class HoursCertificate
             To = period.To,
             Records = hours.Count,
             TotalHours = hours.Sum(),
-            IssuedBy = actor,
+            IssuedBy = actor.Id,
+            IssuedByName = actor.Name,
             IssuedAt = now,
         };
     }

@@ -44,11 +44,17 @@ public sealed class ServiceRecord
 
     public ServiceRecordStatus Status { get; private set; }
 
+    /// <summary>The recorder's account id; <see cref="RecordedByName"/> is what people read.</summary>
     public string RecordedBy { get; private set; } = "";
+
+    /// <summary>The recorder's name when the record was made; null on records made before names were kept.</summary>
+    public string? RecordedByName { get; private set; }
 
     public DateTimeOffset RecordedAt { get; private set; }
 
     public string? ApprovedBy { get; private set; }
+
+    public string? ApprovedByName { get; private set; }
 
     public DateTimeOffset? ApprovedAt { get; private set; }
 
@@ -57,7 +63,7 @@ public sealed class ServiceRecord
     /// <summary>Records of service on one of <paramref name="days"/>: hours count in the period the service was given, whenever approved.</summary>
     public static IQueryable<ServiceRecord> ServedWithin(IQueryable<ServiceRecord> records, DayRange days) => records.Where(days.Covers<ServiceRecord>(r => r.ServedOn));
 
-    internal static ServiceRecord Settle(Activity activity, Signup signup, VolunteerRules rules, string actor, DateTimeOffset now)
+    internal static ServiceRecord Settle(Activity activity, Signup signup, VolunteerRules rules, Actor actor, DateTimeOffset now)
     {
         var presence = ServiceHours.Measure(activity.StartsAt, activity.EndsAt, signup.CheckedInAt!.Value, signup.CheckedOutAt!.Value);
         var hours = ServiceHours.Credit(presence, rules);
@@ -75,20 +81,21 @@ public sealed class ServiceRecord
             ComputedHours = hours,
             Hours = hours,
             Status = ServiceRecordStatus.Pending,
-            RecordedBy = actor,
+            RecordedBy = actor.Id,
+            RecordedByName = actor.Name,
             RecordedAt = now,
         };
     }
 
     /// <summary>Approves the hours as computed. Returns the credit to publish, or null when there are no hours to credit.</summary>
-    public VolunteerHoursCredited? Approve(VolunteerProfile volunteer, string actor, DateTimeOffset now)
+    public VolunteerHoursCredited? Approve(VolunteerProfile volunteer, Actor actor, DateTimeOffset now)
     {
         RequirePending();
         return Credit(volunteer, actor, now);
     }
 
     /// <summary>Approves different hours than computed (e.g. a volunteer who forgot to check out); the reason is kept with the record.</summary>
-    public VolunteerHoursCredited? Adjust(decimal? hours, string? reason, VolunteerProfile volunteer, string actor, DateTimeOffset now)
+    public VolunteerHoursCredited? Adjust(decimal? hours, string? reason, VolunteerProfile volunteer, Actor actor, DateTimeOffset now)
     {
         var validation = new Validation();
         validation.Require(hours is not null, "hours", "is required.");
@@ -103,10 +110,11 @@ public sealed class ServiceRecord
         return Credit(volunteer, actor, now);
     }
 
-    private VolunteerHoursCredited? Credit(VolunteerProfile volunteer, string actor, DateTimeOffset now)
+    private VolunteerHoursCredited? Credit(VolunteerProfile volunteer, Actor actor, DateTimeOffset now)
     {
         Status = ServiceRecordStatus.Approved;
-        ApprovedBy = actor;
+        ApprovedBy = actor.Id;
+        ApprovedByName = actor.Name;
         ApprovedAt = now;
         // Nothing to credit for a record the rules gave no hours; it stays as the record of attendance.
         return Hours <= 0

@@ -110,7 +110,9 @@ internal sealed class ServiceRecordConfiguration : IEntityTypeConfiguration<Serv
         record.Property(r => r.ComputedHours).HasPrecision(5, 2);
         record.Property(r => r.Hours).HasPrecision(5, 2);
         record.Property(r => r.RecordedBy).HasMaxLength(100);
+        record.Property(r => r.RecordedByName).HasMaxLength(100);
         record.Property(r => r.ApprovedBy).HasMaxLength(100);
+        record.Property(r => r.ApprovedByName).HasMaxLength(100);
         record.Property(r => r.AdjustmentReason).HasMaxLength(ServiceRecord.ReasonMaxLength);
         // One record per volunteer and activity, however often completion is retried.
         record.HasIndex(r => new { r.ActivityId, r.VolunteerId }).IsUnique();
@@ -144,6 +146,7 @@ internal sealed class HoursCertificateConfiguration : IEntityTypeConfiguration<H
         certificate.Property(c => c.Number).HasMaxLength(40);
         certificate.Property(c => c.TotalHours).HasPrecision(7, 2);
         certificate.Property(c => c.IssuedBy).HasMaxLength(100);
+        certificate.Property(c => c.IssuedByName).HasMaxLength(100);
         certificate.HasIndex(c => c.Number).IsUnique();
         certificate.HasIndex(c => c.VolunteerId);
         certificate.HasOne<VolunteerProfile>().WithMany().HasForeignKey(c => c.VolunteerId);

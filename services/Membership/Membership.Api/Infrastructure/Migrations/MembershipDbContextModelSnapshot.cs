@@ -529,6 +529,10 @@ namespace CommunityPlatform.Membership.Infrastructure.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<DateOnly>("FoundedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("founded_on");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(20)

@@ -321,6 +321,11 @@ namespace CommunityPlatform.Volunteer.Infrastructure.Migrations
                         .HasColumnType("character varying(100)")
                         .HasColumnName("issued_by");
 
+                    b.Property<string>("IssuedByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("issued_by_name");
+
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -434,6 +439,11 @@ namespace CommunityPlatform.Volunteer.Infrastructure.Migrations
                         .HasColumnType("character varying(100)")
                         .HasColumnName("approved_by");
 
+                    b.Property<string>("ApprovedByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("approved_by_name");
+
                     b.Property<DateTimeOffset>("CheckedInAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("checked_in_at");
@@ -470,6 +480,11 @@ namespace CommunityPlatform.Volunteer.Infrastructure.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
                         .HasColumnName("recorded_by");
+
+                    b.Property<string>("RecordedByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("recorded_by_name");
 
                     b.Property<int>("ScheduledMinutes")
                         .HasColumnType("integer")
