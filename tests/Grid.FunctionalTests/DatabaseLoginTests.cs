@@ -69,6 +69,46 @@ public sealed class DatabaseLoginTests(GridApiFixture fixture)
         Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, refused.SqlState);
     }
 
+    [Fact]
+    public async Task A_database_the_superuser_migrated_passes_to_its_login_and_its_switched_off_audit_trigger_is_resealed()
+    {
+        // As every database was before the services had logins: the superuser owns all, and the trigger was off.
+        var database = "legacy_" + Guid.NewGuid().ToString("N")[..8];
+        await using (var server = await OpenAsync(fixture.Infrastructure.DatabaseConnectionString("postgres")))
+        {
+            await ExecuteAsync(server, $"CREATE DATABASE {database}");
+        }
+
+        await using (var superuser = await OpenAsync(fixture.Infrastructure.DatabaseConnectionString(database)))
+        {
+            await ExecuteAsync(superuser, """
+                CREATE TABLE things (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, name text);
+                CREATE TABLE audit_entries (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, detail text);
+                CREATE FUNCTION audit_entries_append_only() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN OLD; END $$;
+                CREATE TRIGGER audit_entries_no_change BEFORE UPDATE OR DELETE ON audit_entries
+                    FOR EACH ROW EXECUTE FUNCTION audit_entries_append_only();
+                ALTER TABLE audit_entries DISABLE TRIGGER audit_entries_no_change;
+                INSERT INTO audit_entries (detail) VALUES ('kept');
+                """);
+        }
+
+        await using (var service = await OpenAsync(fixture.Infrastructure.ServiceConnectionString(database)))
+        {
+            await ExecuteAsync(service, "INSERT INTO things (name) VALUES ('mine'); ALTER TABLE things ADD COLUMN note text");
+            await ExecuteAsync(service, "INSERT INTO audit_entries (detail) VALUES ('appended')");
+            foreach (var statement in new[] { "ALTER TABLE audit_entries DISABLE TRIGGER ALL", "DELETE FROM audit_entries" })
+            {
+                var refused = await Assert.ThrowsAsync<PostgresException>(() => ExecuteAsync(service, statement));
+                Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, refused.SqlState);
+            }
+        }
+
+        // Even the superuser meets the trigger again, and it is the append-only one, not the one that was there.
+        await using var admin = await OpenAsync(fixture.Infrastructure.DatabaseConnectionString(database));
+        var trigger = await Assert.ThrowsAsync<PostgresException>(() => ExecuteAsync(admin, "DELETE FROM audit_entries"));
+        Assert.Contains("append-only", trigger.MessageText);
+    }
+
     private static async Task<NpgsqlConnection> OpenAsync(string connectionString)
     {
         var connection = new NpgsqlConnection(connectionString);
