@@ -65,11 +65,16 @@ public static class InfrastructureExtensions
         var postgres = new LocalPostgres(state);
         postgres.EnsureInitialised();
         var postgresServer = builder.AddServer(ResourceNames.Postgres, postgres.Server(), LocalPostgres.PortVariable);
-        var postgresPort = postgresServer.GetEndpoint("tcp").Property(EndpointProperty.Port);
-        var databases = DatabaseNames.ToDictionary(
-            name => name,
-            name => builder.AddConnectionString(name, ReferenceExpression.Create(
-                $"Host=127.0.0.1;Port={postgresPort};Username={LocalPostgres.UserName};Password={postgres.Password};Database={name}")));
+        var postgresEndpoint = postgresServer.GetEndpoint("tcp");
+        var logins = DatabaseNames.Select(postgres.Login).ToList();
+        // Services wait for the server and so for this too: each connects as its own login, which must exist.
+        postgresServer.OnResourceReady((_, _, cancellationToken) =>
+            ServiceDatabases.EnsureAsync(postgres.ConnectionString(postgresEndpoint.Port), logins, cancellationToken));
+        var postgresPort = postgresEndpoint.Property(EndpointProperty.Port);
+        var databases = logins.ToDictionary(
+            login => login.Database,
+            login => builder.AddConnectionString(login.Database, ReferenceExpression.Create(
+                $"Host=127.0.0.1;Port={postgresPort};Username={login.UserName};Password={login.Password};Database={login.Database}")));
 
         var rabbit = new LocalRabbitMq(state);
         rabbit.EnsureInitialised();
@@ -93,9 +98,29 @@ public static class InfrastructureExtensions
     private static Infrastructure AddContainerInfrastructure(this IDistributedApplicationBuilder builder)
     {
         var postgres = builder.AddPostgres(ResourceNames.Postgres).WithDataVolume();
-        var databases = DatabaseNames.ToDictionary(
+        var endpoint = postgres.Resource.PrimaryEndpoint;
+        // Each service's own login, its password generated once and kept in the AppHost's user secrets.
+        var passwords = DatabaseNames.ToDictionary(
             name => name,
-            name => (IResourceBuilder<IResourceWithConnectionString>)postgres.AddDatabase(name));
+            name => builder.AddParameter($"{name}-password", new GenerateParameterDefault { MinLength = 32, Special = false }, secret: true, persist: true));
+        // Through the superuser's connection, before any service starts (they wait for the server, and so for this).
+        postgres.OnResourceReady(async (server, _, cancellationToken) =>
+        {
+            var logins = new List<ServiceLogin>();
+            foreach (var (database, password) in passwords)
+            {
+                logins.Add(new ServiceLogin(database, await password.Resource.GetValueAsync(cancellationToken)
+                    ?? throw new InvalidOperationException($"Parameter {password.Resource.Name} has no value.")));
+            }
+
+            var admin = await server.ConnectionStringExpression.GetValueAsync(cancellationToken)
+                ?? throw new InvalidOperationException("The PostgreSQL container has no connection string yet.");
+            await ServiceDatabases.EnsureAsync(admin, logins, cancellationToken);
+        });
+        var databases = passwords.ToDictionary(
+            kv => kv.Key,
+            kv => (IResourceBuilder<IResourceWithConnectionString>)builder.AddConnectionString(kv.Key, ReferenceExpression.Create(
+                $"Host={endpoint.Property(EndpointProperty.Host)};Port={endpoint.Property(EndpointProperty.Port)};Username={kv.Key};Password={kv.Value.Resource};Database={kv.Key}")));
         var rabbit = builder.AddRabbitMQ(ResourceNames.Messaging).WithDataVolume().WithManagementPlugin();
         return new Infrastructure(databases, rabbit, [postgres, rabbit], builder.KeysDirectory());
     }

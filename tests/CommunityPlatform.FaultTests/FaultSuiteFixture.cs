@@ -62,12 +62,12 @@ public sealed class FaultSuiteFixture : IAsyncLifetime
         var proxied = new UriBuilder(Infrastructure.MessagingConnectionString) { Port = BrokerProxy.Port }.Uri.ToString();
         Membership = new ServiceProcessHost("membership", "services/Membership/Membership.Api", new Dictionary<string, string>(common)
         {
-            [$"ConnectionStrings:{ResourceNames.MembershipDb}"] = Infrastructure.DatabaseConnectionString(MembershipDatabase),
+            [$"ConnectionStrings:{ResourceNames.MembershipDb}"] = Infrastructure.ServiceConnectionString(MembershipDatabase),
             [$"ConnectionStrings:{ResourceNames.Messaging}"] = proxied,
         });
         Volunteer = new ServiceProcessHost("volunteer", "services/Volunteer/Volunteer.Api", new Dictionary<string, string>(common)
         {
-            [$"ConnectionStrings:{ResourceNames.VolunteerDb}"] = ConsumerPostgres.ConnectionString(VolunteerDatabase),
+            [$"ConnectionStrings:{ResourceNames.VolunteerDb}"] = ConsumerPostgres.ServiceConnectionString(VolunteerDatabase),
             [$"ConnectionStrings:{ResourceNames.Messaging}"] = Infrastructure.MessagingConnectionString,
         });
         Gateway = new ServiceProcessHost("gateway", "services/Gateway/Gateway.Api", new Dictionary<string, string>

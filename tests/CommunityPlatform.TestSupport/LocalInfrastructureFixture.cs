@@ -27,7 +27,11 @@ public sealed class LocalInfrastructureFixture : IAsyncLifetime
 
     public string MessagingConnectionString => _rabbit.ConnectionString(BrokerPort);
 
+    /// <summary>The superuser's connection to <paramref name="database"/>, for a test's own queries.</summary>
     public string DatabaseConnectionString(string database) => Postgres.ConnectionString(database);
+
+    /// <summary>The connection the service owning <paramref name="database"/> uses: its own restricted login.</summary>
+    public string ServiceConnectionString(string database) => Postgres.ServiceConnectionString(database);
 
     /// <summary>A folder for one service's Data Protection key ring, encrypted with a certificate made for the run, as the AppHost sets it.</summary>
     public IReadOnlyDictionary<string, string> KeyRingSettings(string service)

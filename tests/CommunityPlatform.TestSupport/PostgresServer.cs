@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using CommunityPlatform.LocalServers;
 using Npgsql;
 
@@ -11,6 +12,8 @@ public sealed class PostgresServer : IDisposable
 {
     private readonly LocalPostgres _postgres;
     private readonly ServerProcess _process;
+    private readonly ConcurrentDictionary<string, Lazy<string>> _services = new();
+    private readonly Lock _provisioning = new();
 
     public PostgresServer(string stateDirectory)
     {
@@ -28,7 +31,28 @@ public sealed class PostgresServer : IDisposable
 
     public bool IsRunning => _process.IsRunning;
 
+    /// <summary>The superuser's connection, for a test's own queries.</summary>
     public string ConnectionString(string database) => _postgres.ConnectionString(Port, database);
+
+    /// <summary>
+    /// The connection a service under test uses: its own restricted login to its own database, provisioned on
+    /// first use exactly as the AppHost provisions them, so every functional test runs under the same privileges.
+    /// </summary>
+    public string ServiceConnectionString(string database) =>
+        _services.GetOrAdd(database, name => new Lazy<string>(() => Provision(name))).Value;
+
+    private string Provision(string database)
+    {
+        var login = _postgres.Login(database);
+        // A WebApplicationFactory configures its host synchronously; run off the test's synchronisation context.
+        // One at a time: the server's catalogs are shared by every database's provisioning.
+        lock (_provisioning)
+        {
+            Task.Run(() => ServiceDatabases.EnsureAsync(ConnectionString("postgres"), [login])).GetAwaiter().GetResult();
+        }
+
+        return LocalPostgres.ConnectionString(Port, login);
+    }
 
     public async Task StartAsync()
     {

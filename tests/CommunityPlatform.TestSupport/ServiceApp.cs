@@ -22,7 +22,7 @@ public sealed class ServiceApp<TEntryPoint>(
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        builder.UseSetting($"ConnectionStrings:{connectionName}", infrastructure.DatabaseConnectionString(database));
+        builder.UseSetting($"ConnectionStrings:{connectionName}", infrastructure.ServiceConnectionString(database));
         builder.UseSetting($"ConnectionStrings:{ResourceNames.Messaging}", infrastructure.MessagingConnectionString);
         // Faster polling keeps fault tests short; the commit signal does the work on the happy path.
         builder.UseSetting("Messaging:Outbox:MaxRetryDelay", "00:00:01");

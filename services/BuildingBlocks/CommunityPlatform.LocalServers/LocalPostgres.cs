@@ -2,7 +2,8 @@ namespace CommunityPlatform.LocalServers;
 
 /// <summary>
 /// A PostgreSQL server from the machine's own packages, with its cluster in <c>{state}/postgres</c>. It listens
-/// on 127.0.0.1 only, with no Unix socket, and password authentication for the <c>postgres</c> superuser.
+/// on 127.0.0.1 only, with no Unix socket, and password authentication for the <c>postgres</c> superuser, who
+/// provisions each service's own login (<see cref="ServiceDatabases"/>); the services never connect as it.
 /// </summary>
 public sealed class LocalPostgres
 {
@@ -13,10 +14,12 @@ public sealed class LocalPostgres
     public const string PortVariable = "PGPORT";
 
     private readonly string _binDirectory;
+    private readonly string _stateDirectory;
 
     public LocalPostgres(string stateDirectory)
     {
         _binDirectory = FindBinDirectory();
+        _stateDirectory = stateDirectory;
         DataDirectory = Path.Combine(stateDirectory, "postgres", "data");
         Password = Secrets.GetOrCreate(stateDirectory, "postgres-password");
     }
@@ -63,8 +66,16 @@ public sealed class LocalPostgres
             environment);
     }
 
+    /// <summary>The superuser's connection, for provisioning and for tests that inspect a database.</summary>
     public string ConnectionString(int port, string? database = null) =>
         $"Host=127.0.0.1;Port={port};Username={UserName};Password={Password}" + (database is null ? "" : $";Database={database}");
+
+    /// <summary>The login of the service whose database is <paramref name="database"/>, its password generated on first use.</summary>
+    public ServiceLogin Login(string database) => new(database, Secrets.GetOrCreate(_stateDirectory, $"postgres-{database}-password"));
+
+    /// <summary>The connection a service uses: its own login, to its own database.</summary>
+    public static string ConnectionString(int port, ServiceLogin login) =>
+        $"Host=127.0.0.1;Port={port};Username={login.UserName};Password={login.Password};Database={login.Database}";
 
     private static string FindBinDirectory()
     {

@@ -21,7 +21,7 @@ public sealed class LedgerService : IAsyncDisposable
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Testing" });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["ConnectionStrings:ledger"] = infrastructure.DatabaseConnectionString(name),
+            ["ConnectionStrings:ledger"] = infrastructure.ServiceConnectionString(name),
             ["ConnectionStrings:messaging"] = infrastructure.MessagingConnectionString,
             ["Messaging:Outbox:MaxRetryDelay"] = "00:00:01",
             ["Messaging:Outbox:BatchSize"] = "100",

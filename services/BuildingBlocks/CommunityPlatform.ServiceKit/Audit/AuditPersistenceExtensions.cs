@@ -25,23 +25,29 @@ public static class AuditPersistenceExtensions
 
     /// <summary>
     /// Makes <c>audit_entries</c> append-only in the database itself: triggers refuse UPDATE, DELETE and
-    /// TRUNCATE, so no code path can rewrite the trail. Call it in the migration that creates the table.
+    /// TRUNCATE, and the table and its trigger pass to the database's admin, leaving the service's login SELECT and
+    /// INSERT only, so neither any code path nor the login itself can rewrite the trail or switch the trigger off.
+    /// The migration runs as the service's login, which may not hand a table to another role: it calls
+    /// <c>public.seal_audit_trail()</c>, which the admin provisioned in the database with the login (LocalServers'
+    /// <c>ServiceDatabases</c>; docs/DESIGN.md §1). Call it in the migration that creates the table.
     /// </summary>
     public static void MakeAuditTrailAppendOnly(this MigrationBuilder migrationBuilder)
     {
         migrationBuilder.Sql("""
-            CREATE FUNCTION audit_entries_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+            DO $$
             BEGIN
-                RAISE EXCEPTION 'audit_entries is append-only: % is not allowed', TG_OP;
+                IF to_regprocedure('public.seal_audit_trail()') IS NULL THEN
+                    RAISE EXCEPTION 'public.seal_audit_trail() is missing: provision the database and its service login first (docs/DESIGN.md)';
+                END IF;
+                PERFORM public.seal_audit_trail();
             END $$;
-            CREATE TRIGGER audit_entries_no_change BEFORE UPDATE OR DELETE ON audit_entries
-                FOR EACH ROW EXECUTE FUNCTION audit_entries_append_only();
-            CREATE TRIGGER audit_entries_no_truncate BEFORE TRUNCATE ON audit_entries
-                FOR EACH STATEMENT EXECUTE FUNCTION audit_entries_append_only();
             """);
     }
 
-    /// <summary>Undoes <see cref="MakeAuditTrailAppendOnly"/> (in a migration's Down).</summary>
+    /// <summary>
+    /// Undoes <see cref="MakeAuditTrailAppendOnly"/> (in a migration's Down). Only the database's admin may: the
+    /// service's login owns neither the table nor its trigger.
+    /// </summary>
     public static void DropAuditTrailAppendOnly(this MigrationBuilder migrationBuilder) =>
         migrationBuilder.Sql("""
             DROP TRIGGER IF EXISTS audit_entries_no_truncate ON audit_entries;
