@@ -31,6 +31,8 @@ internal static class Extensions
             .AddConsumer<OpenCountyCaseMatterConsumer, CountyCaseSignedFor>());
         builder.Services.AddOptions<GridOptions>().BindConfiguration("Grid");
         builder.Services.AddScoped<ResidentImport>();
+        builder.Services.AddHttpClient(GridWorkerDirectory.ClientName, client => client.Timeout = TimeSpan.FromSeconds(10));
+        builder.Services.AddSingleton<GridWorkerDirectory>();
         builder.Services.AddAuditTrail<GridDbContext>();
         builder.Services.AddIdempotency<GridDbContext>();
         var dataProtection = builder.Services.AddDataProtection().SetApplicationName("CommunityPlatform.Grid");

@@ -6,6 +6,7 @@ namespace CommunityPlatform.Grid.Extensions;
 /// <summary>Who may see and do what in grid governance, by role; grid workers only within their grids (GridScope).</summary>
 public static class GridPolicies
 {
+    /// <summary>A grid comes with its workers, people: not for the county (docs/COUNTY.md), which learns grids from the feed.</summary>
     public const string ReadGrids = "grids.read";
     public const string ManageGrids = "grids.manage";
 
@@ -33,7 +34,7 @@ public static class GridPolicies
 
     internal static AuthorizationBuilder AddGridPolicies(this AuthorizationBuilder policies) => policies
         .AddRolePolicy(ReadGrids, CommunityRoles.Secretary, CommunityRoles.Staff, CommunityRoles.GridWorker,
-            CommunityRoles.Inspector, CommunityRoles.VolunteerLeader, CommunityRoles.County)
+            CommunityRoles.Inspector, CommunityRoles.VolunteerLeader)
         .AddRolePolicy(ManageGrids, CommunityRoles.Secretary, CommunityRoles.Staff)
         .AddRolePolicy(ReadPlaces, CommunityRoles.Secretary, CommunityRoles.Staff, CommunityRoles.GridWorker)
         .AddRolePolicy(ManagePlaces, CommunityRoles.Secretary, CommunityRoles.Staff, CommunityRoles.GridWorker)

@@ -1123,37 +1123,6 @@ namespace CommunityPlatform.Grid.Infrastructure.Migrations
                         .HasConstraintName("fk_care_visits_care_people_care_person_id");
                 });
 
-            modelBuilder.Entity("CommunityPlatform.Grid.Domain.GridArea", b =>
-                {
-                    b.OwnsMany("CommunityPlatform.Grid.Domain.GridWorker", "Workers", b1 =>
-                        {
-                            b1.Property<Guid>("GridAreaId");
-
-                            b1.Property<int>("__synthesizedOrdinal")
-                                .ValueGeneratedOnAdd();
-
-                            b1.Property<string>("Name")
-                                .IsRequired();
-
-                            b1.Property<string>("UserId")
-                                .IsRequired();
-
-                            b1.HasKey("GridAreaId", "__synthesizedOrdinal");
-
-                            b1.ToTable("grids");
-
-                            b1
-                                .ToJson("workers")
-                                .HasColumnType("jsonb");
-
-                            b1.WithOwner()
-                                .HasForeignKey("GridAreaId")
-                                .HasConstraintName("fk_grids_grids_grid_area_id");
-                        });
-
-                    b.Navigation("Workers");
-                });
-
             modelBuilder.Entity("CommunityPlatform.Grid.Domain.Household", b =>
                 {
                     b.HasOne("CommunityPlatform.Grid.Domain.Building", null)
