@@ -5,6 +5,7 @@ using CommunityPlatform.Grid.Consumers;
 using CommunityPlatform.Grid.Infrastructure;
 using CommunityPlatform.Messaging;
 using CommunityPlatform.ServiceKit.Audit;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using CommunityPlatform.ServiceDefaults;
@@ -34,6 +35,7 @@ internal static class Extensions
         builder.Services.AddHttpClient(GridWorkerDirectory.ClientName, client => client.Timeout = TimeSpan.FromSeconds(10));
         builder.Services.AddSingleton<GridWorkerDirectory>();
         builder.Services.AddAuditTrail<GridDbContext>();
+        builder.Services.AddSingleton<IAuthorizationMiddlewareResultHandler, CareListRefusals>();
         builder.Services.AddIdempotency<GridDbContext>();
         var dataProtection = builder.Services.AddDataProtection().SetApplicationName("CommunityPlatform.Grid");
         if (builder.Configuration["Grid:CareListKeyDirectory"] is { Length: > 0 } keyDirectory)

@@ -32,6 +32,9 @@ public static class GridPolicies
     public const string ReadCareList = "care-list.read";
     public const string ManageCareList = "care-list.manage";
 
+    /// <summary>Who read the care list, and who was refused: the secretary alone.</summary>
+    public const string ReadCareListAudit = "care-list.audit";
+
     internal static AuthorizationBuilder AddGridPolicies(this AuthorizationBuilder policies) => policies
         .AddRolePolicy(ReadGrids, CommunityRoles.Secretary, CommunityRoles.Staff, CommunityRoles.GridWorker,
             CommunityRoles.Inspector, CommunityRoles.VolunteerLeader)
@@ -48,5 +51,6 @@ public static class GridPolicies
             CommunityRoles.Member, CommunityRoles.Resident)
         .AddRolePolicy(ClaimWishes, CommunityRoles.Secretary, CommunityRoles.Staff, CommunityRoles.GridWorker)
         .AddRolePolicy(ReadCareList, CommunityRoles.Secretary, CommunityRoles.GridWorker)
-        .AddRolePolicy(ManageCareList, CommunityRoles.Secretary, CommunityRoles.GridWorker);
+        .AddRolePolicy(ManageCareList, CommunityRoles.Secretary, CommunityRoles.GridWorker)
+        .AddRolePolicy(ReadCareListAudit, CommunityRoles.Secretary);
 }
