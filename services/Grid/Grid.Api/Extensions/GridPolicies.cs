@@ -14,7 +14,10 @@ public static class GridPolicies
     public const string ReadPlaces = "places.read";
     public const string ManagePlaces = "places.manage";
 
-    /// <summary>Residents report matters too, and see their own.</summary>
+    /// <summary>
+    /// Residents report matters too, and see their own. A matter names its reporter and the flat: not for the county,
+    /// which follows its cases through <c>/api/county/cases</c> and the feed (docs/COUNTY.md).
+    /// </summary>
     public const string ReportMatters = "matters.report";
     public const string ReadMatters = "matters.read";
     public const string HandleMatters = "matters.handle";
@@ -42,7 +45,7 @@ public static class GridPolicies
         .AddRolePolicy(ReadPlaces, CommunityRoles.Secretary, CommunityRoles.Staff, CommunityRoles.GridWorker)
         .AddRolePolicy(ManagePlaces, CommunityRoles.Secretary, CommunityRoles.Staff, CommunityRoles.GridWorker)
         .AddRolePolicy(ReportMatters, CommunityRoles.Secretary, CommunityRoles.Staff, CommunityRoles.GridWorker, CommunityRoles.Resident)
-        .AddRolePolicy(ReadMatters, CommunityRoles.Secretary, CommunityRoles.Staff, CommunityRoles.GridWorker, CommunityRoles.Resident, CommunityRoles.County)
+        .AddRolePolicy(ReadMatters, CommunityRoles.Secretary, CommunityRoles.Staff, CommunityRoles.GridWorker, CommunityRoles.Resident)
         .AddRolePolicy(HandleMatters, CommunityRoles.Secretary, CommunityRoles.Staff, CommunityRoles.GridWorker)
         .AddRolePolicy(ReadCommunity, CommunityRoles.Secretary, CommunityRoles.Staff, CommunityRoles.GridWorker,
             CommunityRoles.Inspector, CommunityRoles.VolunteerLeader)
