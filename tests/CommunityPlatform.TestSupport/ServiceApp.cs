@@ -15,7 +15,8 @@ namespace CommunityPlatform.TestSupport;
 /// <typeparamref name="TEntryPoint"/> is any public type of the service's assembly.
 /// </summary>
 public sealed class ServiceApp<TEntryPoint>(
-    LocalInfrastructureFixture infrastructure, string connectionName, string database, IReadOnlyDictionary<string, string>? settings = null)
+    LocalInfrastructureFixture infrastructure, string connectionName, string database, IReadOnlyDictionary<string, string>? settings = null,
+    Action<IServiceCollection>? testServices = null)
     : WebApplicationFactory<TEntryPoint>, IServiceApp
     where TEntryPoint : class
 {
@@ -39,12 +40,15 @@ public sealed class ServiceApp<TEntryPoint>(
 
         // Trust the test signing key instead of fetching the identity service's keys.
         builder.ConfigureTestServices(services =>
+        {
             services.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, jwt =>
             {
                 var configuration = new OpenIdConnectConfiguration { Issuer = TestTokens.Issuer };
                 configuration.SigningKeys.Add(TestTokens.SigningKey);
                 jwt.ConfigurationManager = new StaticConfigurationManager<OpenIdConnectConfiguration>(configuration);
-            }));
+            });
+            testServices?.Invoke(services);
+        });
     }
 
     IServiceProvider IServiceApp.Services => Services;

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
 namespace CommunityPlatform.TestSupport;
@@ -25,10 +26,15 @@ public abstract class ServiceFixture<TEntryPoint>(string connectionName, IReadOn
     public async Task InitializeAsync()
     {
         await Infrastructure.InitializeAsync();
-        App = new ServiceApp<TEntryPoint>(Infrastructure, connectionName, connectionName, settings);
+        App = new ServiceApp<TEntryPoint>(Infrastructure, connectionName, connectionName, settings, ConfigureTestServices);
         Client = App.CreateClientAs(ServiceKit.Security.CommunityRoles.Secretary);
         Anonymous = App.CreateClient();
         await SeedAsync();
+    }
+
+    /// <summary>Stands in for what the service would reach outside the test run (another service it calls).</summary>
+    protected virtual void ConfigureTestServices(IServiceCollection services)
+    {
     }
 
     /// <summary>Reference data every test of the service relies on, created through the service's own API.</summary>

@@ -80,7 +80,7 @@ public sealed class CareListApiTests(GridApiFixture fixture)
         }
 
         Assert.Equal(HttpStatusCode.OK, (await fixture.Client.GetAsync($"/api/grid/care-list/{id}?reason=书记督导")).StatusCode);
-        Assert.Equal(0, await fixture.ScalarAsync<long>($"SELECT count(*) FROM audit_entries WHERE subject = '{id}' AND detail = '好奇'"));
+        Assert.Equal(0, await fixture.ScalarAsync<long>($"SELECT count(*) FROM audit_entries WHERE subject = '{id}' AND detail = '好奇' AND action = 'care_record_read'"));
     }
 
     [Fact]
@@ -117,6 +117,66 @@ public sealed class CareListApiTests(GridApiFixture fixture)
 
         Assert.Equal(0, await fixture.ScalarAsync<long>($"SELECT count(*) FROM care_people WHERE grid_code = '{grid}'"));
     }
+
+    [Fact]
+    public async Task The_secretary_lists_who_read_which_record_when_and_why_with_refused_attempts_marked_by_reader_record_and_day()
+    {
+        var (_, id, worker) = await RegisterAsync();
+        var outsider = fixture.App.CreateClientAs(CommunityRoles.GridWorker, await fixture.Client.CreateGridAsync());
+        var staff = fixture.App.CreateClientAs(CommunityRoles.Staff);
+        await worker.GetFromJsonAsync<JsonElement>($"/api/grid/care-list/{id}?reason=月度走访前核对");
+        Assert.Equal(HttpStatusCode.BadRequest, (await worker.GetAsync($"/api/grid/care-list/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await outsider.GetAsync($"/api/grid/care-list/{id}?reason=好奇")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await staff.GetAsync($"/api/grid/care-list/{id}?reason=帮忙查看")).StatusCode);
+
+        var page = await fixture.Client.GetFromJsonAsync<JsonElement>($"/api/grid/care-list/audit?record={id}");
+
+        var entries = page.GetProperty("items").EnumerateArray().ToList();
+        Assert.Equal(
+            [(SubjectOf(staff), "帮忙查看", true), (SubjectOf(outsider), "好奇", true), (SubjectOf(worker), null, true), (SubjectOf(worker), "月度走访前核对", false)],
+            entries.Select(e => (e.GetProperty("readerId").GetString()!, e.GetProperty("reason").GetString(), e.GetProperty("refused").GetBoolean())));
+        Assert.All(entries, e =>
+        {
+            Assert.Equal(["id", "occurredAt", "readerId", "readerName", "reason", "recordId", "refused"], e.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
+            Assert.Equal(id, e.GetProperty("recordId").GetGuid());
+            Assert.Equal("测试用户", e.GetProperty("readerName").GetString());
+            Assert.InRange(e.GetProperty("occurredAt").GetDateTimeOffset(), DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddMinutes(1));
+        });
+        Assert.DoesNotContain(Name, page.GetRawText());
+
+        var theWorkers = await fixture.Client.GetFromJsonAsync<JsonElement>($"/api/grid/care-list/audit?reader={SubjectOf(worker)}");
+        Assert.Equal([false, true], theWorkers.GetProperty("items").EnumerateArray().Select(e => e.GetProperty("refused").GetBoolean()).Order());
+
+        var first = await fixture.Client.GetFromJsonAsync<JsonElement>($"/api/grid/care-list/audit?record={id}&limit=3");
+        var rest = await fixture.Client.GetFromJsonAsync<JsonElement>($"/api/grid/care-list/audit?record={id}&limit=3&cursor={first.GetProperty("nextCursor").GetString()}");
+        Assert.Equal(3, first.GetProperty("items").GetArrayLength());
+        Assert.Equal("月度走访前核对", Assert.Single(rest.GetProperty("items").EnumerateArray()).GetProperty("reason").GetString());
+        Assert.Equal(JsonValueKind.Null, rest.GetProperty("nextCursor").ValueKind);
+
+        var today = GridApi.Iso(GridApi.Today);
+        var yesterday = GridApi.Iso(GridApi.Today.AddDays(-1));
+        Assert.Equal(4, (await fixture.Client.GetFromJsonAsync<JsonElement>($"/api/grid/care-list/audit?record={id}&from={today}&to={today}")).GetProperty("items").GetArrayLength());
+        Assert.Equal(0, (await fixture.Client.GetFromJsonAsync<JsonElement>($"/api/grid/care-list/audit?record={id}&to={yesterday}")).GetProperty("items").GetArrayLength());
+        await (await fixture.Client.GetAsync($"/api/grid/care-list/audit?from={today}&to={yesterday}")).AssertInvalidAsync("to");
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await worker.GetAsync("/api/grid/care-list/audit")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await staff.GetAsync("/api/grid/care-list/audit")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_list_read_without_a_reason_is_refused_and_audited_without_a_record()
+    {
+        var (_, _, worker) = await RegisterAsync();
+        await (await worker.GetAsync("/api/grid/care-list")).AssertInvalidAsync("reason");
+
+        var mine = await fixture.Client.GetFromJsonAsync<JsonElement>($"/api/grid/care-list/audit?reader={SubjectOf(worker)}");
+        var entry = Assert.Single(mine.GetProperty("items").EnumerateArray());
+        Assert.True(entry.GetProperty("refused").GetBoolean());
+        Assert.Equal(JsonValueKind.Null, entry.GetProperty("recordId").ValueKind);
+    }
+
+    private static string SubjectOf(HttpClient client) =>
+        new Microsoft.IdentityModel.JsonWebTokens.JsonWebToken(client.DefaultRequestHeaders.Authorization!.Parameter).Subject;
 
     private Task<long> AuditRowsAsync(Guid id) =>
         fixture.ScalarAsync<long>($"SELECT count(*) FROM audit_entries WHERE action = 'care_record_read' AND subject = '{id}'");

@@ -123,36 +123,38 @@ public sealed class GridsApiTests(GridApiFixture fixture)
     }
 
     [Fact]
-    public async Task A_grids_workers_are_replaced_as_a_whole_and_listed_with_the_grid()
+    public async Task A_grid_is_listed_with_the_workers_identity_assigns_to_it_asked_as_the_caller_and_null_when_identity_cannot_be_asked()
     {
         var code = NewCode();
+        var other = NewCode();
         await Client.PostOkAsync("/api/grid/grids", new { code, name = "网格员网格" });
+        await Client.PostOkAsync("/api/grid/grids", new { code = other, name = "邻近网格" });
+        var wang = Guid.NewGuid();
+        var li = Guid.NewGuid();
+        fixture.Identity.GridWorkers = [new(wang, "王网格", [code, other]), new(li, "李网格", [code])];
 
-        var assigned = await Client.PutOkAsync($"/api/grid/grids/{code}/workers", new
+        var listed = (await Client.GetFromJsonAsync<JsonElement>("/api/grid/grids")).EnumerateArray().ToDictionary(g => g.GetProperty("code").GetString()!);
+
+        Assert.Equal([wang.ToString(), li.ToString()], listed[code].GetProperty("workers").EnumerateArray().Select(w => w.GetProperty("userId").GetString()));
+        Assert.Equal(["王网格", "李网格"], listed[code].GetProperty("workers").EnumerateArray().Select(w => w.GetProperty("name").GetString()));
+        Assert.Equal(["王网格"], listed[other].GetProperty("workers").EnumerateArray().Select(w => w.GetProperty("name").GetString()));
+        Assert.Equal(Client.DefaultRequestHeaders.Authorization!.ToString(), fixture.Identity.LastAuthorization);
+        var one = await Client.GetFromJsonAsync<JsonElement>($"/api/grid/grids/{code}");
+        Assert.Equal(2, one.GetProperty("workers").GetArrayLength());
+
+        // Identity not answering is not "no workers": the grids still list, their workers unknown (null).
+        fixture.Identity.Unavailable = true;
+        try
         {
-            workers = new[] { new { userId = "u-wang", name = "王网格" }, new { userId = "u-li", name = " 李网格 " } },
-        });
-        Assert.Equal(["u-wang", "u-li"], assigned.GetProperty("workers").EnumerateArray().Select(w => w.GetProperty("userId").GetString()));
-        Assert.Equal("李网格", assigned.GetProperty("workers")[1].GetProperty("name").GetString());
-
-        var replaced = await Client.PutOkAsync($"/api/grid/grids/{code}/workers", new { workers = new[] { new { userId = "u-zhao", name = "赵网格" } } });
-        Assert.Equal(["u-zhao"], replaced.GetProperty("workers").EnumerateArray().Select(w => w.GetProperty("userId").GetString()));
-        var listed = (await Client.GetFromJsonAsync<JsonElement>("/api/grid/grids")).EnumerateArray().Single(g => g.GetProperty("code").GetString() == code);
-        Assert.Equal("赵网格", Assert.Single(listed.GetProperty("workers").EnumerateArray()).GetProperty("name").GetString());
-
-        Assert.Contains("twice", await (await Client.PutAsJsonAsync($"/api/grid/grids/{code}/workers", new
+            var unknown = (await Client.GetFromJsonAsync<JsonElement>("/api/grid/grids")).EnumerateArray().Single(g => g.GetProperty("code").GetString() == code);
+            Assert.Equal(JsonValueKind.Null, unknown.GetProperty("workers").ValueKind);
+        }
+        finally
         {
-            workers = new[] { new { userId = "u-a", name = "甲" }, new { userId = "u-a", name = "甲again" } },
-        })).AssertInvalidAsync("workers[1].userId"));
-        await (await Client.PutAsJsonAsync($"/api/grid/grids/{code}/workers", new { workers = new[] { new { userId = "u-b", name = "" } } })).AssertInvalidAsync("workers[0].name");
-        await (await Client.PutAsJsonAsync($"/api/grid/grids/{code}/workers", new { })).AssertInvalidAsync("workers");
-        await (await Client.PutAsJsonAsync($"/api/grid/grids/{code}/workers", new
-        {
-            workers = Enumerable.Range(0, 21).Select(i => new { userId = $"u-{i}", name = $"网格员{i}" }).ToArray(),
-        })).AssertInvalidAsync("workers");
-        Assert.Equal("u-zhao", Assert.Single((await Client.GetFromJsonAsync<JsonElement>($"/api/grid/grids/{code}")).GetProperty("workers").EnumerateArray()).GetProperty("userId").GetString());
+            fixture.Identity.Unavailable = false;
+        }
 
-        Assert.Empty((await Client.PutOkAsync($"/api/grid/grids/{code}/workers", new { workers = Array.Empty<object>() })).GetProperty("workers").EnumerateArray());
-        Assert.Equal(HttpStatusCode.NotFound, (await Client.PutAsJsonAsync($"/api/grid/grids/{NewCode()}/workers", new { workers = Array.Empty<object>() })).StatusCode);
+        // The grid service keeps no list of its own that could go stale.
+        Assert.Equal(HttpStatusCode.NotFound, (await Client.PutAsJsonAsync($"/api/grid/grids/{code}/workers", new { workers = Array.Empty<object>() })).StatusCode);
     }
 }

@@ -293,7 +293,7 @@ public sealed class MattersApiTests(GridApiFixture fixture)
             gridCode = theirs, category = "Other", location = "外网格", description = "越权上报", reporterKind = "GridWorker", reporterName = "王网格",
         })).AssertInvalidAsync("gridCode");
         var county = fixture.App.CreateClientAs(CommunityRoles.County);
-        Assert.Equal(HttpStatusCode.OK, (await county.GetAsync($"/api/grid/matters/{foreign}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await county.GetAsync($"/api/grid/matters/{foreign}")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await TryAsync(foreign, "accept", new { }, county)).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await fixture.Anonymous.GetAsync("/api/grid/matters")).StatusCode);
     }

@@ -161,10 +161,41 @@ public sealed class ResidentImportTests(GridApiFixture fixture, ITestOutputHelpe
     }
 
     [Fact]
+    public async Task A_household_without_a_head_rejects_the_file_on_its_first_line_naming_it_unless_the_household_already_has_one()
+    {
+        var grid = await Client.CreateGridAsync();
+        var csv = string.Join("\n",
+            ChineseHeader,
+            $"{grid},8栋,1单元,101,蒋一,男,1970-01-01,,户主,",
+            $"{grid},8栋,1单元,101,蒋二,女,1972-01-01,,配偶,",
+            $"{grid},8栋,1单元,102,沈一,男,1975-01-01,,配偶,",   // 4: household 102 has no 户主
+            $"{grid},8栋,1单元,102,沈二,女,2005-01-01,,子女,",
+            $"{grid},8栋,,102,韩一,女,1980-01-01,,,") + "\n";        // 6: room 102 without a unit is another household, also headless
+
+        var response = await ImportAsync(Client, csv);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        Assert.Equal(["file", "line 4", "line 6"], errors.EnumerateObject().Select(e => e.Name).Order(StringComparer.Ordinal));
+        var line4 = string.Join(" ", errors.GetProperty("line 4").EnumerateArray().Select(m => m.GetString()));
+        Assert.Contains("8栋 1单元 102", line4);
+        Assert.Contains("户主", line4);
+        Assert.Contains("8栋 102", string.Join(" ", errors.GetProperty("line 6").EnumerateArray().Select(m => m.GetString())));
+        Assert.Equal(0, await CountAsync("residents", grid));
+        Assert.Equal(0, await CountAsync("households", grid));
+
+        // With the head added the file imports; later a new member of that household needs no head row of their own.
+        AssertCounts(await OkAsync(await ImportAsync(Client, csv + $"{grid},8栋,1单元,102,沈父,男,1948-01-01,,户主,\n{grid},8栋,,102,韩户主,男,1979-01-01,,户主,\n")),
+            rows: 7, buildings: 1, units: 1, households: 3, residents: 7, present: 0, buildingHeads: 0, unitHeads: 0);
+        AssertCounts(await OkAsync(await ImportAsync(Client, $"{ChineseHeader}\n{grid},8栋,1单元,102,沈三,女,2010-01-01,,子女,\n")),
+            rows: 1, buildings: 0, units: 0, households: 0, residents: 1, present: 0, buildingHeads: 0, unitHeads: 0);
+    }
+
+    [Fact]
     public async Task A_quoted_field_spanning_two_lines_keeps_the_line_numbers_of_later_rows_right()
     {
         var grid = await Client.CreateGridAsync();
-        var csv = $"{ChineseHeader}\n{grid},\"1栋\n(北)\",,101,郑一,男,,,,\n{grid},1栋,,102,郑二,不详,,,,\n";
+        var csv = $"{ChineseHeader}\n{grid},\"1栋\n(北)\",,101,郑一,男,,,户主,\n{grid},1栋,,102,郑二,不详,,,户主,\n";
 
         var response = await ImportAsync(Client, csv);
 
@@ -210,11 +241,11 @@ public sealed class ResidentImportTests(GridApiFixture fixture, ITestOutputHelpe
         var theirs = await Client.CreateGridAsync();
         var worker = fixture.App.CreateClientAs(CommunityRoles.GridWorker, mine);
 
-        var response = await ImportAsync(worker, $"{ChineseHeader}\n{mine},1栋,,101,韩一,男,,,,\n{theirs},1栋,,101,韩二,女,,,,\n");
+        var response = await ImportAsync(worker, $"{ChineseHeader}\n{mine},1栋,,101,韩一,男,,,户主,\n{theirs},1栋,,101,韩二,女,,,户主,\n");
 
         Assert.Contains("outside your grids", await response.AssertInvalidAsync("line 3"));
         Assert.Equal(0, await CountAsync("residents", mine));
-        AssertCounts(await OkAsync(await ImportAsync(worker, $"{ChineseHeader}\n{mine},1栋,,101,韩一,男,,,,\n")),
+        AssertCounts(await OkAsync(await ImportAsync(worker, $"{ChineseHeader}\n{mine},1栋,,101,韩一,男,,,户主,\n")),
             rows: 1, buildings: 1, units: 0, households: 1, residents: 1, present: 0, buildingHeads: 0, unitHeads: 0);
         Assert.Equal(HttpStatusCode.Forbidden, (await ImportAsync(fixture.App.CreateClientAs(CommunityRoles.Resident, mine), $"{ChineseHeader}\n")).StatusCode);
     }

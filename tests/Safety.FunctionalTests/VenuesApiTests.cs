@@ -151,7 +151,7 @@ public sealed class VenuesApiTests(SafetyApiFixture fixture)
         var volunteerLeader = fixture.App.CreateClientAs(CommunityRoles.VolunteerLeader);
         Assert.Equal(HttpStatusCode.Forbidden, (await volunteerLeader.PostAsJsonAsync("/api/safety/venues", new { name = "某店", kind = "小商店", gridCode = "G01" })).StatusCode);
         var county = fixture.App.CreateClientAs(CommunityRoles.County);
-        Assert.Equal(HttpStatusCode.OK, (await county.GetAsync($"/api/safety/venues/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await county.GetAsync($"/api/safety/venues/{id}")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await county.PostAsJsonAsync("/api/safety/venues", new { name = "某店", kind = "小商店", gridCode = "G01" })).StatusCode);
     }
 

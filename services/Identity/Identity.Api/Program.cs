@@ -13,4 +13,5 @@ app.MapConnectApi();
 app.MapAccountApi();
 app.MapAuditApi();
 app.MapUsersApi();
+app.MapGridWorkersApi();
 app.Run();

@@ -17,6 +17,9 @@ public sealed class AuditEntry
     /// <summary>Who acted: a user id, a client id, or the user name someone tried to sign in with.</summary>
     public required string Actor { get; init; }
 
+    /// <summary>The actor's display name as their token gave it, when a signed-in person acted (readers of an audit know people by name).</summary>
+    public string? ActorName { get; init; }
+
     /// <summary>The user or record the action was about, when it is not the actor.</summary>
     public string? Subject { get; init; }
 

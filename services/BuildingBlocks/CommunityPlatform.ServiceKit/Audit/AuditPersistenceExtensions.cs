@@ -16,6 +16,7 @@ public static class AuditPersistenceExtensions
             audit.Property(a => a.Id).UseIdentityAlwaysColumn();
             audit.Property(a => a.Action).HasMaxLength(50);
             audit.Property(a => a.Actor).HasMaxLength(200);
+            audit.Property(a => a.ActorName).HasMaxLength(100);
             audit.Property(a => a.Subject).HasMaxLength(200);
             audit.Property(a => a.Detail).HasMaxLength(500);
             audit.HasIndex(a => new { a.Action, a.Id });

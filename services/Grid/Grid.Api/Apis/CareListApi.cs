@@ -21,6 +21,9 @@ public static class CareListApi
 {
     public const string ReadAction = "care_record_read";
 
+    /// <summary>An attempt to read the care list that was refused: no reason, a record outside the reader's grids, a role not allowed.</summary>
+    public const string RefusedReadAction = "care_record_read_refused";
+
     public static IEndpointRouteBuilder MapCareListApi(this IEndpointRouteBuilder app)
     {
         var care = app.MapGroup("/api/grid/care-list").WithTags("Care list");
@@ -28,11 +31,19 @@ public static class CareListApi
         care.MapPost("/", Register).WithSummary("Put a person on the care list with category, risk, responsible worker and visit plan").RequireAuthorization(GridPolicies.ManageCareList);
         care.MapGet("/", List)
             .WithSummary("The care records of your grids with their personal fields; ?reason= is required and every record returned is audited")
+            .WithMetadata(AuditedCareListRead.Instance)
             .RequireAuthorization(GridPolicies.ReadCareList);
+        care.MapGet("/audit", ListReads)
+            .WithName("ListCareListReads")
+            .WithSummary("Who read which care record when and why, refused attempts marked, newest first; by reader, record and days; secretary only")
+            .RequireAuthorization(GridPolicies.ReadCareListAudit);
         care.MapGet("/visits-due", VisitsDue)
             .WithSummary("Care records whose next visit is due by a date (default today), without personal fields")
             .RequireAuthorization(GridPolicies.ReadCareList);
-        care.MapGet("/{id:guid}", Get).WithSummary("One care record with its visits; ?reason= is required and the read is audited").RequireAuthorization(GridPolicies.ReadCareList);
+        care.MapGet("/{id:guid}", Get)
+            .WithSummary("One care record with its visits; ?reason= is required and the read is audited")
+            .WithMetadata(AuditedCareListRead.Instance)
+            .RequireAuthorization(GridPolicies.ReadCareList);
         care.MapPost("/{id:guid}/visits", RecordVisit)
             .WithSummary("Record a visit (走访) with notes; a retry with the same Idempotency-Key gets the first answer")
             .WithIdempotency<GridDbContext>()
@@ -51,7 +62,7 @@ public static class CareListApi
             request.Details, protector.Seal, time.GetUtcNow());
         db.CarePeople.Add(person);
         await db.SaveChangesAsync(cancellationToken);
-        await audit.RecordAsync("care_record_created", caller.Id(), person.Id.ToString(), null, cancellationToken);
+        await audit.RecordAsync("care_record_created", caller, person.Id.ToString(), null, cancellationToken);
         return TypedResults.Created($"/api/grid/care-list/{person.Id}", CareRecordSummary.From(person, options.Value.SensitivePeriods));
     }
 
@@ -59,7 +70,7 @@ public static class CareListApi
         ClaimsPrincipal caller, GridDbContext db, CareListProtector protector, AuditTrail audit, IOptions<GridOptions> options,
         string? reason, string? gridCode, string? category, CancellationToken cancellationToken)
     {
-        var why = RequireReason(reason);
+        var why = await RequireReasonAsync(reason, audit, caller, null, cancellationToken);
         var validation = new Validation();
         var parsedCategory = category is null ? null : validation.RequireOneOf(category, "category", CareCategories.All);
         validation.ThrowIfInvalid();
@@ -70,7 +81,7 @@ public static class CareListApi
             .Where(p => parsedCategory == null || p.Category == parsedCategory).Take(500).ToList();
         foreach (var person in list)
         {
-            await audit.RecordAsync(ReadAction, caller.Id(), person.Id.ToString(), why, cancellationToken);
+            await audit.RecordAsync(ReadAction, caller, person.Id.ToString(), why, cancellationToken);
         }
 
         return TypedResults.Ok(list.Select(p => CareRecordResponse.From(p, protector.OpenDetails(p.Sealed), [], options.Value.SensitivePeriods)).ToList());
@@ -80,14 +91,21 @@ public static class CareListApi
         Guid id, ClaimsPrincipal caller, GridDbContext db, CareListProtector protector, AuditTrail audit, IOptions<GridOptions> options,
         string? reason, CancellationToken cancellationToken)
     {
-        var why = RequireReason(reason);
+        var why = await RequireReasonAsync(reason, audit, caller, id, cancellationToken);
         var person = await db.CarePeople.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
-        if (person is null || !GridScope.Of(caller).Covers(person.GridCode))
+        if (person is null)
         {
             return TypedResults.NotFound();
         }
 
-        await audit.RecordAsync(ReadAction, caller.Id(), person.Id.ToString(), why, cancellationToken);
+        if (!GridScope.Of(caller).Covers(person.GridCode))
+        {
+            // Answered as if it did not exist, but the attempt is on the trail.
+            await audit.RecordAsync(RefusedReadAction, caller, person.Id.ToString(), why, cancellationToken);
+            return TypedResults.NotFound();
+        }
+
+        await audit.RecordAsync(ReadAction, caller, person.Id.ToString(), why, cancellationToken);
         var visits = await db.CareVisits.AsNoTracking().Where(v => v.CarePersonId == id).OrderByDescending(v => v.VisitedOn).Take(100).ToListAsync(cancellationToken);
         return TypedResults.Ok(CareRecordResponse.From(
             person, protector.OpenDetails(person.Sealed),
@@ -123,11 +141,42 @@ public static class CareListApi
         return TypedResults.Created($"/api/grid/care-list/{id}", CareRecordSummary.From(person, options.Value.SensitivePeriods));
     }
 
-    private static string RequireReason(string? reason)
+    /// <summary>The care-list reads and refused attempts, newest first, without anything of the records but their ids.</summary>
+    public static async Task<Ok<Page<CareListReadResponse>>> ListReads(
+        GridDbContext db, string? reader, Guid? record, DateOnly? from, DateOnly? to, long? cursor, int? limit, CancellationToken cancellationToken)
     {
-        new Validation()
-            .RequireText(reason, "reason", 200)
-            .ThrowIfInvalid();
+        var validation = new Validation();
+        var days = DayRange.Of(from, to, "from", "to", validation);
+        validation.ThrowIfInvalid();
+
+        var query = db.Set<AuditEntry>().AsNoTracking()
+            .Where(a => a.Action == ReadAction || a.Action == RefusedReadAction)
+            .Where(days.Covers<AuditEntry>(a => a.OccurredAt));
+        if (!string.IsNullOrWhiteSpace(reader))
+        {
+            var readerId = reader.Trim();
+            query = query.Where(a => a.Actor == readerId);
+        }
+
+        if (record is { } recordId)
+        {
+            var subject = recordId.ToString();
+            query = query.Where(a => a.Subject == subject);
+        }
+
+        return TypedResults.Ok(await query.ToNewestFirstPageAsync(cursor, limit, CareListReadResponse.From, cancellationToken));
+    }
+
+    /// <summary>The stated reason; a read without one is refused, and the refusal audited, before anything is looked up.</summary>
+    private static async Task<string> RequireReasonAsync(string? reason, AuditTrail audit, ClaimsPrincipal caller, Guid? record, CancellationToken cancellationToken)
+    {
+        var validation = new Validation().RequireText(reason, "reason", 200);
+        if (validation.HasErrors)
+        {
+            await audit.RecordAsync(RefusedReadAction, caller, record?.ToString(), string.IsNullOrWhiteSpace(reason) ? null : reason.Trim(), cancellationToken);
+            validation.ThrowIfInvalid();
+        }
+
         return reason!.Trim();
     }
 }
@@ -143,6 +192,28 @@ public sealed record CareRecordSummary(
 {
     public static CareRecordSummary From(CarePerson p, IReadOnlyList<SensitivePeriod> periods) =>
         new(p.Id, p.GridCode, p.Category, p.Risk, p.ResponsibleWorkerId, p.LastVisitedOn, p.NextVisitDue(periods));
+}
+
+/// <summary>
+/// One read of the care list as the audit shows it: who, when, which record (its id only — nothing of the record
+/// itself), why, and whether it was refused. A list read has one entry per record returned; a refused list read
+/// names no record.
+/// </summary>
+public sealed record CareListReadResponse(long Id, DateTimeOffset OccurredAt, string ReaderId, string? ReaderName, Guid? RecordId, string? Reason, bool Refused)
+{
+    public static CareListReadResponse From(AuditEntry entry) => new(
+        entry.Id, entry.OccurredAt, entry.Actor, entry.ActorName, Guid.TryParse(entry.Subject, out var id) ? id : null, entry.Detail,
+        entry.Action == CareListApi.RefusedReadAction);
+}
+
+/// <summary>Marks the care-list reads whose refusal by the authorization policy is audited too (<see cref="CareListRefusals"/>).</summary>
+public sealed class AuditedCareListRead
+{
+    public static readonly AuditedCareListRead Instance = new();
+
+    private AuditedCareListRead()
+    {
+    }
 }
 
 public sealed record CareVisitResponse(Guid Id, DateOnly VisitedOn, string VisitorId, string Notes);

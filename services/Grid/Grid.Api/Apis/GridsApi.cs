@@ -22,7 +22,7 @@ public static class GridsApi
             .RequireAuthorization(GridPolicies.ManageGrids);
         grids.MapGet("/", ListGrids)
             .WithName("ListGrids")
-            .WithSummary("List the community's grids by code, with their grid workers")
+            .WithSummary("List the community's grids by code, with their grid workers as the identity service assigns them")
             .RequireAuthorization(GridPolicies.ReadGrids);
         grids.MapGet("/{code}", GetGrid)
             .WithName("GetGrid")
@@ -31,14 +31,12 @@ public static class GridsApi
         grids.MapPut("/{code}", RenameGrid)
             .WithSummary("Rename a grid (its code never changes); publishes GridRenamed")
             .RequireAuthorization(GridPolicies.ManageGrids);
-        grids.MapPut("/{code}/workers", AssignWorkers)
-            .WithSummary("Replace the grid's grid workers (网格员)")
-            .RequireAuthorization(GridPolicies.ManageGrids);
 
         return app;
     }
 
-    public static async Task<Created<GridResponse>> CreateGrid(CreateGridRequest request, GridDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    public static async Task<Created<GridResponse>> CreateGrid(
+        CreateGridRequest request, GridDbContext db, GridWorkerDirectory directory, HttpRequest http, TimeProvider time, CancellationToken cancellationToken)
     {
         var (grid, created) = GridArea.Create(request.Code, request.Name, time.GetUtcNow());
         if (await db.Grids.AnyAsync(g => g.Code == grid.Code, cancellationToken))
@@ -49,23 +47,28 @@ public static class GridsApi
         db.Grids.Add(grid);
         db.AddIntegrationEvent(created);
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Created($"/api/grid/grids/{grid.Code}", GridResponse.From(grid));
+        return TypedResults.Created($"/api/grid/grids/{grid.Code}", GridResponse.From(grid, await directory.ByGridAsync(http.Headers.Authorization, cancellationToken)));
     }
 
-    public static async Task<Ok<List<GridResponse>>> ListGrids(GridDbContext db, ClaimsPrincipal caller, CancellationToken cancellationToken)
+    public static async Task<Ok<List<GridResponse>>> ListGrids(
+        GridDbContext db, GridWorkerDirectory directory, HttpRequest http, ClaimsPrincipal caller, CancellationToken cancellationToken)
     {
         var grids = await GridScope.Of(caller).Filter(db.Grids.AsNoTracking(), g => g.Code).OrderBy(g => g.Code).ToListAsync(cancellationToken);
-        return TypedResults.Ok(grids.Select(GridResponse.From).ToList());
+        var workers = await directory.ByGridAsync(http.Headers.Authorization, cancellationToken);
+        return TypedResults.Ok(grids.Select(g => GridResponse.From(g, workers)).ToList());
     }
 
-    public static async Task<Results<Ok<GridResponse>, NotFound>> GetGrid(string code, GridDbContext db, ClaimsPrincipal caller, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<GridResponse>, NotFound>> GetGrid(
+        string code, GridDbContext db, GridWorkerDirectory directory, HttpRequest http, ClaimsPrincipal caller, CancellationToken cancellationToken)
     {
         var grid = await db.Grids.AsNoTracking().SingleOrDefaultAsync(g => g.Code == code, cancellationToken);
-        return grid is null || !GridScope.Of(caller).Covers(grid.Code) ? TypedResults.NotFound() : TypedResults.Ok(GridResponse.From(grid));
+        return grid is null || !GridScope.Of(caller).Covers(grid.Code)
+            ? TypedResults.NotFound()
+            : TypedResults.Ok(GridResponse.From(grid, await directory.ByGridAsync(http.Headers.Authorization, cancellationToken)));
     }
 
     public static async Task<Results<Ok<GridResponse>, NotFound>> RenameGrid(
-        string code, RenameGridRequest request, GridDbContext db, TimeProvider time, CancellationToken cancellationToken)
+        string code, RenameGridRequest request, GridDbContext db, GridWorkerDirectory directory, HttpRequest http, TimeProvider time, CancellationToken cancellationToken)
     {
         var grid = await db.Grids.SingleOrDefaultAsync(g => g.Code == code, cancellationToken);
         if (grid is null)
@@ -79,21 +82,7 @@ public static class GridsApi
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        return TypedResults.Ok(GridResponse.From(grid));
-    }
-
-    public static async Task<Results<Ok<GridResponse>, NotFound>> AssignWorkers(
-        string code, AssignWorkersRequest request, GridDbContext db, CancellationToken cancellationToken)
-    {
-        var grid = await db.Grids.SingleOrDefaultAsync(g => g.Code == code, cancellationToken);
-        if (grid is null)
-        {
-            return TypedResults.NotFound();
-        }
-
-        grid.AssignWorkers(request.Workers?.Select(w => new GridWorker(w.UserId ?? "", w.Name ?? "")).ToList());
-        await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(GridResponse.From(grid));
+        return TypedResults.Ok(GridResponse.From(grid, await directory.ByGridAsync(http.Headers.Authorization, cancellationToken)));
     }
 }
 
@@ -101,11 +90,9 @@ public sealed record CreateGridRequest(string? Code, string? Name);
 
 public sealed record RenameGridRequest(string? Name);
 
-public sealed record GridWorkerRequest(string? UserId, string? Name);
-
-public sealed record AssignWorkersRequest(IReadOnlyList<GridWorkerRequest>? Workers);
-
-public sealed record GridResponse(Guid Id, string Code, string Name, IReadOnlyList<GridWorker> Workers, DateTimeOffset CreatedAt)
+/// <summary>A grid with its workers as the identity service lists them; <c>workers</c> is null when it could not be asked.</summary>
+public sealed record GridResponse(Guid Id, string Code, string Name, IReadOnlyList<GridWorker>? Workers, DateTimeOffset CreatedAt)
 {
-    public static GridResponse From(GridArea grid) => new(grid.Id, grid.Code, grid.Name, grid.Workers, grid.CreatedAt);
+    public static GridResponse From(GridArea grid, ILookup<string, GridWorker>? workers) =>
+        new(grid.Id, grid.Code, grid.Name, workers is null ? null : [.. workers[grid.Code]], grid.CreatedAt);
 }

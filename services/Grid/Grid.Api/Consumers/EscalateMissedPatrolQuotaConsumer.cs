@@ -18,7 +18,7 @@ public sealed class EscalateMissedPatrolQuotaConsumer(GridDbContext db, Messagin
         var missed = context.Message;
         return OpenOnceAsync(
             MatterSource.PatrolQuota, $"{missed.GridCode}:{missed.PatrolKind}:{missed.Month}", missed.GridCode, MatterCategory.Safety, "本网格",
-            $"{missed.Month} 巡查未达标：应巡查 {missed.Required} 次，实际 {missed.Held} 次（{missed.PatrolKind}）",
+            $"{missed.Month} 巡查未达标：应巡查 {missed.Required} 次，实际 {missed.Held} 次（{PatrolKindLabels.Of(missed.PatrolKind)}）",
             CommunityTime.Today(Time).AddDays(DaysToCatchUp), escalated: true, cancellationToken);
     }
 }

@@ -4,7 +4,10 @@ using CommunityPlatform.ServiceKit.Domain;
 
 namespace CommunityPlatform.Grid.Domain;
 
-/// <summary>A grid (网格): the area one or more grid workers (网格员) are responsible for.</summary>
+/// <summary>
+/// A grid (网格): the area one or more grid workers (网格员) are responsible for. Who they are is the identity
+/// service's to say (it gives them the grid), see <see cref="Infrastructure.GridWorkerDirectory"/>.
+/// </summary>
 public sealed partial class GridArea
 {
     public const int CodeMaxLength = 20;
@@ -19,9 +22,6 @@ public sealed partial class GridArea
     public string Code { get; private set; } = "";
 
     public string Name { get; private set; } = "";
-
-    /// <summary>The grid workers responsible for it, by their user ids in the identity service.</summary>
-    public List<GridWorker> Workers { get; private set; } = [];
 
     public DateTimeOffset CreatedAt { get; private set; }
 
@@ -49,25 +49,7 @@ public sealed partial class GridArea
         return new GridRenamed { EventId = Guid.CreateVersion7(now), OccurredAt = now, GridCode = Code, Name = Name };
     }
 
-    /// <summary>Replaces the grid's workers as a whole (the office reassigns them, it does not patch them).</summary>
-    public void AssignWorkers(IReadOnlyList<GridWorker>? workers)
-    {
-        var validation = new Validation();
-        validation.Require(workers is { Count: <= 20 }, "workers", "must list at most 20 grid workers.");
-        for (var i = 0; i < (workers?.Count ?? 0); i++)
-        {
-            validation.RequireText(workers![i].UserId, $"workers[{i}].userId", 100);
-            validation.RequireText(workers[i].Name, $"workers[{i}].name", 50);
-            validation.Require(workers.Take(i).All(w => w.UserId != workers[i].UserId), $"workers[{i}].userId", "lists the same worker twice.");
-        }
-
-        validation.ThrowIfInvalid();
-        Workers = [.. workers!.Select(w => new GridWorker(w.UserId.Trim(), w.Name.Trim()))];
-    }
-
     [GeneratedRegex("^[A-Za-z0-9-]+$")]
     private static partial Regex CodePattern();
 }
 
-/// <summary>A grid worker (网格员) assigned to a grid.</summary>
-public sealed record GridWorker(string UserId, string Name);

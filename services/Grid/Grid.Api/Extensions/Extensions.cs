@@ -5,6 +5,7 @@ using CommunityPlatform.Grid.Consumers;
 using CommunityPlatform.Grid.Infrastructure;
 using CommunityPlatform.Messaging;
 using CommunityPlatform.ServiceKit.Audit;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using CommunityPlatform.ServiceDefaults;
 using CommunityPlatform.ServiceKit.Security;
@@ -33,7 +34,10 @@ internal static class Extensions
         builder.Services.AddScoped<ResidentImport>();
         builder.Services.AddSingleton<MatterMonitor>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<MatterMonitor>());
+        builder.Services.AddHttpClient(GridWorkerDirectory.ClientName, client => client.Timeout = TimeSpan.FromSeconds(10));
+        builder.Services.AddSingleton<GridWorkerDirectory>();
         builder.Services.AddAuditTrail<GridDbContext>();
+        builder.Services.AddSingleton<IAuthorizationMiddlewareResultHandler, CareListRefusals>();
         builder.Services.AddIdempotency<GridDbContext>();
         builder.AddServiceKeyRing("CommunityPlatform.Grid");
         builder.Services.AddSingleton<CareListProtector>();

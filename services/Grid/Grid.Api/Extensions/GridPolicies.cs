@@ -6,6 +6,7 @@ namespace CommunityPlatform.Grid.Extensions;
 /// <summary>Who may see and do what in grid governance, by role; grid workers only within their grids (GridScope).</summary>
 public static class GridPolicies
 {
+    /// <summary>A grid comes with its workers, people: not for the county (docs/COUNTY.md), which learns grids from the feed.</summary>
     public const string ReadGrids = "grids.read";
     public const string ManageGrids = "grids.manage";
 
@@ -13,7 +14,10 @@ public static class GridPolicies
     public const string ReadPlaces = "places.read";
     public const string ManagePlaces = "places.manage";
 
-    /// <summary>Residents report matters too, and see their own.</summary>
+    /// <summary>
+    /// Residents report matters too, and see their own. A matter names its reporter and the flat: not for the county,
+    /// which follows its cases through <c>/api/county/cases</c> and the feed (docs/COUNTY.md).
+    /// </summary>
     public const string ReportMatters = "matters.report";
     public const string ReadMatters = "matters.read";
     public const string HandleMatters = "matters.handle";
@@ -31,14 +35,17 @@ public static class GridPolicies
     public const string ReadCareList = "care-list.read";
     public const string ManageCareList = "care-list.manage";
 
+    /// <summary>Who read the care list, and who was refused: the secretary alone.</summary>
+    public const string ReadCareListAudit = "care-list.audit";
+
     internal static AuthorizationBuilder AddGridPolicies(this AuthorizationBuilder policies) => policies
         .AddRolePolicy(ReadGrids, CommunityRoles.Secretary, CommunityRoles.Staff, CommunityRoles.GridWorker,
-            CommunityRoles.Inspector, CommunityRoles.VolunteerLeader, CommunityRoles.County)
+            CommunityRoles.Inspector, CommunityRoles.VolunteerLeader)
         .AddRolePolicy(ManageGrids, CommunityRoles.Secretary, CommunityRoles.Staff)
         .AddRolePolicy(ReadPlaces, CommunityRoles.Secretary, CommunityRoles.Staff, CommunityRoles.GridWorker)
         .AddRolePolicy(ManagePlaces, CommunityRoles.Secretary, CommunityRoles.Staff, CommunityRoles.GridWorker)
         .AddRolePolicy(ReportMatters, CommunityRoles.Secretary, CommunityRoles.Staff, CommunityRoles.GridWorker, CommunityRoles.Resident)
-        .AddRolePolicy(ReadMatters, CommunityRoles.Secretary, CommunityRoles.Staff, CommunityRoles.GridWorker, CommunityRoles.Resident, CommunityRoles.County)
+        .AddRolePolicy(ReadMatters, CommunityRoles.Secretary, CommunityRoles.Staff, CommunityRoles.GridWorker, CommunityRoles.Resident)
         .AddRolePolicy(HandleMatters, CommunityRoles.Secretary, CommunityRoles.Staff, CommunityRoles.GridWorker)
         .AddRolePolicy(ReadCommunity, CommunityRoles.Secretary, CommunityRoles.Staff, CommunityRoles.GridWorker,
             CommunityRoles.Inspector, CommunityRoles.VolunteerLeader)
@@ -47,5 +54,6 @@ public static class GridPolicies
             CommunityRoles.Member, CommunityRoles.Resident)
         .AddRolePolicy(ClaimWishes, CommunityRoles.Secretary, CommunityRoles.Staff, CommunityRoles.GridWorker)
         .AddRolePolicy(ReadCareList, CommunityRoles.Secretary, CommunityRoles.GridWorker)
-        .AddRolePolicy(ManageCareList, CommunityRoles.Secretary, CommunityRoles.GridWorker);
+        .AddRolePolicy(ManageCareList, CommunityRoles.Secretary, CommunityRoles.GridWorker)
+        .AddRolePolicy(ReadCareListAudit, CommunityRoles.Secretary);
 }

@@ -13,7 +13,6 @@ internal sealed class GridAreaConfiguration : IEntityTypeConfiguration<GridArea>
         grid.Property(g => g.Code).HasMaxLength(GridArea.CodeMaxLength);
         grid.Property(g => g.Name).HasMaxLength(100);
         grid.HasIndex(g => g.Code).IsUnique();
-        grid.OwnsMany(g => g.Workers, workers => workers.ToJson());
     }
 }
 

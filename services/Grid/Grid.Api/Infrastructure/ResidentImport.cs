@@ -106,6 +106,7 @@ public sealed class ResidentImport(GridDbContext db, TimeProvider time)
         }
 
         CheckHeads(valid, errors);
+        await CheckHouseholdHeadsAsync(valid, errors, cancellationToken);
         if (errors.Count > 0)
         {
             throw Invalid(errors);
@@ -200,6 +201,45 @@ public sealed class ResidentImport(GridDbContext db, TimeProvider time)
         }
     }
 
+    /// <summary>
+    /// Every household has its 户主: a household whose rows name none, and which has none registered already, is an
+    /// error on its first line. (A file adding a member to a known household needs no head row.)
+    /// </summary>
+    private async Task CheckHouseholdHeadsAsync(List<ImportRow> rows, SortedDictionary<int, List<string>> errors, CancellationToken cancellationToken)
+    {
+        var headless = rows.GroupBy(r => new HouseholdKey(r.Grid, r.Building, r.Unit ?? "", r.Room))
+            .Where(g => g.All(r => r.Details.Relation != Resident.HeadOfHousehold))
+            .ToList();
+        if (headless.Count == 0)
+        {
+            return;
+        }
+
+        var gridCodes = headless.Select(g => g.Key.Grid).Distinct().ToList();
+        var headed = (await (
+                from resident in db.Residents
+                where resident.Relation == Resident.HeadOfHousehold && gridCodes.Contains(resident.GridCode)
+                join household in db.Households on resident.HouseholdId equals household.Id
+                join building in db.Buildings on household.BuildingId equals building.Id
+                from unit in db.Units.Where(u => u.Id == household.UnitId).DefaultIfEmpty()
+                select new { building.GridCode, Building = building.Name, Unit = unit == null ? "" : unit.Name, household.Room })
+            .ToListAsync(cancellationToken))
+            .Select(h => new HouseholdKey(h.GridCode, h.Building, h.Unit, h.Room))
+            .ToHashSet();
+        foreach (var household in headless.Where(g => !headed.Contains(g.Key)))
+        {
+            var first = household.First().Line;
+            if (!errors.TryGetValue(first, out var list))
+            {
+                errors[first] = list = [];
+            }
+
+            var (grid, building, unit, room) = household.Key;
+            list.Add($"household {grid} {string.Join(" ", new[] { building, unit, room }.Where(p => p.Length > 0))} has no {Resident.HeadOfHousehold}: "
+                + $"one of its rows must have 与户主关系 {Resident.HeadOfHousehold}.");
+        }
+    }
+
     private static async Task<string> ReadUtf8Async(Stream body, CancellationToken cancellationToken)
     {
         using var buffer = new MemoryStream();
@@ -277,6 +317,8 @@ public sealed class ResidentImport(GridDbContext db, TimeProvider time)
         public string? Value(string field) =>
             Index.TryGetValue(field, out var at) && at < Fields.Length && Fields[at] is { Length: > 0 } value ? value : null;
     }
+
+    private sealed record HouseholdKey(string Grid, string Building, string Unit, string Room);
 
     private sealed record ImportRow(int Line, string Grid, string Building, string? Unit, string Room, ResidentDetails Details, string? Role);
 }

@@ -22,20 +22,12 @@ public static class AuditApi
     public static async Task<Ok<Page<AuditEntry>>> ListAuditEntries(
         IdentityDbContext db, string? action, long? cursor, int? limit, CancellationToken cancellationToken)
     {
-        var take = Page<AuditEntry>.ClampLimit(limit);
         var query = db.AuditEntries.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(action))
         {
             query = query.Where(a => a.Action == action);
         }
 
-        if (cursor is { } before)
-        {
-            query = query.Where(a => a.Id < before);
-        }
-
-        var rows = await query.OrderByDescending(a => a.Id).Take(take + 1).ToListAsync(cancellationToken);
-        var items = rows.Take(take).ToList();
-        return TypedResults.Ok(new Page<AuditEntry>(items, rows.Count > take ? items[^1].Id.ToString(System.Globalization.CultureInfo.InvariantCulture) : null));
+        return TypedResults.Ok(await query.ToNewestFirstPageAsync(cursor, limit, a => a, cancellationToken));
     }
 }

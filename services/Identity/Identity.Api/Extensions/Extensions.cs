@@ -22,6 +22,9 @@ internal static class Extensions
     /// <summary>Only the secretary creates accounts and changes roles and grids.</summary>
     public const string ManageUsers = "users.manage";
 
+    /// <summary>The roles that read grids see who works in them; the county, a machine, reads no people.</summary>
+    public const string ReadGridWorkers = "grid-workers.read";
+
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddServiceApi();
@@ -103,7 +106,10 @@ internal static class Extensions
                 .RequireRole(CommunityRoles.Secretary))
             .AddPolicy(ManageUsers, policy => policy
                 .AddAuthenticationSchemes(OpenIddict.Validation.AspNetCore.OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme)
-                .RequireRole(CommunityRoles.Secretary));
+                .RequireRole(CommunityRoles.Secretary))
+            .AddPolicy(ReadGridWorkers, policy => policy
+                .AddAuthenticationSchemes(OpenIddict.Validation.AspNetCore.OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme)
+                .RequireRole(CommunityRoles.Secretary, CommunityRoles.Staff, CommunityRoles.GridWorker, CommunityRoles.Inspector, CommunityRoles.VolunteerLeader));
         builder.Services.AddHostedService<IdentitySeeder>();
     }
 

@@ -17,15 +17,8 @@ public enum PatrolKind
 
 public static class PatrolKinds
 {
-    public static readonly IReadOnlyDictionary<PatrolKind, string> Labels = new Dictionary<PatrolKind, string>
-    {
-        [PatrolKind.ForestFire] = "森林防火巡查",
-        [PatrolKind.Environment] = "环境巡查",
-        [PatrolKind.Flood] = "防汛巡查",
-        [PatrolKind.Drowning] = "防溺水巡查",
-        [PatrolKind.Fire] = "消防巡查",
-        [PatrolKind.General] = "综合巡查",
-    };
+    public static readonly IReadOnlyDictionary<PatrolKind, string> Labels =
+        Enum.GetValues<PatrolKind>().ToDictionary(kind => kind, kind => PatrolKindLabels.ByCode[kind.ToString()]);
 }
 
 /// <summary>

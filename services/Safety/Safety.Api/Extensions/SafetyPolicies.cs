@@ -6,6 +6,7 @@ namespace CommunityPlatform.Safety.Extensions;
 /// <summary>Who may see and do what in safety inspection, by role; grid workers only within their grids (GridScope).</summary>
 public static class SafetyPolicies
 {
+    /// <summary>A venue names its owner and their mobile number: not for the county, which has the statistics (docs/COUNTY.md).</summary>
     public const string ReadVenues = "venues.read";
     public const string ManageVenues = "venues.manage";
 
@@ -32,7 +33,7 @@ public static class SafetyPolicies
     public const string ReadStatistics = "safety-statistics.read";
 
     internal static AuthorizationBuilder AddSafetyPolicies(this AuthorizationBuilder policies) => policies
-        .AddRolePolicy(ReadVenues, CommunityRoles.Secretary, CommunityRoles.Staff, CommunityRoles.Inspector, CommunityRoles.GridWorker, CommunityRoles.County)
+        .AddRolePolicy(ReadVenues, CommunityRoles.Secretary, CommunityRoles.Staff, CommunityRoles.Inspector, CommunityRoles.GridWorker)
         .AddRolePolicy(ManageVenues, CommunityRoles.Secretary, CommunityRoles.Staff, CommunityRoles.Inspector, CommunityRoles.GridWorker)
         .AddRolePolicy(ReadChecklists, CommunityRoles.Secretary, CommunityRoles.Staff, CommunityRoles.Inspector, CommunityRoles.GridWorker)
         .AddRolePolicy(ManageChecklists, CommunityRoles.Secretary, CommunityRoles.Staff, CommunityRoles.Inspector)

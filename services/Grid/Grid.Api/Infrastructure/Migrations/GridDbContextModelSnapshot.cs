@@ -1026,6 +1026,11 @@ namespace CommunityPlatform.Grid.Infrastructure.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("actor");
 
+                    b.Property<string>("ActorName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("actor_name");
+
                     b.Property<string>("Detail")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)")
@@ -1127,37 +1132,6 @@ namespace CommunityPlatform.Grid.Infrastructure.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_care_visits_care_people_care_person_id");
-                });
-
-            modelBuilder.Entity("CommunityPlatform.Grid.Domain.GridArea", b =>
-                {
-                    b.OwnsMany("CommunityPlatform.Grid.Domain.GridWorker", "Workers", b1 =>
-                        {
-                            b1.Property<Guid>("GridAreaId");
-
-                            b1.Property<int>("__synthesizedOrdinal")
-                                .ValueGeneratedOnAdd();
-
-                            b1.Property<string>("Name")
-                                .IsRequired();
-
-                            b1.Property<string>("UserId")
-                                .IsRequired();
-
-                            b1.HasKey("GridAreaId", "__synthesizedOrdinal");
-
-                            b1.ToTable("grids");
-
-                            b1
-                                .ToJson("workers")
-                                .HasColumnType("jsonb");
-
-                            b1.WithOwner()
-                                .HasForeignKey("GridAreaId")
-                                .HasConstraintName("fk_grids_grids_grid_area_id");
-                        });
-
-                    b.Navigation("Workers");
                 });
 
             modelBuilder.Entity("CommunityPlatform.Grid.Domain.Household", b =>
