@@ -108,6 +108,8 @@ public static class ServiceDatabases
                 END $body$;
                 ALTER FUNCTION public.audit_entries_append_only() OWNER TO CURRENT_USER;
                 ALTER TABLE public.audit_entries OWNER TO CURRENT_USER;
+                -- The trail's columns since it was created; the login may not alter a table it does not own.
+                ALTER TABLE public.audit_entries ADD COLUMN IF NOT EXISTS actor_name character varying(100);
                 REVOKE ALL ON public.audit_entries FROM PUBLIC, %1$I;
                 GRANT SELECT, INSERT ON public.audit_entries TO %1$I;
                 CREATE OR REPLACE TRIGGER audit_entries_no_change BEFORE UPDATE OR DELETE ON public.audit_entries

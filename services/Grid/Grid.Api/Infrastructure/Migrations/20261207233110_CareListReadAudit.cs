@@ -1,4 +1,5 @@
-﻿using Microsoft.EntityFrameworkCore.Migrations;
+﻿using CommunityPlatform.ServiceKit.Audit;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
@@ -10,20 +11,14 @@ namespace CommunityPlatform.Grid.Infrastructure.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.AddColumn<string>(
-                name: "actor_name",
-                table: "audit_entries",
-                type: "character varying(100)",
-                maxLength: 100,
-                nullable: true);
+            // The login does not own the audit trail: the admin's seal_audit_trail() adds the column (docs/DESIGN.md §1).
+            migrationBuilder.MakeAuditTrailAppendOnly();
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropColumn(
-                name: "actor_name",
-                table: "audit_entries");
+            // Dropping a column of the trail is the admin's to do, as is the trail itself.
         }
     }
 }
