@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Net.Http.Headers;
 
 namespace CommunityPlatform.Gateway.Extensions;
 
@@ -13,6 +14,12 @@ namespace CommunityPlatform.Gateway.Extensions;
 internal static class GatewayProtection
 {
     private const string CorsPolicy = "front-ends";
+
+    /// <summary>
+    /// No page of the suite uses a camera, microphone, location, payment or USB device, so none may ask for one (nor
+    /// may anything framed or injected). Field work that wants the inspector's location would allow geolocation=(self).
+    /// </summary>
+    private const string PermissionsPolicy = "camera=(), microphone=(), geolocation=(), payment=(), usb=()";
 
     public static void AddGatewayProtection(this IHostApplicationBuilder builder)
     {
@@ -52,14 +59,23 @@ internal static class GatewayProtection
 
     public static void UseGatewayProtection(this WebApplication app)
     {
-        app.Use(async (http, next) =>
+        app.Use((http, next) =>
         {
-            var headers = http.Response.Headers;
-            headers.XContentTypeOptions = "nosniff";
-            headers.XFrameOptions = "DENY";
-            headers["Referrer-Policy"] = "no-referrer";
-            headers.ContentSecurityPolicy = "default-src 'self'; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'";
-            await next();
+            // Set as the answer starts, after the proxy has copied a service's headers: the front door's policy replaces
+            // whatever a service said (the identity service's antiforgery adds its own X-Frame-Options), so a browser
+            // sees one value, not two that contradict each other, and no Server header naming what runs behind.
+            http.Response.OnStarting(() =>
+            {
+                var headers = http.Response.Headers;
+                headers.XContentTypeOptions = "nosniff";
+                headers.XFrameOptions = "DENY";
+                headers["Referrer-Policy"] = "no-referrer";
+                headers.ContentSecurityPolicy = "default-src 'self'; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'";
+                headers["Permissions-Policy"] = PermissionsPolicy;
+                headers.Remove(HeaderNames.Server);
+                return Task.CompletedTask;
+            });
+            return next(http);
         });
         app.UseCors(CorsPolicy);
         // The browser session's person, if any, so that the limits count people, not an office's shared address.

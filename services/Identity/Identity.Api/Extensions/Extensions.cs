@@ -49,7 +49,9 @@ internal static class Extensions
             cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
         });
         builder.Services.AddAuthorization();
-        builder.Services.AddAntiforgery();
+        // Framing is the gateway's to decide (DENY, frame-ancestors 'none', on every answer): antiforgery's own
+        // SAMEORIGIN would be a second, weaker X-Frame-Options on the sign-in page.
+        builder.Services.AddAntiforgery(antiforgery => antiforgery.SuppressXFrameOptionsHeader = true);
 
         builder.Services.AddOpenIddict()
             .AddCore(core => core.UseEntityFrameworkCore().UseDbContext<IdentityDbContext>().ReplaceDefaultEntities<Guid>())
