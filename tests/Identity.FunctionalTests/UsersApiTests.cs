@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 
@@ -8,13 +7,7 @@ namespace CommunityPlatform.Identity.FunctionalTests;
 [Collection(IdentityApiCollection.Name)]
 public sealed class UsersApiTests(IdentityApiFixture fixture)
 {
-    private async Task<HttpClient> AsAsync(string userName)
-    {
-        var client = fixture.App.CreateClient();
-        var token = (await Tokens.JsonAsync(await Tokens.PasswordAsync(fixture.Anonymous, userName, Tokens.DemoPassword))).GetProperty("access_token").GetString();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
-    }
+    private Task<HttpClient> AsAsync(string userName) => Accounts.SignedInAsync(fixture, userName);
 
     private static object NewGridWorker(string userName) => new
     {
