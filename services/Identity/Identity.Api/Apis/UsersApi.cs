@@ -87,9 +87,9 @@ public static class UsersApi
         .ToDictionary(g => g.Key, g => g.Select(e => e.Description).ToArray()));
 }
 
-public sealed record CreateUserRequest(string? UserName, string? DisplayName, string? Password, List<string>? Roles, List<string>? Grids);
+public sealed record CreateUserRequest(string? UserName, string? DisplayName, string? Password, List<string?>? Roles, List<string?>? Grids);
 
-public sealed record ChangeAccessRequest(List<string>? Roles, List<string>? Grids);
+public sealed record ChangeAccessRequest(List<string?>? Roles, List<string?>? Grids);
 
 public sealed record UserResponse(Guid Id, string UserName, string DisplayName, IReadOnlyList<string> Roles, IReadOnlyList<string> Grids, bool LockedOut)
 {
