@@ -41,6 +41,7 @@ internal static class Extensions
                 identity.ClaimsIdentity.RoleClaimType = Claims.Role;
             })
             .AddEntityFrameworkStores<IdentityDbContext>()
+            .AddUserManager<CommunityUserManager>()
             .AddDefaultTokenProviders();
         builder.Services.ConfigureApplicationCookie(cookie =>
         {
@@ -71,7 +72,9 @@ internal static class Extensions
                 }
 
                 server.RegisterScopes(Scopes.OpenId, Scopes.Profile, Scopes.Roles, Scopes.OfflineAccess, CommunityClaims.ApiScope);
-                server.SetAccessTokenLifetime(TimeSpan.FromMinutes(30)).SetRefreshTokenLifetime(TimeSpan.FromDays(14));
+                // Access tokens are checked by each service on its own, so one outlives a lockout or a change of access
+                // until it expires: their lifetime is that bound. Refresh tokens are revoked at once (TokenRevocation).
+                server.SetAccessTokenLifetime(options.AccessTokenLifetime).SetRefreshTokenLifetime(TimeSpan.FromDays(14));
                 if (options.Issuer is { } issuer)
                 {
                     server.SetIssuer(issuer);
@@ -98,6 +101,7 @@ internal static class Extensions
             });
 
         builder.Services.AddScoped<TokenPrincipals>();
+        builder.Services.AddScoped<TokenRevocation>();
         builder.Services.AddAuditTrail<IdentityDbContext>();
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(ReadAudit, policy => policy
