@@ -81,6 +81,12 @@ var gateway = builder.AddProject<Projects.Gateway_Api>(ResourceNames.Gateway)
 var issuer = gateway.GetEndpoint("http");
 identityApi.WithEnvironment("Identity__Issuer", issuer);
 gateway.WithEnvironment("Authentication__Issuer", issuer);
+// Test runs that hold one token for the whole run (end-to-end tests, benchmarks) give access tokens a longer life.
+if (builder.Configuration["Identity:AccessTokenLifetime"] is { } accessTokenLifetime)
+{
+    identityApi.WithEnvironment("Identity__AccessTokenLifetime", accessTokenLifetime);
+}
+
 if (builder.Configuration["Gateway:Session:RefreshBefore"] is { } refreshBefore)
 {
     gateway.WithEnvironment("Gateway__Session__RefreshBefore", refreshBefore);

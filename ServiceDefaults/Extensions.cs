@@ -2,6 +2,7 @@ using CommunityPlatform.ServiceDefaults;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
@@ -13,8 +14,8 @@ using OpenTelemetry.Trace;
 namespace Microsoft.Extensions.Hosting;
 
 /// <summary>
-/// What every service of the suite has: OpenTelemetry to OTLP, health endpoints, service discovery and
-/// resilient HTTP clients.
+/// What every service of the suite has: OpenTelemetry to OTLP, health endpoints, service discovery,
+/// resilient HTTP clients, and no <c>Server</c> header naming the web server to whoever probes it.
 /// </summary>
 public static class Extensions
 {
@@ -34,6 +35,7 @@ public static class Extensions
             http.AddStandardResilienceHandler();
             http.AddServiceDiscovery();
         });
+        builder.Services.Configure<KestrelServerOptions>(kestrel => kestrel.AddServerHeader = false);
         return builder;
     }
 

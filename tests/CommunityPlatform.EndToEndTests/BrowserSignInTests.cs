@@ -65,7 +65,7 @@ public sealed partial class BrowserSignInTests(SuiteFixture suite)
         // Past the point where the session renews its token (SuiteFixture.SessionRefreshBefore): the gateway redeems
         // the refresh token, sends a new session cookie, and the call goes through with the new token.
         var before = browser.SessionCookie;
-        await Task.Delay(TimeSpan.FromMinutes(30) - SuiteFixture.SessionRefreshBefore + TimeSpan.FromSeconds(2));
+        await Task.Delay(SuiteFixture.AccessTokenLifetime - SuiteFixture.SessionRefreshBefore + TimeSpan.FromSeconds(2));
         Assert.Equal(HttpStatusCode.OK, (await browser.FollowAsync("/api/grid/matters")).Status);
         Assert.NotEqual(before, browser.SessionCookie);
         Assert.Equal(HttpStatusCode.OK, (await browser.FollowAsync("/api/grid/matters")).Status);

@@ -20,10 +20,16 @@ public sealed class SuiteFixture : IAsyncLifetime
     private readonly string _state = Path.Combine(Path.GetTempPath(), "cp-e2e-" + Guid.NewGuid().ToString("N")[..8]);
 
     /// <summary>
-    /// Browser sessions renew their half-hour access token this long before it expires: in the tests, half a minute
-    /// after each sign-in or renewal, so the renewal runs for real under every browser test.
+    /// Access tokens here live half an hour, not production's five minutes: the fixture's clients hold one token for
+    /// the whole run.
     /// </summary>
-    public static readonly TimeSpan SessionRefreshBefore = TimeSpan.FromSeconds(29 * 60 + 30);
+    public static readonly TimeSpan AccessTokenLifetime = TimeSpan.FromMinutes(30);
+
+    /// <summary>
+    /// Browser sessions renew their access token this long before it expires: in the tests, half a minute after each
+    /// sign-in or renewal, so the renewal runs for real under every browser test.
+    /// </summary>
+    public static readonly TimeSpan SessionRefreshBefore = AccessTokenLifetime - TimeSpan.FromSeconds(30);
 
     public DistributedApplication App { get; private set; } = null!;
 
@@ -36,7 +42,8 @@ public sealed class SuiteFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<apphost::Projects.AppHost>(
-            [$"Infrastructure:Mode=local", $"Infrastructure:StateDirectory={_state}", $"Gateway:Session:RefreshBefore={SessionRefreshBefore}"]);
+            [$"Infrastructure:Mode=local", $"Infrastructure:StateDirectory={_state}", $"Gateway:Session:RefreshBefore={SessionRefreshBefore}",
+                $"Identity:AccessTokenLifetime={AccessTokenLifetime}"]);
         builder.Services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         // No retries: a test should see the first answer. A generous timeout: the first OpenAPI document a
         // service renders can take seconds on a loaded two-core machine.

@@ -1,12 +1,9 @@
 using System.Net.Http.Headers;
 using CommunityPlatform.ServiceDefaults;
-using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.IdentityModel.Protocols;
-using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 
 namespace CommunityPlatform.TestSupport;
 
@@ -41,12 +38,7 @@ public sealed class ServiceApp<TEntryPoint>(
         // Trust the test signing key instead of fetching the identity service's keys.
         builder.ConfigureTestServices(services =>
         {
-            services.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, jwt =>
-            {
-                var configuration = new OpenIdConnectConfiguration { Issuer = TestTokens.Issuer };
-                configuration.SigningKeys.Add(TestTokens.SigningKey);
-                jwt.ConfigurationManager = new StaticConfigurationManager<OpenIdConnectConfiguration>(configuration);
-            });
+            TestTokens.TrustInTests(services);
             testServices?.Invoke(services);
         });
     }

@@ -1,6 +1,10 @@
 using System.Security.Cryptography;
 using CommunityPlatform.ServiceKit.Security;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Protocols;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using Microsoft.IdentityModel.Tokens;
 
 namespace CommunityPlatform.TestSupport;
@@ -15,6 +19,15 @@ public static class TestTokens
     public const string Issuer = "http://identity.test/";
 
     public static readonly SecurityKey SigningKey = new RsaSecurityKey(RSA.Create(2048)) { KeyId = "functional-tests" };
+
+    /// <summary>Makes a service (or the gateway) under test trust <see cref="SigningKey"/> instead of fetching the identity service's keys.</summary>
+    public static void TrustInTests(IServiceCollection services) =>
+        services.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, jwt =>
+        {
+            var configuration = new OpenIdConnectConfiguration { Issuer = Issuer };
+            configuration.SigningKeys.Add(SigningKey);
+            jwt.ConfigurationManager = new StaticConfigurationManager<OpenIdConnectConfiguration>(configuration);
+        });
 
     public static string For(string role, params string[] grids) => Create(role, grids, DateTime.UtcNow.AddMinutes(10), Issuer, CommunityClaims.ApiResource, SigningKey);
 

@@ -1,13 +1,18 @@
 using System.Net;
-using System.Text;
+using CommunityPlatform.ServiceKit.Security;
+using CommunityPlatform.TestSupport;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
 
 namespace CommunityPlatform.Gateway.FunctionalTests;
 
 /// <summary>
 /// The gateway's own protections, with tight limits and no services behind it: everything checked here happens
-/// before a request is forwarded.
+/// before a request is forwarded. The gateway trusts the test signing key, as the services under test do.
 /// </summary>
 public sealed class GatewayProtectionTests : IClassFixture<GatewayProtectionTests.TightGateway>
 {
@@ -20,46 +25,75 @@ public sealed class GatewayProtectionTests : IClassFixture<GatewayProtectionTest
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             builder.UseEnvironment("Testing");
+            builder.UseSetting("Authentication:Issuer", TestTokens.Issuer);
             builder.UseSetting("Gateway:RequestsPerCaller", "5");
             builder.UseSetting("Gateway:RequestsPerAddress", "1000");
             builder.UseSetting("Gateway:Window", "00:00:02");
             builder.UseSetting("Gateway:MaxRequestBodyBytes", "1024");
             builder.UseSetting("Gateway:CorsOrigins:0", "http://workbench.test");
+            builder.ConfigureTestServices(TestTokens.TrustInTests);
         }
     }
 
-    /// <summary>A token-shaped string with a subject; the gateway reads the subject, the services would check the rest.</summary>
-    private static string TokenFor(string subject) =>
-        "e30." + Convert.ToBase64String(Encoding.UTF8.GetBytes($"{{\"sub\":\"{subject}\"}}")).TrimEnd('=').Replace('+', '-').Replace('/', '_') + ".sig";
-
-    private async Task<HttpStatusCode> CallAsAsync(string subject)
+    /// <summary>A token-shaped string with the subject of <paramref name="realToken"/>, but unsigned: anyone can write one.</summary>
+    private static string ForgedLike(string realToken) => new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/grid/grids");
-        request.Headers.Authorization = new("Bearer", TokenFor(subject));
-        using var response = await _gateway.CreateClient().SendAsync(request);
-        return response.StatusCode;
+        Issuer = TestTokens.Issuer,
+        Audience = CommunityClaims.ApiResource,
+        Claims = new Dictionary<string, object> { ["sub"] = new JsonWebToken(realToken).Subject, ["role"] = new[] { CommunityRoles.Secretary } },
+    });
+
+    private Task<HttpStatusCode> CallAsAsync(string token) => CallFromAsync("192.0.2.1", token);
+
+    /// <summary>One API call from a client address, with a bearer token.</summary>
+    private async Task<HttpStatusCode> CallFromAsync(string address, string token)
+    {
+        var response = await _gateway.Server.SendAsync(http =>
+        {
+            http.Request.Method = HttpMethods.Get;
+            http.Request.Path = "/api/grid/grids";
+            http.Request.Headers.Authorization = "Bearer " + token;
+            http.Connection.RemoteIpAddress = IPAddress.Parse(address);
+        });
+        return (HttpStatusCode)response.Response.StatusCode;
     }
 
     [Fact]
     public async Task A_caller_over_the_limit_gets_429_with_retry_after_while_others_pass_and_then_recovers()
     {
-        var caller = "u-" + Guid.NewGuid().ToString("N")[..6];
+        var caller = TestTokens.For(CommunityRoles.Staff);
         for (var i = 0; i < 5; i++)
         {
             Assert.NotEqual(HttpStatusCode.TooManyRequests, await CallAsAsync(caller));
         }
 
         using var limited = new HttpRequestMessage(HttpMethod.Get, "/api/grid/grids");
-        limited.Headers.Authorization = new("Bearer", TokenFor(caller));
+        limited.Headers.Authorization = new("Bearer", caller);
         using var response = await _gateway.CreateClient().SendAsync(limited);
         Assert.Equal(HttpStatusCode.TooManyRequests, response.StatusCode);
         Assert.True(response.Headers.RetryAfter?.Delta >= TimeSpan.FromSeconds(1));
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
 
-        Assert.NotEqual(HttpStatusCode.TooManyRequests, await CallAsAsync("someone-else-" + caller));
+        // Someone else at the same address (an office behind one NAT) has a budget of their own.
+        Assert.NotEqual(HttpStatusCode.TooManyRequests, await CallAsAsync(TestTokens.For(CommunityRoles.Staff)));
 
         await Task.Delay(TimeSpan.FromSeconds(2.5));
         Assert.NotEqual(HttpStatusCode.TooManyRequests, await CallAsAsync(caller));
+    }
+
+    [Fact]
+    public async Task Forged_tokens_with_someone_elses_subject_spend_the_forgers_budget_not_theirs()
+    {
+        var victim = TestTokens.For(CommunityRoles.Resident);
+        var forged = ForgedLike(victim);
+        for (var i = 0; i < 5; i++)
+        {
+            await CallFromAsync("203.0.113.66", forged);
+        }
+
+        // Unvalidated tokens count as their address: the forger is limited there, the victim not at all.
+        Assert.Equal(HttpStatusCode.TooManyRequests, await CallFromAsync("203.0.113.66", forged));
+        Assert.NotEqual(HttpStatusCode.TooManyRequests, await CallFromAsync("198.51.100.7", victim));
     }
 
     [Fact]
@@ -86,12 +120,13 @@ public sealed class GatewayProtectionTests : IClassFixture<GatewayProtectionTest
         }
 
         // The API still is limited: five calls a window for one caller.
+        var caller = TestTokens.For(CommunityRoles.Staff);
         for (var i = 0; i < 5; i++)
         {
-            await CallAsAsync("api-caller");
+            await CallAsAsync(caller);
         }
 
-        Assert.Equal(HttpStatusCode.TooManyRequests, await CallAsAsync("api-caller"));
+        Assert.Equal(HttpStatusCode.TooManyRequests, await CallAsAsync(caller));
     }
 
     [Fact]

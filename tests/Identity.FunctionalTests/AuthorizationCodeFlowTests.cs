@@ -82,6 +82,16 @@ public sealed partial class AuthorizationCodeFlowTests(IdentityApiFixture fixtur
     }
 
     [Fact]
+    public async Task The_sign_in_page_leaves_its_framing_policy_to_the_gateway()
+    {
+        // The gateway sends X-Frame-Options: DENY on every answer; a second value from here would contradict it.
+        var response = await NewBrowser().GetAsync("/account/login");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.False(response.Headers.Contains("X-Frame-Options"), string.Join(", ", response.Headers.Select(h => h.Key)));
+    }
+
+    [Fact]
     public async Task The_sign_in_form_without_its_antiforgery_token_is_refused()
     {
         var response = await NewBrowser().PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>

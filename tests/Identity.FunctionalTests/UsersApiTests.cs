@@ -1,6 +1,6 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Text;
 using System.Text.Json;
 
 namespace CommunityPlatform.Identity.FunctionalTests;
@@ -8,13 +8,7 @@ namespace CommunityPlatform.Identity.FunctionalTests;
 [Collection(IdentityApiCollection.Name)]
 public sealed class UsersApiTests(IdentityApiFixture fixture)
 {
-    private async Task<HttpClient> AsAsync(string userName)
-    {
-        var client = fixture.App.CreateClient();
-        var token = (await Tokens.JsonAsync(await Tokens.PasswordAsync(fixture.Anonymous, userName, Tokens.DemoPassword))).GetProperty("access_token").GetString();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
-    }
+    private Task<HttpClient> AsAsync(string userName) => Accounts.SignedInAsync(fixture, userName);
 
     private static object NewGridWorker(string userName) => new
     {
@@ -57,7 +51,7 @@ public sealed class UsersApiTests(IdentityApiFixture fixture)
         var cases = new (object Body, string Field)[]
         {
             (new { userName = "gw-nogrid", displayName = "某人", password = "Grid#Worker2026", roles = new[] { "grid_worker" }, grids = Array.Empty<string>() }, "grids"),
-            (new { userName = "gw-county", displayName = "某人", password = "Grid#Worker2026", roles = new[] { "county" }, grids = Array.Empty<string>() }, "roles"),
+            (new { userName = "gw-county", displayName = "某人", password = "Grid#Worker2026", roles = new[] { "county" }, grids = Array.Empty<string>() }, "roles[0]"),
             (new { userName = "gw-weak", displayName = "某人", password = "123", roles = new[] { "staff" }, grids = Array.Empty<string>() }, "password"),
         };
         foreach (var (body, field) in cases)
@@ -66,6 +60,43 @@ public sealed class UsersApiTests(IdentityApiFixture fixture)
             Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
             Assert.True((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty(field, out _), field);
         }
+    }
+
+    [Theory]
+    [InlineData("""{"roles":[null]}""", "roles[0]")]
+    [InlineData("""{"roles":["staff",null]}""", "roles[1]")]
+    [InlineData("""{"roles":["grid_worker"],"grids":[null]}""", "grids[0]")]
+    [InlineData("""{"roles":["staff"],"grids":["G01","G-0123456789-0123456789"]}""", "grids[1]")]
+    public async Task A_bad_item_in_a_changed_access_is_a_400_naming_it_and_changes_nothing(string body, string field)
+    {
+        var (id, userName) = await Accounts.CreateAsync(fixture, ["member"]);
+        var secretary = await AsAsync("secretary");
+
+        var response = await secretary.PutAsync($"/api/identity/users/{id}/access", new StringContent(body, Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        Assert.True(errors.TryGetProperty(field, out _), errors.GetRawText());
+        var users = await secretary.GetFromJsonAsync<JsonElement>("/api/identity/users");
+        var account = users.EnumerateArray().Single(u => u.GetProperty("userName").GetString() == userName);
+        Assert.Equal(["member"], account.GetProperty("roles").EnumerateArray().Select(r => r.GetString()));
+    }
+
+    [Theory]
+    [InlineData("""{"userName":"gw-nullrole","displayName":"某人","password":"Grid#Worker2026","roles":[null]}""", "roles[0]")]
+    [InlineData("""{"userName":"gw-nullgrid","displayName":"某人","password":"Grid#Worker2026","roles":["grid_worker"],"grids":["G01",null]}""", "grids[1]")]
+    public async Task A_bad_item_in_a_new_account_is_a_400_naming_it_and_creates_nothing(string body, string field)
+    {
+        var secretary = await AsAsync("secretary");
+
+        var response = await secretary.PostAsync("/api/identity/users", new StringContent(body, Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        Assert.True(errors.TryGetProperty(field, out _), errors.GetRawText());
+        var userName = JsonDocument.Parse(body).RootElement.GetProperty("userName").GetString();
+        var users = await secretary.GetFromJsonAsync<JsonElement>("/api/identity/users");
+        Assert.DoesNotContain(users.EnumerateArray(), u => u.GetProperty("userName").GetString() == userName);
     }
 
     [Fact]

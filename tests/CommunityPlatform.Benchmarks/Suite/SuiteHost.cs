@@ -33,7 +33,8 @@ public sealed class SuiteHost : IAsyncDisposable
     {
         var host = new SuiteHost();
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(
-            ["Infrastructure:Mode=local", $"Infrastructure:StateDirectory={host._state}", $"Gateway:Port={FreePort()}"]);
+            // One token serves a whole run: access tokens live as long as before production went to five minutes.
+            ["Infrastructure:Mode=local", $"Infrastructure:StateDirectory={host._state}", $"Gateway:Port={FreePort()}", "Identity:AccessTokenLifetime=00:30:00"]);
         // The servers' and services' own logs stay in the state folder; the console shows the figures.
         builder.Services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning)
             .AddFilter("CommunityPlatform.AppHost.Resources", LogLevel.None)

@@ -16,7 +16,8 @@ public sealed class GatewayClient(HttpClient http)
     /// <summary>The password of every demo account (README, "Sign in and get a token").</summary>
     public const string DemoPassword = "Community@2026";
 
-    private static readonly TimeSpan TokenLifetime = TimeSpan.FromMinutes(25);
+    /// <summary>How long before a token's own expiry the generator fetches a new one (access tokens live minutes).</summary>
+    private static readonly TimeSpan RenewBefore = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan StartupPatience = TimeSpan.FromMinutes(3);
     private readonly ConcurrentDictionary<string, (string Token, DateTimeOffset Expires)> _tokens = new();
 
@@ -137,8 +138,9 @@ public sealed class GatewayClient(HttpClient http)
 
                 if (response.IsSuccessStatusCode)
                 {
-                    var token = (await response.Content.ReadFromJsonAsync<JsonElement>(Json, cancellationToken)).GetProperty("access_token").GetString()!;
-                    _tokens[userName] = (token, DateTimeOffset.UtcNow + TokenLifetime);
+                    var body = await response.Content.ReadFromJsonAsync<JsonElement>(Json, cancellationToken);
+                    var token = body.GetProperty("access_token").GetString()!;
+                    _tokens[userName] = (token, DateTimeOffset.UtcNow + TimeSpan.FromSeconds(body.GetProperty("expires_in").GetInt32()) - RenewBefore);
                     return token;
                 }
 

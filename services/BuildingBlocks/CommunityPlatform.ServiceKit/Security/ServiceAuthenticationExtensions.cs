@@ -1,4 +1,5 @@
 using CommunityPlatform.ServiceDefaults;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Configuration;
@@ -15,17 +16,30 @@ public static class ServiceAuthenticationExtensions
     public const string IdentityMetadataClient = "identity-metadata";
 
     /// <summary>
-    /// Every service validates access tokens itself (the gateway only forwards them): signed by the identity
-    /// service, issued by the configured issuer, for the <c>community-api</c> audience. A fallback policy denies
-    /// anonymous callers, so an endpoint that names no policy is closed rather than open; health endpoints and
-    /// the OpenAPI document opt out explicitly.
+    /// Every service validates access tokens itself (the gateway only forwards them, reading a token only to know
+    /// whose rate limit a request spends): signed by the identity service, issued by the configured issuer, for the
+    /// <c>community-api</c> audience. A fallback policy denies anonymous callers, so an endpoint that names no
+    /// policy is closed rather than open; health endpoints and the OpenAPI document opt out explicitly.
     /// </summary>
     public static IHostApplicationBuilder AddServiceAuthentication(this IHostApplicationBuilder builder, Action<AuthorizationBuilder>? policies = null)
     {
-        builder.Services.AddHttpClient(IdentityMetadataClient);
+        builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddIdentityServiceBearer();
 
-        builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
-        builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+        var authorization = builder.Services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+        policies?.Invoke(authorization);
+        return builder;
+    }
+
+    /// <summary>
+    /// The <see cref="JwtBearerDefaults.AuthenticationScheme"/> scheme, accepting only the identity service's access
+    /// tokens, with its metadata and keys fetched through service discovery.
+    /// </summary>
+    public static AuthenticationBuilder AddIdentityServiceBearer(this AuthenticationBuilder authentication)
+    {
+        authentication.Services.AddHttpClient(IdentityMetadataClient);
+        authentication.AddJwtBearer();
+        authentication.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
             .Configure<IHttpClientFactory, IConfiguration>((jwt, httpClients, configuration) =>
             {
                 var identityService = new Uri($"http://{ResourceNames.IdentityApi}");
@@ -43,11 +57,7 @@ public static class ServiceAuthenticationExtensions
                 jwt.TokenValidationParameters.RoleClaimType = "role";
                 jwt.TokenValidationParameters.ClockSkew = TimeSpan.FromSeconds(30);
             });
-
-        var authorization = builder.Services.AddAuthorizationBuilder()
-            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
-        policies?.Invoke(authorization);
-        return builder;
+        return authentication;
     }
 
     /// <summary>Adds a policy that admits any of <paramref name="roles"/>.</summary>

@@ -1,8 +1,10 @@
 using System.Globalization;
-using System.Text;
-using System.Text.Json;
 using System.Threading.RateLimiting;
+using CommunityPlatform.ServiceKit.Security;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Net.Http.Headers;
 
 namespace CommunityPlatform.Gateway.Extensions;
 
@@ -14,9 +16,23 @@ internal static class GatewayProtection
 {
     private const string CorsPolicy = "front-ends";
 
+    /// <summary>Where a request's validated bearer subject waits for the rate limiter (<see cref="HttpContext.Items"/>).</summary>
+    private static readonly object ValidatedSubject = new();
+
+    /// <summary>
+    /// No page of the suite uses a camera, microphone, location, payment or USB device, so none may ask for one (nor
+    /// may anything framed or injected). Field work that wants the inspector's location would allow geolocation=(self).
+    /// </summary>
+    private const string PermissionsPolicy = "camera=(), microphone=(), geolocation=(), payment=(), usb=()";
+
     public static void AddGatewayProtection(this IHostApplicationBuilder builder)
     {
         var options = builder.Configuration.GetSection("Gateway").Get<GatewayProtectionOptions>() ?? new GatewayProtectionOptions();
+        if (ValidatesTokens(builder.Configuration))
+        {
+            builder.Services.AddAuthentication().AddIdentityServiceBearer();
+        }
+
         builder.Services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(kestrel =>
             kestrel.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes);
 
@@ -52,18 +68,43 @@ internal static class GatewayProtection
 
     public static void UseGatewayProtection(this WebApplication app)
     {
-        app.Use(async (http, next) =>
+        app.Use((http, next) =>
         {
-            var headers = http.Response.Headers;
-            headers.XContentTypeOptions = "nosniff";
-            headers.XFrameOptions = "DENY";
-            headers["Referrer-Policy"] = "no-referrer";
-            headers.ContentSecurityPolicy = "default-src 'self'; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'";
-            await next();
+            // Set as the answer starts, after the proxy has copied a service's headers: the front door's policy replaces
+            // whatever a service said (the identity service's antiforgery adds its own X-Frame-Options), so a browser
+            // sees one value, not two that contradict each other, and no Server header naming what runs behind.
+            http.Response.OnStarting(() =>
+            {
+                var headers = http.Response.Headers;
+                headers.XContentTypeOptions = "nosniff";
+                headers.XFrameOptions = "DENY";
+                headers["Referrer-Policy"] = "no-referrer";
+                headers.ContentSecurityPolicy = "default-src 'self'; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'";
+                headers["Permissions-Policy"] = PermissionsPolicy;
+                headers.Remove(HeaderNames.Server);
+                return Task.CompletedTask;
+            });
+            return next(http);
         });
         app.UseCors(CorsPolicy);
-        // The browser session's person, if any, so that the limits count people, not an office's shared address.
+        // The browser session's person, if any, and a bearer token's once validated, so that the limits count people,
+        // not an office's shared address.
         app.UseGatewaySession();
+        if (ValidatesTokens(app.Configuration))
+        {
+            app.Use(async (http, next) =>
+            {
+                if (IsLimited(http) && http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                    && await http.AuthenticateAsync(JwtBearerDefaults.AuthenticationScheme) is { Succeeded: true } bearer
+                    && bearer.Principal.FindFirst("sub")?.Value is { Length: > 0 } subject)
+                {
+                    http.Items[ValidatedSubject] = subject;
+                }
+
+                await next(http);
+            });
+        }
+
         app.UseRateLimiter();
         // Refuse a declared oversized body before forwarding a byte of it; Kestrel's limit covers chunked bodies.
         var limit = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>>().Value.Limits.MaxRequestBodySize;
@@ -91,34 +132,17 @@ internal static class GatewayProtection
     };
 
     /// <summary>
-    /// The token's subject, read without validating it: a forged subject only chooses the forger's own bucket,
-    /// and the per-address limit still applies. The services validate the token. A browser session's person is
-    /// known from the session cookie; anyone else by their address.
+    /// Who spends the per-caller budget: the person (or machine client) of a bearer token the gateway validated, or of
+    /// the browser session — one budget for both; anyone else, an invalid or forged token included, by their address.
+    /// A subject read from an unvalidated token would let anyone spend someone else's budget.
     /// </summary>
-    private static string CallerOf(HttpContext http)
-    {
-        var authorization = http.Request.Headers.Authorization.ToString();
-        var parts = authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? authorization[7..].Trim().Split('.') : [];
-        if (parts.Length == 3)
-        {
-            try
-            {
-                var payload = parts[1].Replace('-', '+').Replace('_', '/');
-                payload = payload.PadRight(payload.Length + ((4 - (payload.Length % 4)) % 4), '=');
-                using var claims = JsonDocument.Parse(Encoding.UTF8.GetString(Convert.FromBase64String(payload)));
-                if (claims.RootElement.TryGetProperty("sub", out var subject) && subject.GetString() is { Length: > 0 } sub)
-                {
-                    return sub;
-                }
-            }
-            catch (Exception ex) when (ex is FormatException or JsonException or InvalidOperationException)
-            {
-                // Not a readable JWT: the caller is known by its address only, and the service will refuse the token.
-            }
-        }
+    private static string CallerOf(HttpContext http) =>
+        http.Items[ValidatedSubject] is string subject ? "person:" + subject
+        : http.User.FindFirst("sub")?.Value is { Length: > 0 } person ? "person:" + person
+        : AddressOf(http);
 
-        return http.User.FindFirst("sub")?.Value is { Length: > 0 } person ? "session:" + person : AddressOf(http);
-    }
+    /// <summary>The gateway validates tokens when it knows their issuer; without one (its header tests) every caller is an address.</summary>
+    private static bool ValidatesTokens(IConfiguration configuration) => configuration["Authentication:Issuer"] is not null;
 
     /// <summary>The paths that do work for a caller: the services' APIs, sign-in and the identity service's endpoints.</summary>
     private static bool IsLimited(HttpContext http) =>

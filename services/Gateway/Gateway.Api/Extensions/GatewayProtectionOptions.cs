@@ -3,7 +3,7 @@ namespace CommunityPlatform.Gateway.Extensions;
 /// <summary>The gateway's protections (section <c>Gateway</c>), with defaults for one community.</summary>
 public sealed class GatewayProtectionOptions
 {
-    /// <summary>Requests one caller (token subject, or address without a token) may make per window.</summary>
+    /// <summary>Requests one caller (the person of a validated token or session, else the address) may make per window.</summary>
     public int RequestsPerCaller { get; set; } = 600;
 
     /// <summary>Requests one client address may make per window, whatever tokens it presents.</summary>

@@ -8,10 +8,11 @@ using Microsoft.Extensions.Options;
 namespace CommunityPlatform.Gateway.Extensions;
 
 /// <summary>
-/// Keeps a browser session alive through a working day: access tokens live half an hour, so shortly before the
-/// session's token expires the gateway redeems its refresh token at the identity service and stores the new pair in
-/// the cookie. A refresh the identity service refuses (the account locked, the grant revoked) ends the session; the
-/// next request then gets 401 and the person signs in again.
+/// Keeps a browser session alive through a working day: access tokens live five minutes (so a lockout or a change of
+/// access reaches every service within that), and in the session's token's last minute the gateway redeems its refresh
+/// token at the identity service and stores the new pair in the cookie. A refresh the identity service refuses (the
+/// account locked, its access changed: both revoke the person's tokens) ends the session; the next request then gets
+/// 401 and the person signs in again.
 /// </summary>
 internal static class SessionRefresh
 {
@@ -74,6 +75,6 @@ public sealed class GatewaySessionOptions
     /// <summary>How long a session lasts without being used again.</summary>
     public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromHours(8);
 
-    /// <summary>How long before its access token expires the session fetches a new one.</summary>
-    public TimeSpan RefreshBefore { get; set; } = TimeSpan.FromMinutes(5);
+    /// <summary>How long before its access token expires the session fetches a new one (well inside the tokens' five minutes).</summary>
+    public TimeSpan RefreshBefore { get; set; } = TimeSpan.FromMinutes(1);
 }

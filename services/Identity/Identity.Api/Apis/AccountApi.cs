@@ -35,9 +35,9 @@ public static class AccountApi
             return Results.LocalRedirect(returnUrl);
         }
 
-        return Page(http, antiforgery, returnUrl, result.IsLockedOut
-            ? "账号因多次登录失败已被暂时锁定，请15分钟后再试。"
-            : "用户名或密码错误。");
+        // One message whether the name is unknown, the password wrong or the account locked, so the page does not
+        // tell a guesser which accounts exist; it still says that repeated failures lock an account.
+        return Page(http, antiforgery, returnUrl, "用户名或密码错误。连续多次错误后账号将被暂时锁定15分钟。");
     }
 
     /// <summary>Only a path on this site: anything else would make the page an open redirect.</summary>

@@ -20,6 +20,12 @@ namespace CommunityPlatform.Identity.Apis;
 /// </summary>
 public static class ConnectApi
 {
+    /// <summary>
+    /// The one answer to a refused password, whether the account is unknown, the password wrong or the account locked:
+    /// telling them apart would tell a guesser which user names exist.
+    /// </summary>
+    private const string RefusedPassword = "The user name or password is incorrect, or the account is locked for a while after repeated failed sign-ins.";
+
     public static IEndpointRouteBuilder MapConnectApi(this IEndpointRouteBuilder app)
     {
         var connect = app.MapGroup("/connect").WithTags("OpenID Connect").ExcludeFromDescription();
@@ -66,20 +72,16 @@ public static class ConnectApi
             if (user is null)
             {
                 await audit.RecordAsync(AuditActions.SignInFailed, request.Username ?? "", null, channel);
-                return Refuse(Errors.InvalidGrant, "The user name or password is incorrect.");
+                return Refuse(Errors.InvalidGrant, RefusedPassword);
             }
 
             var result = await signIn.CheckPasswordSignInAsync(user, request.Password ?? "", lockoutOnFailure: true);
-            if (result.IsLockedOut)
-            {
-                await audit.RecordAsync(AuditActions.SignInLockedOut, user.Id.ToString(), null, channel);
-                return Refuse(Errors.InvalidGrant, "The account is locked after repeated failed sign-ins; try again later.");
-            }
-
-            await audit.RecordAsync(result.Succeeded ? AuditActions.SignIn : AuditActions.SignInFailed, user.Id.ToString(), null, channel);
+            // The audit trail tells a lockout apart; the caller is not told.
+            var action = result.Succeeded ? AuditActions.SignIn : result.IsLockedOut ? AuditActions.SignInLockedOut : AuditActions.SignInFailed;
+            await audit.RecordAsync(action, user.Id.ToString(), null, channel);
             return result.Succeeded
                 ? Results.SignIn(await principals.ForUserAsync(user, request.GetScopes()), authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme)
-                : Refuse(Errors.InvalidGrant, "The user name or password is incorrect.");
+                : Refuse(Errors.InvalidGrant, RefusedPassword);
         }
 
         if (request.IsClientCredentialsGrantType())

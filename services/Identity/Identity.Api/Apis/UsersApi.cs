@@ -59,7 +59,8 @@ public static class UsersApi
     }
 
     public static async Task<Results<Ok<UserResponse>, NotFound>> ChangeAccess(
-        Guid id, ChangeAccessRequest request, UserManager<CommunityUser> users, AuditTrail audit, ClaimsPrincipal caller, TimeProvider time)
+        Guid id, ChangeAccessRequest request, UserManager<CommunityUser> users, TokenRevocation revocation, AuditTrail audit, ClaimsPrincipal caller,
+        TimeProvider time)
     {
         var validation = new Validation();
         var access = UserAccess.Create(request.Roles, request.Grids, validation);
@@ -75,7 +76,8 @@ public static class UsersApi
         await users.AddToRolesAsync(user, access.Roles.Except(before.Roles));
         user.GridCodes = [.. access.Grids];
         await users.UpdateAsync(user);
-        // The new roles take effect with the caller's next token: refresh re-reads them.
+        // No session renews the old access: the person signs in again and gets tokens with the new roles and grids.
+        await revocation.RevokeAllAsync(user);
         await audit.RecordAsync(AuditActions.AccessChanged, ActorOf(caller), user.Id.ToString(), $"{before} -> {access}");
         return TypedResults.Ok(UserResponse.From(user, [.. access.Roles], time));
     }
@@ -87,9 +89,9 @@ public static class UsersApi
         .ToDictionary(g => g.Key, g => g.Select(e => e.Description).ToArray()));
 }
 
-public sealed record CreateUserRequest(string? UserName, string? DisplayName, string? Password, List<string>? Roles, List<string>? Grids);
+public sealed record CreateUserRequest(string? UserName, string? DisplayName, string? Password, List<string?>? Roles, List<string?>? Grids);
 
-public sealed record ChangeAccessRequest(List<string>? Roles, List<string>? Grids);
+public sealed record ChangeAccessRequest(List<string?>? Roles, List<string?>? Grids);
 
 public sealed record UserResponse(Guid Id, string UserName, string DisplayName, IReadOnlyList<string> Roles, IReadOnlyList<string> Grids, bool LockedOut)
 {

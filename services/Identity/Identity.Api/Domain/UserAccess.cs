@@ -9,18 +9,33 @@ namespace CommunityPlatform.Identity.Domain;
 /// </summary>
 public sealed record UserAccess(IReadOnlyList<string> Roles, IReadOnlyList<string> Grids)
 {
+    private const int MaxGridCodeLength = 20;
+
     private static readonly string[] MachineRoles = [CommunityRoles.County, CommunityRoles.Ops];
 
-    public static UserAccess Create(IReadOnlyList<string>? roles, IReadOnlyList<string>? grids, Validation validation)
-    {
-        var distinctRoles = (roles ?? []).Select(r => r.Trim()).Distinct(StringComparer.Ordinal).ToList();
-        var distinctGrids = (grids ?? []).Select(g => g.Trim()).Where(g => g.Length > 0).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-        var peopleRoles = CommunityRoles.Labels.Keys.Except(MachineRoles).ToList();
+    private static readonly string[] PeopleRoles = [.. CommunityRoles.Labels.Keys.Except(MachineRoles)];
 
-        validation.Require(distinctRoles.Count > 0, "roles", "must name at least one role.");
-        validation.Require(distinctRoles.All(peopleRoles.Contains), "roles", $"may contain only: {string.Join(", ", peopleRoles)}.");
+    /// <summary>Each item is checked on its own and named by its place (<c>roles[1]</c>), so a client sees which one is wrong.</summary>
+    public static UserAccess Create(IReadOnlyList<string?>? roles, IReadOnlyList<string?>? grids, Validation validation)
+    {
+        roles ??= [];
+        grids ??= [];
+        for (var i = 0; i < roles.Count; i++)
+        {
+            validation.Require(roles[i] is { } role && PeopleRoles.Contains(role.Trim()), $"roles[{i}]", $"must be one of: {string.Join(", ", PeopleRoles)}.");
+        }
+
+        for (var i = 0; i < grids.Count; i++)
+        {
+            validation.Require(grids[i] is not null, $"grids[{i}]", "must be a grid code, not null.")
+                .Require(grids[i] is null || grids[i]!.Trim().Length <= MaxGridCodeLength, $"grids[{i}]", $"must be at most {MaxGridCodeLength} characters.");
+        }
+
+        var distinctRoles = roles.OfType<string>().Select(r => r.Trim()).Distinct(StringComparer.Ordinal).ToList();
+        // A blank grid is no grid: it is dropped rather than refused, as before.
+        var distinctGrids = grids.OfType<string>().Select(g => g.Trim()).Where(g => g.Length > 0).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        validation.Require(roles.Count > 0, "roles", "must name at least one role.");
         validation.Require(!distinctRoles.Contains(CommunityRoles.GridWorker) || distinctGrids.Count > 0, "grids", "must name at least one grid for a grid worker.");
-        validation.Require(distinctGrids.All(g => g.Length <= 20), "grids", "each grid code must be at most 20 characters.");
         return new UserAccess(distinctRoles, distinctGrids);
     }
 

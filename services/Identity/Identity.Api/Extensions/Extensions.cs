@@ -44,6 +44,7 @@ internal static class Extensions
                 identity.ClaimsIdentity.RoleClaimType = Claims.Role;
             })
             .AddEntityFrameworkStores<IdentityDbContext>()
+            .AddUserManager<CommunityUserManager>()
             .AddDefaultTokenProviders();
         builder.Services.ConfigureApplicationCookie(cookie =>
         {
@@ -52,7 +53,9 @@ internal static class Extensions
             cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
         });
         builder.Services.AddAuthorization();
-        builder.Services.AddAntiforgery();
+        // Framing is the gateway's to decide (DENY, frame-ancestors 'none', on every answer): antiforgery's own
+        // SAMEORIGIN would be a second, weaker X-Frame-Options on the sign-in page.
+        builder.Services.AddAntiforgery(antiforgery => antiforgery.SuppressXFrameOptionsHeader = true);
 
         builder.Services.AddOpenIddict()
             .AddCore(core => core.UseEntityFrameworkCore().UseDbContext<IdentityDbContext>().ReplaceDefaultEntities<Guid>())
@@ -72,7 +75,9 @@ internal static class Extensions
                 }
 
                 server.RegisterScopes(Scopes.OpenId, Scopes.Profile, Scopes.Roles, Scopes.OfflineAccess, CommunityClaims.ApiScope);
-                server.SetAccessTokenLifetime(TimeSpan.FromMinutes(30)).SetRefreshTokenLifetime(TimeSpan.FromDays(14));
+                // Access tokens are checked by each service on its own, so one outlives a lockout or a change of access
+                // until it expires: their lifetime is that bound. Refresh tokens are revoked at once (TokenRevocation).
+                server.SetAccessTokenLifetime(options.AccessTokenLifetime).SetRefreshTokenLifetime(TimeSpan.FromDays(14));
                 if (options.Issuer is { } issuer)
                 {
                     server.SetIssuer(issuer);
@@ -99,6 +104,7 @@ internal static class Extensions
             });
 
         builder.Services.AddScoped<TokenPrincipals>();
+        builder.Services.AddScoped<TokenRevocation>();
         builder.Services.AddAuditTrail<IdentityDbContext>();
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(ReadAudit, policy => policy

@@ -11,6 +11,13 @@ public sealed class IdentityServiceOptions
     /// <summary>The password of every demo account.</summary>
     public string DemoPassword { get; set; } = "Community@2026";
 
+    /// <summary>
+    /// How long an access token lives: how long a lockout or a change of access may take to reach every service
+    /// (refresh tokens are revoked at once). Five minutes; the end-to-end tests and benchmarks, which hold one token
+    /// for a whole run, set a longer one.
+    /// </summary>
+    public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromMinutes(5);
+
     /// <summary>The issuer written into tokens; when unset, the address the request came to.</summary>
     public Uri? Issuer { get; set; }
 
