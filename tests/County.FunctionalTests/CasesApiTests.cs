@@ -110,6 +110,21 @@ public sealed class CasesApiTests(CountyApiFixture fixture)
     }
 
     [Fact]
+    public async Task A_case_with_a_control_character_is_a_400_naming_the_field_and_is_not_received()
+    {
+        var countyCaseId = NewCountyCaseId();
+
+        var response = await County.PostAsJsonAsync("/api/county/cases", CaseBody(countyCaseId, change: b => b["description"] = "群众反映\0漏水"));
+
+        Assert.Contains("must not contain control characters", await response.AssertInvalidAsync("description"));
+        Assert.Equal(0, await fixture.ScalarAsync<long>($"SELECT count(*) FROM cases WHERE county_case_id = '{countyCaseId}'"));
+        var id = await County.SubmitCaseAsync();
+        Assert.Contains("must not contain control characters", await (await Secretary.PostAsJsonAsync(
+            $"/api/county/cases/{id}/sign-for", new { grid_code = Grid, note = "请\u0000处理" })).AssertInvalidAsync("note"));
+        Assert.Equal("received", (await County.GetCaseAsync(id)).GetProperty("state").GetString());
+    }
+
+    [Fact]
     public async Task Signing_for_a_case_hands_it_to_a_grid_once_and_publishes_it_for_the_grid_service()
     {
         var id = await County.SubmitCaseAsync();
