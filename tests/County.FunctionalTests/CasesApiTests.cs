@@ -175,6 +175,63 @@ public sealed class CasesApiTests(CountyApiFixture fixture)
     }
 
     [Fact]
+    public async Task A_grid_code_the_grid_service_could_not_have_made_is_a_400_without_asking_it()
+    {
+        var id = await County.SubmitCaseAsync();
+        var path = $"/api/county/cases/{id}/sign-for";
+        var asked = fixture.GridService.Lookups;
+
+        Assert.Contains("at most 20 characters", await (await Secretary.PostAsJsonAsync(path, new { grid_code = new string('G', 100_000) })).AssertInvalidAsync("grid_code"));
+        Assert.Contains("letters, digits and '-'", await (await Secretary.PostAsJsonAsync(path, new { grid_code = "CG-01/../grids" })).AssertInvalidAsync("grid_code"));
+        Assert.Contains("at most 500", await (await Secretary.PostAsJsonAsync(path, new { grid_code = Grid, note = new string('签', 501) })).AssertInvalidAsync("note"));
+
+        Assert.Equal(asked, fixture.GridService.Lookups);
+        Assert.Equal("received", (await County.GetCaseAsync(id)).GetProperty("state").GetString());
+    }
+
+    [Fact]
+    public async Task A_refusal_from_the_grid_service_is_passed_on_as_a_4xx_and_only_its_failures_are_a_503()
+    {
+        var id = await County.SubmitCaseAsync();
+        var path = $"/api/county/cases/{id}/sign-for";
+        (HttpStatusCode Grid, HttpStatusCode County)[] answers =
+        [
+            (HttpStatusCode.BadRequest, HttpStatusCode.BadRequest),
+            (HttpStatusCode.RequestUriTooLong, HttpStatusCode.BadRequest),
+            (HttpStatusCode.Conflict, HttpStatusCode.BadRequest),
+            (HttpStatusCode.Unauthorized, HttpStatusCode.Forbidden),
+            (HttpStatusCode.Forbidden, HttpStatusCode.Forbidden),
+            (HttpStatusCode.TooManyRequests, HttpStatusCode.ServiceUnavailable),
+            (HttpStatusCode.InternalServerError, HttpStatusCode.ServiceUnavailable),
+            (HttpStatusCode.BadGateway, HttpStatusCode.ServiceUnavailable),
+        ];
+
+        foreach (var (grid, county) in answers)
+        {
+            fixture.GridService.Answer = grid;
+            try
+            {
+                var response = await Secretary.PostAsJsonAsync(path, new { grid_code = Grid });
+                var body = await response.Content.ReadAsStringAsync();
+                Assert.True(response.StatusCode == county, $"grid {(int)grid}: expected {(int)county}, got {(int)response.StatusCode} {body}");
+                Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+                if (county == HttpStatusCode.BadRequest)
+                {
+                    var messages = JsonDocument.Parse(body).RootElement.GetProperty("errors").GetProperty("grid_code")[0].GetString();
+                    Assert.Contains("refused by the grid service", messages);
+                    Assert.Contains(FakeGridService.ProblemTitle, messages);
+                }
+            }
+            finally
+            {
+                fixture.GridService.Answer = null;
+            }
+        }
+
+        Assert.Equal("received", (await County.GetCaseAsync(id)).GetProperty("state").GetString());
+    }
+
+    [Fact]
     public async Task A_sign_for_retried_with_its_idempotency_key_gets_the_first_answer()
     {
         var id = await County.SubmitCaseAsync();

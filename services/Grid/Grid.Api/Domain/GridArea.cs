@@ -1,13 +1,12 @@
-using System.Text.RegularExpressions;
 using CommunityPlatform.Contracts.Grid;
 using CommunityPlatform.ServiceKit.Domain;
 
 namespace CommunityPlatform.Grid.Domain;
 
 /// <summary>A grid (网格): the area one or more grid workers (网格员) are responsible for.</summary>
-public sealed partial class GridArea
+public sealed class GridArea
 {
-    public const int CodeMaxLength = 20;
+    public const int CodeMaxLength = GridCodes.MaxLength;
 
     private GridArea()
     {
@@ -28,8 +27,7 @@ public sealed partial class GridArea
     public static (GridArea Grid, GridCreated Created) Create(string? code, string? name, DateTimeOffset now)
     {
         var validation = new Validation();
-        validation.RequireText(code, "code", CodeMaxLength);
-        validation.Require(code is null || CodePattern().IsMatch(code.Trim()), "code", "may contain only letters, digits and '-'.");
+        validation.RequireGridCode(code, "code");
         validation.RequireText(name, "name", 100);
         validation.ThrowIfInvalid();
 
@@ -64,9 +62,6 @@ public sealed partial class GridArea
         validation.ThrowIfInvalid();
         Workers = [.. workers!.Select(w => new GridWorker(w.UserId.Trim(), w.Name.Trim()))];
     }
-
-    [GeneratedRegex("^[A-Za-z0-9-]+$")]
-    private static partial Regex CodePattern();
 }
 
 /// <summary>A grid worker (网格员) assigned to a grid.</summary>
