@@ -110,6 +110,21 @@ public sealed class CasesApiTests(CountyApiFixture fixture)
     }
 
     [Fact]
+    public async Task A_case_with_a_control_character_is_a_400_naming_the_field_and_is_not_received()
+    {
+        var countyCaseId = NewCountyCaseId();
+
+        var response = await County.PostAsJsonAsync("/api/county/cases", CaseBody(countyCaseId, change: b => b["description"] = "群众反映\0漏水"));
+
+        Assert.Contains("must not contain control characters", await response.AssertInvalidAsync("description"));
+        Assert.Equal(0, await fixture.ScalarAsync<long>($"SELECT count(*) FROM cases WHERE county_case_id = '{countyCaseId}'"));
+        var id = await County.SubmitCaseAsync();
+        Assert.Contains("must not contain control characters", await (await Secretary.PostAsJsonAsync(
+            $"/api/county/cases/{id}/sign-for", new { grid_code = Grid, note = "请\u0000处理" })).AssertInvalidAsync("note"));
+        Assert.Equal("received", (await County.GetCaseAsync(id)).GetProperty("state").GetString());
+    }
+
+    [Fact]
     public async Task Signing_for_a_case_hands_it_to_a_grid_once_and_publishes_it_for_the_grid_service()
     {
         var id = await County.SubmitCaseAsync();
@@ -157,6 +172,63 @@ public sealed class CasesApiTests(CountyApiFixture fixture)
             [StatusChanged, "cn.communityplatform.county.county-case-signed-for.v1"],
             events.Where(e => e.Subject() == id.ToString()).Select(e => e.Type()));
         Assert.Equal("signed_for", events.First(e => e.Type() == StatusChanged && e.Subject() == id.ToString()).GetProperty("data").GetProperty("state").GetString());
+    }
+
+    [Fact]
+    public async Task A_grid_code_the_grid_service_could_not_have_made_is_a_400_without_asking_it()
+    {
+        var id = await County.SubmitCaseAsync();
+        var path = $"/api/county/cases/{id}/sign-for";
+        var asked = fixture.GridService.Lookups;
+
+        Assert.Contains("at most 20 characters", await (await Secretary.PostAsJsonAsync(path, new { grid_code = new string('G', 100_000) })).AssertInvalidAsync("grid_code"));
+        Assert.Contains("letters, digits and '-'", await (await Secretary.PostAsJsonAsync(path, new { grid_code = "CG-01/../grids" })).AssertInvalidAsync("grid_code"));
+        Assert.Contains("at most 500", await (await Secretary.PostAsJsonAsync(path, new { grid_code = Grid, note = new string('签', 501) })).AssertInvalidAsync("note"));
+
+        Assert.Equal(asked, fixture.GridService.Lookups);
+        Assert.Equal("received", (await County.GetCaseAsync(id)).GetProperty("state").GetString());
+    }
+
+    [Fact]
+    public async Task A_refusal_from_the_grid_service_is_passed_on_as_a_4xx_and_only_its_failures_are_a_503()
+    {
+        var id = await County.SubmitCaseAsync();
+        var path = $"/api/county/cases/{id}/sign-for";
+        (HttpStatusCode Grid, HttpStatusCode County)[] answers =
+        [
+            (HttpStatusCode.BadRequest, HttpStatusCode.BadRequest),
+            (HttpStatusCode.RequestUriTooLong, HttpStatusCode.BadRequest),
+            (HttpStatusCode.Conflict, HttpStatusCode.BadRequest),
+            (HttpStatusCode.Unauthorized, HttpStatusCode.Forbidden),
+            (HttpStatusCode.Forbidden, HttpStatusCode.Forbidden),
+            (HttpStatusCode.TooManyRequests, HttpStatusCode.ServiceUnavailable),
+            (HttpStatusCode.InternalServerError, HttpStatusCode.ServiceUnavailable),
+            (HttpStatusCode.BadGateway, HttpStatusCode.ServiceUnavailable),
+        ];
+
+        foreach (var (grid, county) in answers)
+        {
+            fixture.GridService.Answer = grid;
+            try
+            {
+                var response = await Secretary.PostAsJsonAsync(path, new { grid_code = Grid });
+                var body = await response.Content.ReadAsStringAsync();
+                Assert.True(response.StatusCode == county, $"grid {(int)grid}: expected {(int)county}, got {(int)response.StatusCode} {body}");
+                Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+                if (county == HttpStatusCode.BadRequest)
+                {
+                    var messages = JsonDocument.Parse(body).RootElement.GetProperty("errors").GetProperty("grid_code")[0].GetString();
+                    Assert.Contains("refused by the grid service", messages);
+                    Assert.Contains(FakeGridService.ProblemTitle, messages);
+                }
+            }
+            finally
+            {
+                fixture.GridService.Answer = null;
+            }
+        }
+
+        Assert.Equal("received", (await County.GetCaseAsync(id)).GetProperty("state").GetString());
     }
 
     [Fact]

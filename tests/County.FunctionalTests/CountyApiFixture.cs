@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using CommunityPlatform.County.Infrastructure;
 using CommunityPlatform.ServiceDefaults;
 using CommunityPlatform.ServiceKit.Security;
@@ -50,19 +51,34 @@ public sealed class CountyApiFixture() : ServiceFixture<CountyDbContext>(Resourc
 
 /// <summary>
 /// Answers <c>GET /api/grid/grids/{code}</c> as the grid service would: 200 for a grid it knows, 404 otherwise, 503
-/// while <see cref="Down"/>. Remembers the bearer token of the last lookup.
+/// while <see cref="Down"/>, or <see cref="Answer"/> with a problem document titled <see cref="ProblemTitle"/>.
+/// Counts the lookups and remembers the bearer token of the last.
 /// </summary>
 public sealed class FakeGridService(IEnumerable<string> grids) : HttpMessageHandler
 {
+    public const string ProblemTitle = "网格服务拒绝了这个请求";
+
     private readonly HashSet<string> _grids = [.. grids];
+    private int _lookups;
 
     public bool Down { get; set; }
+
+    public HttpStatusCode? Answer { get; set; }
+
+    public int Lookups => _lookups;
 
     public AuthenticationHeaderValue? LastAuthorization { get; private set; }
 
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
+        Interlocked.Increment(ref _lookups);
         LastAuthorization = request.Headers.Authorization;
+        if (Answer is { } answer)
+        {
+            var problem = JsonContent.Create(new { title = ProblemTitle, status = (int)answer }, mediaType: new MediaTypeHeaderValue("application/problem+json"));
+            return Task.FromResult(new HttpResponseMessage(answer) { RequestMessage = request, Content = problem });
+        }
+
         var prefix = $"http://{ResourceNames.GridApi}/api/grid/grids/";
         var url = request.RequestUri!.ToString();
         var status = Down ? HttpStatusCode.ServiceUnavailable

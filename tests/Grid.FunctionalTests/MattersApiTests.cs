@@ -187,6 +187,33 @@ public sealed class MattersApiTests(GridApiFixture fixture)
     }
 
     [Fact]
+    public async Task A_control_character_in_a_matter_a_filter_or_a_route_is_a_400_naming_the_field_and_writes_nothing()
+    {
+        var grid = await Client.CreateGridAsync();
+        Assert.Contains("must not contain control characters", await (await Client.PostAsJsonAsync("/api/grid/matters", new
+        {
+            gridCode = grid, category = "Other", location = "1栋", description = "夜间\0施工", reporterKind = "GridWorker", reporterName = "王网格",
+        })).AssertInvalidAsync("description"));
+        Assert.Contains("must not contain control characters", await (await Client.PostAsJsonAsync("/api/grid/matters", new
+        {
+            gridCode = grid, category = "Other", location = "1栋", description = "夜间施工", reporterKind = "GridWorker", reporterName = "王网格",
+            photos = new[] { "photos/1.jpg", "photos/\u00852.jpg" },
+        })).AssertInvalidAsync("photos[1]"));
+        Assert.Equal(0, await fixture.ScalarAsync<long>($"SELECT count(*) FROM matters WHERE grid_code = '{grid}'"));
+
+        var id = await Client.AcceptedMatterAsync(grid);
+        await ChangeAsync(id, "deliberation", new { });
+        Assert.Contains("must not contain control characters", await (await TryAsync(id, "sessions", new
+        {
+            venue = "常青说事室", heldOn = GridApi.Iso(Today), participants = new[] { "张三", "李\u001b四" }, minutes = "双方陈述", decision = "调解",
+        })).AssertInvalidAsync("participants[1]"));
+        Assert.Equal(0, await fixture.ScalarAsync<long>($"SELECT count(*) FROM deliberation_sessions WHERE matter_id = '{id}'"));
+
+        Assert.Contains("must not contain control characters", await (await Client.GetAsync("/api/grid/matters?gridCode=%00")).AssertInvalidAsync("gridCode"));
+        Assert.Contains("must not contain control characters", await (await Client.GetAsync("/api/grid/grids/G%7F01")).AssertInvalidAsync("code"));
+    }
+
+    [Fact]
     public async Task Only_open_matters_past_their_due_date_are_listed_as_overdue()
     {
         var grid = await Client.CreateGridAsync();

@@ -192,6 +192,27 @@ public sealed class ResidentImportTests(GridApiFixture fixture, ITestOutputHelpe
     }
 
     [Fact]
+    public async Task A_row_with_a_control_character_is_a_400_naming_its_line_and_column_and_imports_nothing()
+    {
+        var grid = await Client.CreateGridAsync();
+        var csv = string.Join("\n",
+            ChineseHeader,
+            $"{grid},1栋,1单元,101,钱一,男,1980-01-01,,户主,",
+            $"{grid},1栋,1\0单元,102,钱二,男,1980-01-01,,户主,",
+            $"{grid},1栋,1单元,103,钱\u0007三,女,1981-01-01,,户主,");
+
+        var response = await ImportAsync(Client, csv);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        Assert.Equal(["file", "line 3", "line 4"], errors.EnumerateObject().Select(e => e.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(["单元: must not contain control characters."], errors.GetProperty("line 3").EnumerateArray().Select(m => m.GetString()));
+        Assert.Equal(["姓名: must not contain control characters."], errors.GetProperty("line 4").EnumerateArray().Select(m => m.GetString()));
+        Assert.Equal(0, await CountAsync("buildings", grid));
+        Assert.Equal(0, await CountAsync("residents", grid));
+    }
+
+    [Fact]
     public async Task A_quoted_field_spanning_two_lines_keeps_the_line_numbers_of_later_rows_right()
     {
         var grid = await Client.CreateGridAsync();

@@ -43,6 +43,21 @@ public sealed class TalksApiTests(MembershipApiFixture fixture)
         })).AssertInvalidAsync("talkedWithMemberId"));
     }
 
+    [Fact]
+    public async Task A_talk_with_a_control_character_is_a_400_naming_the_field_and_is_not_recorded()
+    {
+        var talker = await fixture.Client.RegisterMemberAsync("谭书记");
+        var talkedWith = await fixture.Client.RegisterMemberAsync("邓志强");
+
+        var response = await fixture.Client.PostAsJsonAsync("/api/membership/talks", new
+        {
+            talkerMemberId = talker, talkedWithMemberId = talkedWith, heldOn = MembershipApi.Today, topic = "思想动态", content = "谈及\0家庭困难",
+        });
+
+        Assert.Contains("must not contain control characters", await response.AssertInvalidAsync("content"));
+        Assert.Equal(0, await fixture.ScalarAsync<long>($"SELECT count(*) FROM talks WHERE talker_member_id = '{talker}'"));
+    }
+
     private Task<long> AuditRowsAsync(Guid talkId) =>
         fixture.ScalarAsync<long>($"SELECT count(*) FROM audit_entries WHERE action = 'talk_content_read' AND subject = '{talkId}'");
 }

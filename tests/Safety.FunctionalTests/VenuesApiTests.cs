@@ -55,6 +55,22 @@ public sealed class VenuesApiTests(SafetyApiFixture fixture)
     }
 
     [Fact]
+    public async Task A_venue_with_a_control_character_is_a_400_naming_the_field_and_is_not_registered()
+    {
+        var grid = fixture.NewGrid();
+
+        var inName = await Client.PostAsJsonAsync("/api/safety/venues", new { name = "老王\0小餐馆", kind = "小餐饮", gridCode = grid });
+        var inAttribute = await Client.PostAsJsonAsync("/api/safety/venues", new
+        {
+            name = "老王小餐馆", kind = "小餐饮", gridCode = grid, attributes = new Dictionary<string, string> { ["燃料类型"] = "液化\u0000石油气" },
+        });
+
+        Assert.Contains("must not contain control characters", await inName.AssertInvalidAsync("name"));
+        Assert.Contains("must not contain control characters", await inAttribute.AssertInvalidAsync("attributes.燃料类型"));
+        Assert.Equal(0, await fixture.ScalarAsync<long>($"SELECT count(*) FROM venues WHERE grid_code = '{grid}'"));
+    }
+
+    [Fact]
     public async Task An_unknown_venue_kind_is_a_400_listing_the_kinds()
     {
         var response = await Client.PostAsJsonAsync("/api/safety/venues", new { name = "某场所", kind = "大商场", gridCode = fixture.NewGrid() });

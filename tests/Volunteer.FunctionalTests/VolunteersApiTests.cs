@@ -110,6 +110,21 @@ public sealed class VolunteersApiTests(VolunteerApiFixture fixture)
     }
 
     [Fact]
+    public async Task A_volunteer_with_a_control_character_is_a_400_naming_the_field_and_is_not_registered()
+    {
+        var account = VolunteerApi.NewAccount();
+
+        var response = await Client.PostAsJsonAsync("/api/volunteer/volunteers", new
+        {
+            displayName = "王\0芳", phone = "13800138000", gridCode = "VG-01", skills = new[] { "急救" }, accountId = account,
+        });
+
+        Assert.Contains("must not contain control characters", await response.AssertInvalidAsync("displayName"));
+        Assert.Equal(0, await fixture.ScalarAsync<long>($"SELECT count(*) FROM volunteers WHERE account_id = '{account}'"));
+        Assert.Contains("must not contain control characters", await (await Client.GetAsync("/api/volunteer/volunteers?skill=%00")).AssertInvalidAsync("skill"));
+    }
+
+    [Fact]
     public async Task A_status_change_arriving_before_the_registration_links_the_member_and_a_late_older_change_is_ignored()
     {
         var memberId = Guid.NewGuid();

@@ -22,7 +22,11 @@ public sealed class Validation
                 _errors[field] = rules = [];
             }
 
-            rules.Add(rule);
+            // Two checks of one field may share a rule (text checked for control characters twice); say it once.
+            if (!rules.Contains(rule))
+            {
+                rules.Add(rule);
+            }
         }
 
         return this;
@@ -31,7 +35,11 @@ public sealed class Validation
     public Validation RequireText(string? value, string field, int maxLength) =>
         string.IsNullOrWhiteSpace(value)
             ? Require(false, field, "is required and may not be blank.")
-            : Require(value.Trim().Length <= maxLength, field, $"must be at most {maxLength} characters.");
+            : Require(value.Trim().Length <= maxLength, field, $"must be at most {maxLength} characters.").RequirePlainText(value, field);
+
+    /// <summary>Text, if given, holds no control characters but tab and line breaks (<see cref="PlainText"/>).</summary>
+    public Validation RequirePlainText(string? value, string field) =>
+        Require(value is null || !PlainText.HasControlCharacters(value), field, PlainText.Rule);
 
     /// <summary>A date that must be given and may not lie after <paramref name="latest"/> (usually today: a record of what happened).</summary>
     public Validation RequireDateNotAfter(DateOnly? value, string field, DateOnly latest) =>
@@ -42,7 +50,8 @@ public sealed class Validation
     /// <summary>Photo references (ids or URLs of files the client uploaded elsewhere): at most 10, none blank or over 300 characters.</summary>
     public Validation RequirePhotoReferences(IReadOnlyList<string>? photos, string field) =>
         Require(photos is null || photos.Count <= 10, field, "must list at most 10 photo references.")
-            .Require(photos is null || photos.All(p => !string.IsNullOrWhiteSpace(p) && p.Length <= 300), field, "references must be non-blank and at most 300 characters each.");
+            .Require(photos is null || photos.All(p => !string.IsNullOrWhiteSpace(p) && p.Length <= 300), field, "references must be non-blank and at most 300 characters each.")
+            .Require(photos is null || photos.All(p => p is null || !PlainText.HasControlCharacters(p)), field, PlainText.Rule);
 
     /// <summary>Parses a value of <typeparamref name="TEnum"/> by its code (case-insensitive) or one of its labels.</summary>
     public TEnum? RequireOneOf<TEnum>(string? value, string field, IReadOnlyDictionary<TEnum, string> labels)

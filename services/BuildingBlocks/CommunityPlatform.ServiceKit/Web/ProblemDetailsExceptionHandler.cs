@@ -11,8 +11,8 @@ namespace CommunityPlatform.ServiceKit.Web;
 
 /// <summary>
 /// Turns the exceptions a request can legitimately cause into RFC 9457 problem details: domain validation 400,
-/// domain rule 409, unreadable body 400 (naming the JSON path that failed), a lost concurrency or uniqueness
-/// race 409.
+/// domain rule 409, unreadable body 400 (naming the JSON path that failed, and the rule when a string held a control
+/// character), a lost concurrency or uniqueness race 409.
 /// Anything else stays a 500 — a bug, not bad input.
 /// </summary>
 internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsService problemDetails) : IExceptionHandler
@@ -83,11 +83,12 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
     {
         if (bad.InnerException is JsonException json)
         {
-            var field = json.Path is { Length: > 2 } path ? path.TrimStart('$', '.') : "body";
-            return new HttpValidationProblemDetails(new Dictionary<string, string[]>
-            {
-                [field] = [json.Path is { Length: > 2 } ? "has a value of the wrong type or format." : "must be a valid JSON document."],
-            })
+            var atField = json.Path is { Length: > 2 };
+            var field = atField ? json.Path!.TrimStart('$', '.') : "body";
+            var rule = json is ControlCharacterJsonException ? PlainText.Rule
+                : atField ? "has a value of the wrong type or format."
+                : "must be a valid JSON document.";
+            return new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [rule] })
             {
                 Status = StatusCodes.Status400BadRequest,
                 Title = "The request body could not be read.",

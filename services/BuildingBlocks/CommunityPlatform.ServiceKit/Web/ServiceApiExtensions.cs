@@ -10,7 +10,7 @@ namespace CommunityPlatform.ServiceKit.Web;
 
 public static class ServiceApiExtensions
 {
-    /// <summary>What every service's HTTP API shares: problem details, JSON conventions, OpenAPI.</summary>
+    /// <summary>What every service's HTTP API shares: problem details, JSON conventions (no control characters in any string), OpenAPI.</summary>
     public static IHostApplicationBuilder AddServiceApi(this IHostApplicationBuilder builder)
     {
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
@@ -18,7 +18,10 @@ public static class ServiceApiExtensions
         builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
         builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         builder.Services.ConfigureHttpJsonOptions(options =>
-            options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        {
+            options.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            options.SerializerOptions.Converters.Add(new PlainTextJsonConverter());
+        });
         builder.Services.AddOpenApi();
         // Behind the gateway, links, redirects and the OpenAPI document's server must name the address the client
         // used; the gateway (a loopback proxy by default) sends it in X-Forwarded-Host and -Proto.
@@ -34,6 +37,8 @@ public static class ServiceApiExtensions
         app.UseStatusCodePages();
         app.UseAuthentication();
         app.UseAuthorization();
+        // After authorization: a call that may not be made is refused as such before its input (a form) is read.
+        app.UsePlainTextRequestValues();
         app.MapOpenApi().AllowAnonymous();
         app.MapDefaultEndpoints();
         return app;

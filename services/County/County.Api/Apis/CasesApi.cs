@@ -102,8 +102,9 @@ public static class CasesApi
         CancellationToken cancellationToken)
     {
         var gridCode = request.GridCode?.Trim();
-        new Validation().Require(!string.IsNullOrEmpty(gridCode), "grid_code", "is required: the grid whose workers will handle the case.").ThrowIfInvalid();
-        switch (await grids.FindAsync(gridCode!, http.Request.Headers.Authorization, cancellationToken))
+        CountyCase.CheckSignFor(gridCode, request.Note);
+        var answer = await grids.FindAsync(gridCode!, http.Request.Headers.Authorization, cancellationToken);
+        switch (answer.Lookup)
         {
             case GridLookup.Unavailable:
                 return TypedResults.Problem(
@@ -111,6 +112,12 @@ public static class CasesApi
                     detail: "The grid code could not be checked; sign for the case again shortly.");
             case GridLookup.Unknown:
                 throw DomainValidationException.For("grid_code", $"names no grid the grid service knows ('{gridCode}').");
+            case GridLookup.Forbidden:
+                return TypedResults.Problem(
+                    statusCode: StatusCodes.Status403Forbidden, title: "The grid service does not let you see this grid.",
+                    detail: $"It answered {answer.Status}: {answer.Reason}");
+            case GridLookup.Refused:
+                throw DomainValidationException.For("grid_code", $"was refused by the grid service ({answer.Status}: {answer.Reason}).");
         }
 
         var changed = await ChangeAsync(id, db, async (countyCase, now, ct) =>

@@ -98,10 +98,21 @@ public sealed class CountyCase
 
     public CountyService Service => CountyServices.Find(ServiceCode)!;
 
+    /// <summary>
+    /// A sign-for's input on its face: a grid code of the grid service's shape and a note that fits. Checked before the
+    /// grid service is asked whether the grid exists, so what it could never have made is not sent to it.
+    /// </summary>
+    public static void CheckSignFor(string? gridCode, string? note) =>
+        new Validation()
+            .RequireGridCode(gridCode, "grid_code")
+            .Require(note is null || note.Trim().Length <= NotesMaxLength, "note", $"must be at most {NotesMaxLength} characters.")
+            .RequirePlainText(note, "note")
+            .ThrowIfInvalid();
+
     /// <summary>签收: the community takes the case on and hands it to <paramref name="gridCode"/>'s grid as a matter.</summary>
     public (CountyCaseSignedFor SignedFor, CountyCaseStatusChanged Changed) SignFor(string gridCode, string? note, string actor, DateTimeOffset now)
     {
-        new Validation().Require(note is null || note.Trim().Length <= NotesMaxLength, "note", $"must be at most {NotesMaxLength} characters.").ThrowIfInvalid();
+        CheckSignFor(gridCode, note);
         RequireState("sign for", CaseState.Received);
         GridCode = gridCode;
         HandledBy = actor;

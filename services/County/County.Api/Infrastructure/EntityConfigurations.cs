@@ -1,4 +1,5 @@
 using CommunityPlatform.County.Domain;
+using CommunityPlatform.ServiceKit.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -16,7 +17,7 @@ internal sealed class CountyCaseConfiguration : IEntityTypeConfiguration<CountyC
         countyCase.Property(c => c.Address).HasMaxLength(CountyCase.AddressMaxLength);
         countyCase.Property(c => c.State).HasConversion<string>().HasMaxLength(20);
         countyCase.Property(c => c.StatusNotes).HasMaxLength(CountyCase.NotesMaxLength);
-        countyCase.Property(c => c.GridCode).HasMaxLength(20);
+        countyCase.Property(c => c.GridCode).HasMaxLength(GridCodes.MaxLength);
         countyCase.Property(c => c.HandledBy).HasMaxLength(200);
         countyCase.Property(c => c.UpdatedAt).IsConcurrencyToken();
         // One case per county id, however often the county sends it.

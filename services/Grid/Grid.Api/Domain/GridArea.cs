@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using CommunityPlatform.Contracts.Grid;
 using CommunityPlatform.ServiceKit.Domain;
 
@@ -8,9 +7,9 @@ namespace CommunityPlatform.Grid.Domain;
 /// A grid (网格): the area one or more grid workers (网格员) are responsible for. Who they are is the identity
 /// service's to say (it gives them the grid), see <see cref="Infrastructure.GridWorkerDirectory"/>.
 /// </summary>
-public sealed partial class GridArea
+public sealed class GridArea
 {
-    public const int CodeMaxLength = 20;
+    public const int CodeMaxLength = GridCodes.MaxLength;
 
     private GridArea()
     {
@@ -28,8 +27,7 @@ public sealed partial class GridArea
     public static (GridArea Grid, GridCreated Created) Create(string? code, string? name, DateTimeOffset now)
     {
         var validation = new Validation();
-        validation.RequireText(code, "code", CodeMaxLength);
-        validation.Require(code is null || CodePattern().IsMatch(code.Trim()), "code", "may contain only letters, digits and '-'.");
+        validation.RequireGridCode(code, "code");
         validation.RequireText(name, "name", 100);
         validation.ThrowIfInvalid();
 
@@ -48,8 +46,5 @@ public sealed partial class GridArea
         Name = name.Trim();
         return new GridRenamed { EventId = Guid.CreateVersion7(now), OccurredAt = now, GridCode = Code, Name = Name };
     }
-
-    [GeneratedRegex("^[A-Za-z0-9-]+$")]
-    private static partial Regex CodePattern();
 }
 

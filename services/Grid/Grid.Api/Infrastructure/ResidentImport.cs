@@ -50,6 +50,19 @@ public sealed class ResidentImport(GridDbContext db, TimeProvider time)
         var seen = new Dictionary<(string, string, string, string, string, DateOnly?), int>();
         foreach (var row in rows)
         {
+            // A control character anywhere makes the row unreadable as a whole: name its columns and check nothing else.
+            var garbled = new Validation();
+            foreach (var (field, chinese, _) in Columns)
+            {
+                garbled.RequirePlainText(row.Value(field), chinese);
+            }
+
+            if (garbled.HasErrors)
+            {
+                errors[row.Line] = garbled.Messages.ToList();
+                continue;
+            }
+
             var problems = new List<string>();
             var grid = row.Value("gridCode");
             if (string.IsNullOrWhiteSpace(grid) || !grids.Contains(grid))
