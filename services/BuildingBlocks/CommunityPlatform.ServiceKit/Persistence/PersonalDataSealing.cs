@@ -26,10 +26,14 @@ public static class PersonalDataSealing
     /// <summary>Applies the sealing converters; call last in <c>OnModelCreating</c>.</summary>
     public static ModelBuilder SealPersonalData(this ModelBuilder modelBuilder, DbContext context)
     {
-        var protector = context.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider
-            ?.GetService<IDataProtectionProvider>()?.CreateProtector(Purpose)
-            ?? throw new InvalidOperationException($"{context.GetType().Name} seals personal data: register Data Protection (AddServiceKeyRing) in the service.");
-        foreach (var property in SealedProperties(modelBuilder.Model))
+        var sealedProperties = SealedProperties(modelBuilder.Model);
+        if (sealedProperties.Count == 0)
+        {
+            return modelBuilder;
+        }
+
+        var protector = ProtectorOf(context);
+        foreach (var property in sealedProperties)
         {
             var type = Nullable.GetUnderlyingType(property.ClrType) ?? property.ClrType;
             property.SetValueConverter(type == typeof(string)
@@ -48,8 +52,6 @@ public static class PersonalDataSealing
     /// </summary>
     public static async Task SealLegacyValuesAsync(this DbContext db, CancellationToken cancellationToken)
     {
-        var protector = db.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()!.ApplicationServiceProvider!
-            .GetRequiredService<IDataProtectionProvider>().CreateProtector(Purpose);
         var columns = SealedProperties(db.Model)
             .Select(p => (Table: p.DeclaringType.ContainingEntityType.GetTableName()!, Key: p.DeclaringType.ContainingEntityType.FindPrimaryKey()!.Properties.Single().GetColumnName(), Column: p.GetColumnName()))
             .ToList();
@@ -57,6 +59,8 @@ public static class PersonalDataSealing
         {
             return;
         }
+
+        var protector = ProtectorOf(db);
 
         await db.InRetriedTransactionAsync(async ct =>
         {
@@ -74,7 +78,13 @@ public static class PersonalDataSealing
         }, cancellationToken);
     }
 
-    private static IEnumerable<IMutableProperty> SealedProperties(IMutableModel model) =>
+    /// <summary>The protector of the service the context belongs to; a context without sealed columns never asks.</summary>
+    private static IDataProtector ProtectorOf(DbContext context) =>
+        context.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider
+            ?.GetService<IDataProtectionProvider>()?.CreateProtector(Purpose)
+            ?? throw new InvalidOperationException($"{context.GetType().Name} seals personal data: register Data Protection (AddServiceKeyRing) in the service.");
+
+    private static List<IMutableProperty> SealedProperties(IMutableModel model) =>
         model.GetEntityTypes().SelectMany(e => e.GetDeclaredProperties()).Where(IsSealed).ToList();
 
     private static IEnumerable<IProperty> SealedProperties(IModel model) =>
