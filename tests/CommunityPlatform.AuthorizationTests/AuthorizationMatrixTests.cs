@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using CommunityPlatform.ServiceDefaults;
 using CommunityPlatform.ServiceKit.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Infrastructure;
@@ -15,17 +16,18 @@ namespace CommunityPlatform.AuthorizationTests;
 /// answers 401; with a role its policy does not admit, 403. A new endpoint without a policy fails this test.
 /// (The identity service's protocol endpoints are anonymous by the OpenID Connect standard and tested there.)
 /// </summary>
-public sealed partial class AuthorizationMatrixTests(ServicesFixture fixture) : IClassFixture<ServicesFixture>
+[Collection(ServicesCollection.Name)]
+public sealed partial class AuthorizationMatrixTests(ServicesFixture fixture)
 {
     private static readonly string[] AnonymousAllowList = ["/health", "/alive", "/openapi/{documentName}.json"];
 
     [Theory]
-    [InlineData("membership")]
-    [InlineData("grid")]
-    [InlineData("safety")]
-    [InlineData("volunteer")]
-    [InlineData("reporting")]
-    [InlineData("county")]
+    [InlineData(BusNames.Membership)]
+    [InlineData(BusNames.Grid)]
+    [InlineData(BusNames.Safety)]
+    [InlineData(BusNames.Volunteer)]
+    [InlineData(BusNames.Reporting)]
+    [InlineData(BusNames.County)]
     public async Task Every_endpoint_names_a_policy_refuses_anonymous_callers_and_forbids_the_roles_outside_it(string service)
     {
         var app = fixture.Services[service];
@@ -105,12 +107,12 @@ public sealed partial class AuthorizationMatrixTests(ServicesFixture fixture) : 
     ];
 
     [Theory]
-    [InlineData("membership")]
-    [InlineData("grid")]
-    [InlineData("safety")]
-    [InlineData("volunteer")]
-    [InlineData("reporting")]
-    [InlineData("county")]
+    [InlineData(BusNames.Membership)]
+    [InlineData(BusNames.Grid)]
+    [InlineData(BusNames.Safety)]
+    [InlineData(BusNames.Volunteer)]
+    [InlineData(BusNames.Reporting)]
+    [InlineData(BusNames.County)]
     public async Task The_county_reaches_only_what_the_county_guide_promises_and_every_other_endpoint_answers_it_403(string service)
     {
         var app = fixture.Services[service];

@@ -10,7 +10,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace CommunityPlatform.AuthorizationTests;
 
-/// <summary>Every API service in-process at once, against one real PostgreSQL and RabbitMQ.</summary>
+/// <summary>Every API service in-process at once, against one real PostgreSQL and RabbitMQ, keyed by its name on the bus.</summary>
 public sealed class ServicesFixture : IAsyncLifetime
 {
     public LocalInfrastructureFixture Infrastructure { get; } = new();
@@ -22,12 +22,12 @@ public sealed class ServicesFixture : IAsyncLifetime
         await Infrastructure.InitializeAsync();
         Services = new Dictionary<string, IServiceApp>
         {
-            ["membership"] = new ServiceApp<MembershipDbContext>(Infrastructure, ResourceNames.MembershipDb, ResourceNames.MembershipDb),
-            ["grid"] = new ServiceApp<GridDbContext>(Infrastructure, ResourceNames.GridDb, ResourceNames.GridDb),
-            ["safety"] = new ServiceApp<SafetyDbContext>(Infrastructure, ResourceNames.SafetyDb, ResourceNames.SafetyDb),
-            ["volunteer"] = new ServiceApp<VolunteerDbContext>(Infrastructure, ResourceNames.VolunteerDb, ResourceNames.VolunteerDb),
-            ["reporting"] = new ServiceApp<ReportingDbContext>(Infrastructure, ResourceNames.ReportingDb, ResourceNames.ReportingDb),
-            ["county"] = new ServiceApp<CountyDbContext>(Infrastructure, ResourceNames.CountyDb, ResourceNames.CountyDb),
+            [BusNames.Membership] = new ServiceApp<MembershipDbContext>(Infrastructure, ResourceNames.MembershipDb, ResourceNames.MembershipDb),
+            [BusNames.Grid] = new ServiceApp<GridDbContext>(Infrastructure, ResourceNames.GridDb, ResourceNames.GridDb),
+            [BusNames.Safety] = new ServiceApp<SafetyDbContext>(Infrastructure, ResourceNames.SafetyDb, ResourceNames.SafetyDb),
+            [BusNames.Volunteer] = new ServiceApp<VolunteerDbContext>(Infrastructure, ResourceNames.VolunteerDb, ResourceNames.VolunteerDb),
+            [BusNames.Reporting] = new ServiceApp<ReportingDbContext>(Infrastructure, ResourceNames.ReportingDb, ResourceNames.ReportingDb),
+            [BusNames.County] = new ServiceApp<CountyDbContext>(Infrastructure, ResourceNames.CountyDb, ResourceNames.CountyDb),
         };
         foreach (var app in Services.Values)
         {
@@ -44,4 +44,11 @@ public sealed class ServicesFixture : IAsyncLifetime
 
         await Infrastructure.DisposeAsync();
     }
+}
+
+/// <summary>The test classes that share one boot of every service.</summary>
+[CollectionDefinition(Name)]
+public sealed class ServicesCollection : ICollectionFixture<ServicesFixture>
+{
+    public const string Name = "services";
 }

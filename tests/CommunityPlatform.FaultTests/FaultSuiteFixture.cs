@@ -41,7 +41,7 @@ public sealed class FaultSuiteFixture : IAsyncLifetime
     public ServiceProcessHost Gateway { get; private set; } = null!;
 
     /// <summary>The queue the volunteer service consumes MemberRegistered from.</summary>
-    public static string VolunteerQueue => EventSubscriptions.QueueName("volunteer", typeof(MemberRegistered));
+    public static string VolunteerQueue => EventSubscriptions.QueueName(BusNames.Volunteer, typeof(MemberRegistered));
 
     public async Task InitializeAsync()
     {
@@ -182,7 +182,7 @@ public sealed class FaultSuiteFixture : IAsyncLifetime
     public async Task<Dictionary<string, uint>> DeadLettersAsync()
     {
         var queues = EventSubscriptions.Catalogue
-            .SelectMany(kv => kv.Value.Where(s => s is "membership" or "volunteer").Select(s => EventSubscriptions.QueueName(s, kv.Key)))
+            .SelectMany(kv => kv.Value.Where(s => s is BusNames.Membership or BusNames.Volunteer).Select(s => EventSubscriptions.QueueName(s, kv.Key)))
             .SelectMany(q => new[] { q + "_error", q + "_skipped" });
         var found = new Dictionary<string, uint>();
         foreach (var queue in queues)

@@ -16,7 +16,7 @@ namespace CommunityPlatform.Messaging.Tests;
 public sealed class MemberToVolunteerFlowTests(LocalInfrastructureFixture infrastructure)
 {
     private static readonly TimeSpan Patience = TimeSpan.FromMinutes(2);
-    private static readonly string VolunteerQueue = EventSubscriptions.QueueName("volunteer", typeof(Contracts.Membership.MemberRegistered));
+    private static readonly string VolunteerQueue = EventSubscriptions.QueueName(BusNames.Volunteer, typeof(Contracts.Membership.MemberRegistered));
 
     private readonly string _suffix = Guid.NewGuid().ToString("N")[..8];
 

@@ -5,6 +5,7 @@ using CommunityPlatform.Contracts.Membership;
 using CommunityPlatform.Contracts.Reporting;
 using CommunityPlatform.Contracts.Safety;
 using CommunityPlatform.Contracts.Volunteer;
+using CommunityPlatform.ServiceDefaults;
 
 namespace CommunityPlatform.Messaging;
 
@@ -21,30 +22,30 @@ public static partial class EventSubscriptions
         // feed in the transaction that makes them. An event declared with no subscriber is published for whoever
         // binds later, while the producer's own tables remain the record; an event missing from this catalogue, by
         // contrast, must reach a queue or stay in the outbox.
-        [typeof(MemberRegistered)] = ["volunteer", "county"],
-        [typeof(MemberStatusChanged)] = ["volunteer", "county"],
-        [typeof(MeetingHeld)] = ["county"],
-        [typeof(PointsAwarded)] = ["county"],
-        [typeof(MicroWishClaimed)] = ["county"],
-        [typeof(InspectionCompleted)] = ["county"],
-        [typeof(VolunteerActivityCompleted)] = ["county"],
-        [typeof(VolunteerActivityCancelled)] = ["county"],
-        [typeof(HalfYearReportFrozen)] = ["county"],
-        [typeof(GridCreated)] = ["safety", "volunteer", "county"],
-        [typeof(GridRenamed)] = ["safety", "volunteer", "county"],
-        [typeof(MatterReported)] = ["safety", "county"],
-        [typeof(MatterResolved)] = ["membership", "county"],
-        [typeof(MatterClosed)] = ["county"],
-        [typeof(MatterReopened)] = ["county"],
-        [typeof(MicroWishFulfilled)] = ["membership", "county"],
-        [typeof(VolunteerHoursCredited)] = ["membership", "county"],
-        [typeof(HazardReported)] = ["grid", "county"],
-        [typeof(HazardRectified)] = ["grid", "county"],
-        [typeof(HazardReopened)] = ["grid", "county"],
-        [typeof(HazardOverdue)] = ["grid", "county"],
-        [typeof(PatrolQuotaMissed)] = ["grid", "county"],
-        [typeof(PatrolObservationReported)] = ["grid", "county"],
-        [typeof(CountyCaseSignedFor)] = ["grid"],
+        [typeof(MemberRegistered)] = [BusNames.Volunteer, BusNames.County],
+        [typeof(MemberStatusChanged)] = [BusNames.Volunteer, BusNames.County],
+        [typeof(MeetingHeld)] = [BusNames.County],
+        [typeof(PointsAwarded)] = [BusNames.County],
+        [typeof(MicroWishClaimed)] = [BusNames.County],
+        [typeof(InspectionCompleted)] = [BusNames.County],
+        [typeof(VolunteerActivityCompleted)] = [BusNames.County],
+        [typeof(VolunteerActivityCancelled)] = [BusNames.County],
+        [typeof(HalfYearReportFrozen)] = [BusNames.County],
+        [typeof(GridCreated)] = [BusNames.Safety, BusNames.Volunteer, BusNames.County],
+        [typeof(GridRenamed)] = [BusNames.Safety, BusNames.Volunteer, BusNames.County],
+        [typeof(MatterReported)] = [BusNames.Safety, BusNames.County],
+        [typeof(MatterResolved)] = [BusNames.Membership, BusNames.County],
+        [typeof(MatterClosed)] = [BusNames.County],
+        [typeof(MatterReopened)] = [BusNames.County],
+        [typeof(MicroWishFulfilled)] = [BusNames.Membership, BusNames.County],
+        [typeof(VolunteerHoursCredited)] = [BusNames.Membership, BusNames.County],
+        [typeof(HazardReported)] = [BusNames.Grid, BusNames.County],
+        [typeof(HazardRectified)] = [BusNames.Grid, BusNames.County],
+        [typeof(HazardReopened)] = [BusNames.Grid, BusNames.County],
+        [typeof(HazardOverdue)] = [BusNames.Grid, BusNames.County],
+        [typeof(PatrolQuotaMissed)] = [BusNames.Grid, BusNames.County],
+        [typeof(PatrolObservationReported)] = [BusNames.Grid, BusNames.County],
+        [typeof(CountyCaseSignedFor)] = [BusNames.Grid],
         [typeof(CountyCaseStatusChanged)] = [],
     };
 

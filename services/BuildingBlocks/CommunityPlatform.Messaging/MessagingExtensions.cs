@@ -29,6 +29,7 @@ public static class MessagingExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<MessagingTelemetry>();
         services.TryAddSingleton<OutboxSignal>();
+        services.AddSingleton(new PlatformMessagingRegistration(serviceName, [.. messaging.Consumers.Select(c => c.Message)]));
         services.AddSingleton(new IntegrationEventTypes(
             messaging.EventAssemblies, messaging.Subscriptions.Where(s => s.Value.Count == 0).Select(s => s.Key)));
         services.AddOptions<OutboxOptions>().BindConfiguration("Messaging:Outbox");

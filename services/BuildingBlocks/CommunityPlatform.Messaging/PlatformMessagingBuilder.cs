@@ -39,3 +39,9 @@ public sealed class PlatformMessagingBuilder(string serviceName)
         return this;
     }
 }
+
+/// <summary>
+/// What a service registered on the bus: its name there and the events it consumes, so a test can hold them
+/// against <see cref="EventSubscriptions.Catalogue"/>.
+/// </summary>
+public sealed record PlatformMessagingRegistration(string ServiceName, IReadOnlyList<Type> ConsumedEvents);

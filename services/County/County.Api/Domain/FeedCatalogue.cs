@@ -7,6 +7,7 @@ using CommunityPlatform.Contracts.Membership;
 using CommunityPlatform.Contracts.Reporting;
 using CommunityPlatform.Contracts.Safety;
 using CommunityPlatform.Contracts.Volunteer;
+using CommunityPlatform.ServiceDefaults;
 
 namespace CommunityPlatform.County.Domain;
 
@@ -25,7 +26,7 @@ public static partial class FeedCatalogue
     public const string DataContentType = "application/json";
 
     /// <summary>The service whose own events the county service writes to its feed itself, rather than receiving them.</summary>
-    public const string OwnService = "county";
+    public const string OwnService = BusNames.County;
 
     private static readonly JsonSerializerOptions DataJson = new(JsonSerializerDefaults.Web) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 

@@ -22,7 +22,7 @@ internal static class Extensions
         // Ahead of the database's own interceptors, so the outbox rows it adds are seen by the relay's commit signal.
         builder.Services.AddSingleton<IInterceptor, MatterAnnouncements>();
         builder.AddServiceDatabase<GridDbContext>(ResourceNames.GridDb);
-        builder.AddPlatformMessaging<GridDbContext>("grid", messaging => messaging
+        builder.AddPlatformMessaging<GridDbContext>(BusNames.Grid, messaging => messaging
             .AddConsumer<OpenHazardMatterConsumer, HazardReported>()
             .AddConsumer<CloseHazardMatterConsumer, HazardRectified>()
             .AddConsumer<RescheduleHazardMatterConsumer, HazardReopened>()

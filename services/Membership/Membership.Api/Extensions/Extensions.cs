@@ -19,7 +19,7 @@ internal static class Extensions
         builder.AddServiceAuthentication(policies => policies.AddMembershipPolicies());
         builder.AddServiceKeyRing("CommunityPlatform.Membership");
         builder.AddServiceDatabase<MembershipDbContext>(ResourceNames.MembershipDb);
-        builder.AddPlatformMessaging<MembershipDbContext>("membership", messaging => messaging
+        builder.AddPlatformMessaging<MembershipDbContext>(BusNames.Membership, messaging => messaging
             .AddConsumer<AwardVolunteerHoursPointsConsumer, VolunteerHoursCredited>()
             .AddConsumer<AwardMicroWishPointsConsumer, MicroWishFulfilled>()
             .AddConsumer<AwardMatterResolutionPointsConsumer, MatterResolved>());

@@ -13,7 +13,7 @@ internal static class Extensions
         builder.AddServiceApi();
         builder.AddServiceAuthentication(policies => policies.AddReportingPolicies());
         builder.AddServiceDatabase<ReportingDbContext>(ResourceNames.ReportingDb);
-        builder.AddPlatformMessaging<ReportingDbContext>("reporting");
+        builder.AddPlatformMessaging<ReportingDbContext>(BusNames.Reporting);
         builder.Services.AddIdempotency<ReportingDbContext>();
         builder.Services.AddOptions<ReportingOptions>().BindConfiguration("Reporting")
             .Validate(options => !string.IsNullOrWhiteSpace(options.CommunityName), "Reporting:CommunityName must name the community.")

@@ -19,7 +19,7 @@ internal static class Extensions
         builder.AddServiceDatabase<SafetyDbContext>(ResourceNames.SafetyDb);
         // After the migration (hosted services start in order), before requests.
         builder.Services.AddHostedService<ShippedChecklists>();
-        builder.AddPlatformMessaging<SafetyDbContext>("safety", messaging => messaging
+        builder.AddPlatformMessaging<SafetyDbContext>(BusNames.Safety, messaging => messaging
             .AddKnownGrids<SafetyDbContext>()
             .AddConsumer<CreateInspectionTaskConsumer, MatterReported>());
         builder.Services.AddOptions<SafetyOptions>().BindConfiguration("Safety");

@@ -17,7 +17,7 @@ internal static class Extensions
         builder.AddServiceAuthentication(policies => policies.AddVolunteerPolicies());
         builder.AddServiceKeyRing("CommunityPlatform.Volunteer");
         builder.AddServiceDatabase<VolunteerDbContext>(ResourceNames.VolunteerDb);
-        builder.AddPlatformMessaging<VolunteerDbContext>("volunteer", messaging => messaging
+        builder.AddPlatformMessaging<VolunteerDbContext>(BusNames.Volunteer, messaging => messaging
             .AddConsumer<CreateVolunteerProfileConsumer, MemberRegistered>()
             .AddConsumer<UpdateVolunteerMembershipConsumer, MemberStatusChanged>()
             .AddKnownGrids<VolunteerDbContext>());
