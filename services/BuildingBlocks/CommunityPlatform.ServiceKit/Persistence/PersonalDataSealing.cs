@@ -87,10 +87,10 @@ public static class PersonalDataSealing
     private static List<IMutableProperty> SealedProperties(IMutableModel model) =>
         model.GetEntityTypes().SelectMany(e => e.GetDeclaredProperties()).Where(IsSealed).ToList();
 
-    private static IEnumerable<IProperty> SealedProperties(IModel model) =>
-        model.GetEntityTypes().SelectMany(e => e.GetDeclaredProperties()).Where(p => p.PropertyInfo?.GetCustomAttribute<SealedAttribute>() is not null).ToList();
+    private static List<IProperty> SealedProperties(IModel model) =>
+        model.GetEntityTypes().SelectMany(e => e.GetDeclaredProperties()).Where(IsSealed).ToList();
 
-    private static bool IsSealed(IMutableProperty property) => property.PropertyInfo?.GetCustomAttribute<SealedAttribute>() is not null;
+    private static bool IsSealed(IReadOnlyProperty property) => property.PropertyInfo?.GetCustomAttribute<SealedAttribute>() is not null;
 
     private static string Open(IDataProtector protector, string stored)
     {
