@@ -182,6 +182,7 @@ public static class InfrastructureExtensions
             {
                 using var process = Process.Start(new ProcessStartInfo(runtime, "info")
                 {
+                    UseShellExecute = false,
                     RedirectStandardOutput = true,
                     RedirectStandardError = true,
                 });

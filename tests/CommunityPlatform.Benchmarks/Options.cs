@@ -27,7 +27,7 @@ public sealed record Options(int Runs, IReadOnlySet<string> Only, bool Quick, st
                     write = args[++i];
                     break;
                 default:
-                    throw new ArgumentException($"Unknown option {args[i]}; use --runs N, --only B1,B5, --quick, --write path.");
+                    throw new ArgumentException($"Unknown option {args[i]}; use --runs N, --only B1,B5, --quick, --write path.", nameof(args));
             }
         }
 

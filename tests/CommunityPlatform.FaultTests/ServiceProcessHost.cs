@@ -42,6 +42,7 @@ public sealed class ServiceProcessHost : IDisposable
     {
         var start = new ProcessStartInfo("dotnet")
         {
+            UseShellExecute = false,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             WorkingDirectory = Path.GetDirectoryName(_dll)!,

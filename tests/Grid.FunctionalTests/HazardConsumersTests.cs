@@ -177,10 +177,10 @@ public sealed class HazardConsumersTests(GridApiFixture fixture)
             Assert.Equal("Accepted", m.GetProperty("status").GetString());
             Assert.Equal(GridApi.Iso(GridApi.Today.AddDays(7)), m.GetProperty("dueOn").GetString());
         });
-        var forestFire = matters.Single(m => m.GetProperty("sourceId").GetString()!.EndsWith("ForestFire:2026-10")).GetProperty("description").GetString();
+        var forestFire = matters.Single(m => m.GetProperty("sourceId").GetString()!.EndsWith("ForestFire:2026-10", StringComparison.Ordinal)).GetProperty("description").GetString();
         Assert.Contains("应巡查 4 次，实际 1 次", forestFire);
         Assert.EndsWith("（森林防火巡查）", forestFire);
-        Assert.EndsWith("（防汛巡查）", matters.Single(m => m.GetProperty("sourceId").GetString()!.EndsWith("Flood:2026-10")).GetProperty("description").GetString());
+        Assert.EndsWith("（防汛巡查）", matters.Single(m => m.GetProperty("sourceId").GetString()!.EndsWith("Flood:2026-10", StringComparison.Ordinal)).GetProperty("description").GetString());
     }
 
     [Fact]

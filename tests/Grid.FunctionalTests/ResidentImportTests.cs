@@ -301,7 +301,7 @@ public sealed class ResidentImportTests(GridApiFixture fixture, ITestOutputHelpe
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
-        var lines = errors.EnumerateObject().Select(e => e.Name).Where(n => n.StartsWith("line ")).ToList();
+        var lines = errors.EnumerateObject().Select(e => e.Name).Where(n => n.StartsWith("line ", StringComparison.Ordinal)).ToList();
         Assert.Equal(200, lines.Count);
         Assert.Contains("line 2", lines);
         Assert.Contains("line 201", lines);

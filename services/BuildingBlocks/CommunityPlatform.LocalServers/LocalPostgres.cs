@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace CommunityPlatform.LocalServers;
 
 /// <summary>
@@ -84,7 +86,7 @@ public sealed class LocalPostgres
             ? Directory.GetDirectories(root)
                 .Select(d => Path.Combine(d, "bin"))
                 .Where(d => File.Exists(Path.Combine(d, "postgres")) && File.Exists(Path.Combine(d, "initdb")))
-                .OrderByDescending(d => int.TryParse(Path.GetFileName(Path.GetDirectoryName(d)), out var v) ? v : 0)
+                .OrderByDescending(d => int.TryParse(Path.GetFileName(Path.GetDirectoryName(d)), CultureInfo.InvariantCulture, out var v) ? v : 0)
                 .FirstOrDefault()
             : null;
         return candidate ?? throw new MissingServerException(

@@ -10,6 +10,7 @@ public sealed record ServerCommand(string FileName, IReadOnlyList<string> Argume
     {
         var start = new ProcessStartInfo(FileName)
         {
+            UseShellExecute = false,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             WorkingDirectory = "/",

@@ -51,8 +51,8 @@ public static partial class EventSubscriptions
 
     /// <summary>The durable queue of <paramref name="service"/> for <paramref name="messageType"/>, e.g. volunteer-member-registered.</summary>
     public static string QueueName(string service, Type messageType) =>
-        $"{service}-{KebabBoundary().Replace(messageType.Name, "-$1").ToLowerInvariant()}";
+        $"{service}-{KebabBoundary().Replace(messageType.Name, "-").ToLowerInvariant()}";
 
-    [GeneratedRegex("(?<=[a-z0-9])([A-Z])")]
+    [GeneratedRegex("(?<=[a-z0-9])(?=[A-Z])", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex KebabBoundary();
 }

@@ -36,7 +36,7 @@ public sealed class VolunteerWorkbenchTests(SuiteFixture suite, WorkbenchBrowser
         var absent = (await suite.Gateway.PostOkAsync("/api/volunteer/volunteers", new { displayName = "郑国强", gridCode = Grid })).GetProperty("id").GetGuid();
 
         var page = await browser.SignInAsync(suite, "volunteerleader", WorkbenchBrowser.Desktop);
-        page.Dialog += (_, dialog) => dialog.AcceptAsync();
+        page.Dialog += async (_, dialog) => await dialog.AcceptAsync();
         await page.GotoAsync("/activities");
         await page.GetByRole(AriaRole.Button, new() { Name = "新建活动" }).ClickAsync();
 
@@ -154,7 +154,7 @@ public sealed class VolunteerWorkbenchTests(SuiteFixture suite, WorkbenchBrowser
     public async Task The_secretary_opens_the_chosen_half_year_report_and_freezes_a_copy()
     {
         var page = await browser.SignInAsync(suite, "secretary", WorkbenchBrowser.Desktop);
-        page.Dialog += (_, dialog) => dialog.AcceptAsync();
+        page.Dialog += async (_, dialog) => await dialog.AcceptAsync();
         await page.GotoAsync("/report");
 
         // Not the default (the half year running): the other half of this year once it has begun, else last year's second half.

@@ -1,3 +1,4 @@
+using System.Globalization;
 using CommunityPlatform.DemoCommunity.Gateway;
 using CommunityPlatform.DemoCommunity.Planning;
 
@@ -24,7 +25,7 @@ internal static class MembershipPhase
     private static async Task<string> OrganisationsAsync(Run run, MembershipPlan plan)
     {
         var existing = (await run.Secretary.GetAllAsync("/api/membership/organisations", run.Cancellation))
-            .ToDictionary(o => o.Str("code"), o => (TermStartedOn: o.OptionalStr("termStartedOn"), FoundedOn: DateOnly.Parse(o.Str("foundedOn"))));
+            .ToDictionary(o => o.Str("code"), o => (TermStartedOn: o.OptionalStr("termStartedOn"), FoundedOn: DateOnly.Parse(o.Str("foundedOn"), CultureInfo.InvariantCulture)));
         var made = 0;
         // In plan order, so a parent always exists before its children.
         foreach (var organisation in plan.Organisations)

@@ -171,7 +171,8 @@ public sealed partial class OutboxRelay<TDbContext>(
     private static Activity? StartPublishActivity(OutboxMessage message)
     {
         // Continue the trace of the request that wrote the event, so one trace spans both services.
-        ActivityContext.TryParse(message.TraceParent, message.TraceState, out var parent);
+        // A row without a valid traceparent is published under a new root: default(ActivityContext) is no parent.
+        _ = ActivityContext.TryParse(message.TraceParent, message.TraceState, out var parent);
         var activity = MessagingTelemetry.ActivitySource.StartActivity("outbox publish", ActivityKind.Internal, parent);
         activity?.SetTag("messaging.message.id", message.Id);
         activity?.SetTag("messaging.message.type", message.MessageType);

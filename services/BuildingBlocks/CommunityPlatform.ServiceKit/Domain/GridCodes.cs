@@ -17,6 +17,6 @@ public static partial class GridCodes
         validation.RequireText(code, field, MaxLength)
             .Require(code is null || IsWellFormed(code.Trim()), field, "may contain only letters, digits and '-'.");
 
-    [GeneratedRegex("^[A-Za-z0-9-]+$")]
+    [GeneratedRegex("^[A-Za-z0-9-]+$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex Shape();
 }

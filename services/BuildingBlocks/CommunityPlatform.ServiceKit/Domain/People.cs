@@ -22,6 +22,6 @@ public static partial class ChinesePhone
 {
     public static bool IsValid(string phone) => Pattern().IsMatch(phone.Trim());
 
-    [GeneratedRegex(@"^1[3-9]\d{9}$")]
+    [GeneratedRegex(@"^1[3-9]\d{9}$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex Pattern();
 }

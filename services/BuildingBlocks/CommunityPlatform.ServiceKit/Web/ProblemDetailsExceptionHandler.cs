@@ -119,6 +119,6 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
         };
     }
 
-    [GeneratedRegex("""^(?:Failed to bind parameter "[^"]* (?<name>\w+)" from "(?<value>.*)"|Required parameter "[^"]* (?<name>\w+)" was not provided from [^.]*)\.$""")]
+    [GeneratedRegex("""^(?:Failed to bind parameter "[^"]* (?<name>\w+)" from "(?<value>.*)"|Required parameter "[^"]* (?<name>\w+)" was not provided from [^.]*)\.$""", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex BindingFailure();
 }

@@ -66,7 +66,7 @@ public static partial class FeedCatalogue
     public static FeedEventKind KindOf(Type eventType)
     {
         var service = ServiceOf(eventType);
-        return new FeedEventKind($"cn.communityplatform.{service}.{KebabBoundary().Replace(eventType.Name, "-$1").ToLowerInvariant()}.v1", $"/communityplatform/{service}");
+        return new FeedEventKind($"cn.communityplatform.{service}.{KebabBoundary().Replace(eventType.Name, "-").ToLowerInvariant()}.v1", $"/communityplatform/{service}");
     }
 
     /// <summary>The producing service, from the contract's folder: <c>CommunityPlatform.Contracts.Grid</c> is <c>grid</c>.</summary>
@@ -90,6 +90,6 @@ public static partial class FeedCatalogue
         where TEvent : IntegrationEvent =>
         e => subject((TEvent)e).ToString()!;
 
-    [GeneratedRegex("(?<=[a-z0-9])([A-Z])")]
+    [GeneratedRegex("(?<=[a-z0-9])(?=[A-Z])", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex KebabBoundary();
 }

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace CommunityPlatform.County.Domain;
 
 /// <summary>
@@ -19,6 +21,6 @@ public static class FeedCursor
             return true;
         }
 
-        return cursor.Length <= Digits && cursor.All(char.IsAsciiDigit) && long.TryParse(cursor, out position);
+        return cursor.Length <= Digits && cursor.All(char.IsAsciiDigit) && long.TryParse(cursor, CultureInfo.InvariantCulture, out position);
     }
 }

@@ -146,8 +146,9 @@ internal static class GatewayProtection
 
     /// <summary>The paths that do work for a caller: the services' APIs, sign-in and the identity service's endpoints.</summary>
     private static bool IsLimited(HttpContext http) =>
-        http.Request.Path.StartsWithSegments("/api") || http.Request.Path.StartsWithSegments("/connect") || http.Request.Path.StartsWithSegments("/account")
-        || http.Request.Path.StartsWithSegments("/login") || http.Request.Path.StartsWithSegments("/session");
+        LimitedPaths.Any(path => http.Request.Path.StartsWithSegments(path, StringComparison.OrdinalIgnoreCase));
+
+    private static readonly string[] LimitedPaths = ["/api", "/connect", "/account", "/login", "/session"];
 
     private static string AddressOf(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 }

@@ -97,7 +97,7 @@ public sealed record CareDetails(string Name, string? IdNumber, string? Phone, s
         }
 
         validation.RequireText(details.Name, "details.name", 50);
-        validation.Require(details.IdNumber is null || System.Text.RegularExpressions.Regex.IsMatch(details.IdNumber, @"^\d{17}[\dXx]$"), "details.idNumber", "must be an 18-character resident ID number.");
+        validation.Require(details.IdNumber is null || System.Text.RegularExpressions.Regex.IsMatch(details.IdNumber, @"^\d{17}[\dXx]$", System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1)), "details.idNumber", "must be an 18-character resident ID number.");
         validation.Require(details.Phone is null || ChinesePhone.IsValid(details.Phone), "details.phone", "must be a mainland mobile number of 11 digits starting with 1.");
         validation.Require(details.Address is null || details.Address.Length <= 200, "details.address", "must be at most 200 characters.");
         validation.Require(details.Circumstances is null || details.Circumstances.Length <= 4000, "details.circumstances", "must be at most 4000 characters.");

@@ -1,3 +1,4 @@
+using System.Globalization;
 using CommunityPlatform.ServiceKit.Domain;
 
 namespace CommunityPlatform.Grid.Domain;
@@ -171,7 +172,7 @@ public sealed class BuildingVote
     public static (int Numerator, int Denominator)? ParseShare(string text)
     {
         var parts = text.Split('/', StringSplitOptions.TrimEntries);
-        return parts.Length == 2 && int.TryParse(parts[0], out var numerator) && int.TryParse(parts[1], out var denominator)
+        return parts.Length == 2 && int.TryParse(parts[0], CultureInfo.InvariantCulture, out var numerator) && int.TryParse(parts[1], CultureInfo.InvariantCulture, out var denominator)
             && numerator > 0 && numerator <= denominator && denominator <= 100
             ? (numerator, denominator)
             : null;

@@ -53,7 +53,7 @@ public static partial class ReportComposer
         var sections = ReportTemplate.Sections.Select(section => new ReportSection(section.Title, section.Paragraphs.Select(paragraph =>
         {
             var template = Fill(paragraph.Replace("{community}", community));
-            var text = Placeholder().Replace(template, match => byKey.TryGetValue(match.Groups[1].Value, out var figure) ? figure.Display : match.Value);
+            var text = Placeholder().Replace(template, match => byKey.TryGetValue(match.Groups["key"].Value, out var figure) ? figure.Display : match.Value);
             return new ReportParagraph(text, template);
         }).ToList())).ToList();
 
@@ -63,7 +63,7 @@ public static partial class ReportComposer
 
     /// <summary>The figures in a paragraph template, in order, as (start, length, key).</summary>
     public static IEnumerable<(int Index, int Length, string Key)> PlaceholdersIn(string template) =>
-        Placeholder().Matches(template).Select(m => (m.Index, m.Length, m.Groups[1].Value));
+        Placeholder().Matches(template).Select(m => (m.Index, m.Length, m.Groups["key"].Value));
 
     /// <summary>
     /// The number at <paramref name="key"/>: its first segment names the service, the rest walks the statistics
@@ -108,6 +108,6 @@ public static partial class ReportComposer
         { } v => v.ToString("0", CultureInfo.InvariantCulture),
     };
 
-    [GeneratedRegex(@"\{([A-Za-z0-9_.\-]+)\}")]
+    [GeneratedRegex(@"\{(?<key>[A-Za-z0-9_.\-]+)\}", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex Placeholder();
 }

@@ -94,7 +94,7 @@ public sealed partial class ChecklistTemplate
         };
     }
 
-    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
+    [GeneratedRegex("^[a-z0-9]+(?:-[a-z0-9]+)*$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex CodePattern();
 }
 

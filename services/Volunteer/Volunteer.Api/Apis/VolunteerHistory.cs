@@ -65,7 +65,7 @@ internal static class VolunteerHistory
         static string H(decimal hours) => hours.ToString("0.0#", CultureInfo.InvariantCulture);
         var who = volunteer.MemberId is { } memberId ? $"{E(volunteer.Label)}（党员编号 {memberId}）" : E(volunteer.Label);
         var html = new StringBuilder();
-        html.Append($$"""
+        html.Append(CultureInfo.InvariantCulture, $$"""
             <!DOCTYPE html>
             <html lang="zh-CN">
             <head>
@@ -95,11 +95,11 @@ internal static class VolunteerHistory
             """);
         foreach (var row in rows)
         {
-            html.Append($"""<tr><td>{row.ServedOn:yyyy-MM-dd}</td><td>{E(row.Activity)}（{E(ActivityKinds.All[row.Kind])}）</td><td>{E(row.Team)}</td><td class="hours">{H(row.Hours)}</td><td>{E(row.RecordedBy)}</td></tr>""");
+            html.Append(CultureInfo.InvariantCulture, $"""<tr><td>{row.ServedOn:yyyy-MM-dd}</td><td>{E(row.Activity)}（{E(ActivityKinds.All[row.Kind])}）</td><td>{E(row.Team)}</td><td class="hours">{H(row.Hours)}</td><td>{E(row.RecordedBy)}</td></tr>""");
             html.Append('\n');
         }
 
-        html.Append($$"""
+        html.Append(CultureInfo.InvariantCulture, $$"""
             </tbody>
             <tfoot><tr><th colspan="3">合计</th><th class="hours">{{H(certificate.TotalHours)}}</th><th></th></tr></tfoot>
             </table>
