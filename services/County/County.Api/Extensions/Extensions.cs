@@ -1,3 +1,4 @@
+using CommunityPlatform.ServiceKit.Persistence;
 using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Serialization;

@@ -1,6 +1,7 @@
 using CommunityPlatform.Messaging;
 using CommunityPlatform.Reporting.Infrastructure;
 using CommunityPlatform.ServiceDefaults;
+using CommunityPlatform.ServiceKit.Persistence;
 using CommunityPlatform.ServiceKit.Security;
 using CommunityPlatform.ServiceKit.Web;
 
