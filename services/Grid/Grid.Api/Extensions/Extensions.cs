@@ -5,6 +5,7 @@ using CommunityPlatform.Grid.Consumers;
 using CommunityPlatform.Grid.Infrastructure;
 using CommunityPlatform.Messaging;
 using CommunityPlatform.ServiceKit.Audit;
+using CommunityPlatform.ServiceKit.Http;
 using CommunityPlatform.ServiceKit.Persistence;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -35,8 +36,7 @@ internal static class Extensions
         builder.Services.AddScoped<ResidentImport>();
         builder.Services.AddSingleton<MatterMonitor>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<MatterMonitor>());
-        builder.Services.AddHttpClient(GridWorkerDirectory.ClientName, client => client.Timeout = TimeSpan.FromSeconds(10));
-        builder.Services.AddSingleton<GridWorkerDirectory>();
+        builder.Services.AddServiceClient<GridWorkerDirectory>(GridWorkerDirectory.ClientName, TimeSpan.FromSeconds(10));
         builder.Services.AddAuditTrail<GridDbContext>();
         builder.Services.AddSingleton<IAuthorizationMiddlewareResultHandler, CareListRefusals>();
         builder.Services.AddIdempotency<GridDbContext>();
