@@ -21,7 +21,7 @@ internal static class Extensions
     {
         builder.AddServiceApi();
         builder.AddServiceAuthentication(policies => policies.AddGridPolicies());
-        // Ahead of the database's own interceptors, so the outbox rows it adds are seen by the relay's commit signal.
+        // Ahead of the outbox commit interceptor (AddPlatformMessaging), so the outbox rows it adds wake the relay.
         builder.Services.AddSingleton<IInterceptor, MatterAnnouncements>();
         builder.AddServiceDatabase<GridDbContext>(ResourceNames.GridDb);
         builder.AddPlatformMessaging<GridDbContext>(BusNames.Grid, messaging => messaging
