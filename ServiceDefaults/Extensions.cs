@@ -23,7 +23,7 @@ public static class Extensions
     private const string AlivePath = "/alive";
 
     /// <summary>Trace sources and meters beyond ASP.NET Core and HttpClient that every service exports.</summary>
-    private static readonly string[] Sources = ["MassTransit", "Npgsql", "CommunityPlatform.Messaging"];
+    private static readonly string[] Sources = ["MassTransit", "Npgsql", "CommunityPlatform.Messaging", "CommunityPlatform.Persistence"];
 
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {

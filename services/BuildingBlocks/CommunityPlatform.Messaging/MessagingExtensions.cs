@@ -2,6 +2,7 @@ using CommunityPlatform.Messaging.FailPoints;
 using CommunityPlatform.Messaging.Outbox;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -16,7 +17,9 @@ public static class MessagingExtensions
 
     /// <summary>
     /// MassTransit on RabbitMQ with this service's transactional outbox (relay) and its inbox-guarded consumers.
-    /// The service is ready only once its receive endpoints are bound.
+    /// The service is ready only once its receive endpoints are bound. The service database (<c>AddServiceDatabase</c>)
+    /// wires in the outbox's commit interceptor registered here, and is migrated before the bus and the relay start
+    /// whichever of the two is added first.
     /// </summary>
     public static IHostApplicationBuilder AddPlatformMessaging<TDbContext>(
         this IHostApplicationBuilder builder, string serviceName, Action<PlatformMessagingBuilder>? configure = null)
@@ -29,6 +32,7 @@ public static class MessagingExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<MessagingTelemetry>();
         services.TryAddSingleton<OutboxSignal>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IInterceptor, OutboxCommitInterceptor>());
         services.AddSingleton(new PlatformMessagingRegistration(serviceName, [.. messaging.Consumers.Select(c => c.Message)]));
         services.AddSingleton(new IntegrationEventTypes(
             messaging.EventAssemblies, messaging.Subscriptions.Where(s => s.Value.Count == 0).Select(s => s.Key)));

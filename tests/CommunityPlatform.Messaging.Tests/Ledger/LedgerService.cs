@@ -1,4 +1,5 @@
 using CommunityPlatform.Messaging.Outbox;
+using CommunityPlatform.ServiceKit.Persistence;
 using CommunityPlatform.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;

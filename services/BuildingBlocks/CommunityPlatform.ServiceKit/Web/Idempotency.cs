@@ -1,3 +1,4 @@
+using System.Reflection;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -7,6 +8,7 @@ using CommunityPlatform.ServiceKit.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -34,10 +36,19 @@ public static class Idempotency
         where TDbContext : DbContext =>
         services.AddHostedService<IdempotencyHousekeeping<TDbContext>>();
 
-    /// <summary>Answers a request carrying <see cref="Header"/> once; a retry replays the stored answer.</summary>
+    /// <summary>
+    /// Answers a request carrying <see cref="Header"/> once; a retry replays the stored answer. What identifies the
+    /// request, beside the caller, method and path, is what the endpoint binds from the request itself: its JSON
+    /// body and its route values (<see cref="RequestIdentity"/>).
+    /// </summary>
     public static RouteHandlerBuilder WithIdempotency<TDbContext>(this RouteHandlerBuilder endpoint)
         where TDbContext : DbContext =>
-        endpoint.AddEndpointFilter<IdempotencyFilter<TDbContext>>();
+        endpoint.AddEndpointFilterFactory((factory, next) =>
+        {
+            var identity = new RequestIdentity(factory.MethodInfo.GetParameters());
+            var create = ActivatorUtilities.CreateFactory<IdempotencyFilter<TDbContext>>([typeof(RequestIdentity)]);
+            return invocation => create(invocation.HttpContext.RequestServices, [identity]).InvokeAsync(invocation, next);
+        });
 
     /// <summary>Adds the <c>idempotent_requests</c> table to a service's model.</summary>
     public static ModelBuilder AddIdempotentRequests(this ModelBuilder modelBuilder)
@@ -67,7 +78,7 @@ public sealed class IdempotentRequest
     /// <summary>Method and path, e.g. POST /api/grid/matters.</summary>
     public required string Endpoint { get; init; }
 
-    /// <summary>SHA-256 of the request body as bound, so a reused key with a different request is caught.</summary>
+    /// <summary>SHA-256 of the request body and route values as bound, so a reused key with a different request is caught.</summary>
     public required string RequestHash { get; init; }
 
     public int StatusCode { get; init; }
@@ -79,7 +90,29 @@ public sealed class IdempotentRequest
     public DateTimeOffset CreatedAt { get; init; }
 }
 
-internal sealed class IdempotencyFilter<TDbContext>(TDbContext db, IOptions<JsonOptions> json, TimeProvider time) : IEndpointFilter
+/// <summary>
+/// Which of a handler's arguments a request with an idempotency key is recognised by: the body the endpoint accepts
+/// (the type its accepts metadata names) and the values bound from its route, in the handler's parameter order.
+/// Services, the caller and the cancellation token are not the request; the caller is part of the key already.
+/// </summary>
+internal sealed class RequestIdentity(ParameterInfo[] parameters)
+{
+    public IEnumerable<object> Of(EndpointFilterInvocationContext invocation)
+    {
+        var http = invocation.HttpContext;
+        var body = http.GetEndpoint()?.Metadata.GetMetadata<IAcceptsMetadata>()?.RequestType;
+        for (var i = 0; i < parameters.Length; i++)
+        {
+            var fromRequest = parameters[i].ParameterType == body || (parameters[i].Name is { } name && http.Request.RouteValues.ContainsKey(name));
+            if (fromRequest && invocation.Arguments[i] is { } argument)
+            {
+                yield return argument;
+            }
+        }
+    }
+}
+
+internal sealed class IdempotencyFilter<TDbContext>(TDbContext db, IOptions<JsonOptions> json, TimeProvider time, RequestIdentity identity) : IEndpointFilter
     where TDbContext : DbContext
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
@@ -97,7 +130,7 @@ internal sealed class IdempotencyFilter<TDbContext>(TDbContext db, IOptions<Json
             .ThrowIfInvalid();
         var caller = http.User.Id();
         var endpoint = $"{http.Request.Method} {http.Request.Path}";
-        var hash = Hash(context.Arguments);
+        var hash = Hash(identity.Of(context));
 
         var stored = await db.Set<IdempotentRequest>().AsNoTracking().SingleOrDefaultAsync(r => r.Caller == caller && r.Key == key, http.RequestAborted);
         if (stored is not null)
@@ -137,12 +170,10 @@ internal sealed class IdempotencyFilter<TDbContext>(TDbContext db, IOptions<Json
         }, http.RequestAborted);
     }
 
-    /// <summary>Hashes the bound request bodies (the handler's <c>…Request</c> arguments) and route values.</summary>
-    private string Hash(IList<object?> arguments)
+    private string Hash(IEnumerable<object> request)
     {
-        var request = arguments.Where(a => a is not null && (a.GetType().Name.EndsWith("Request", StringComparison.Ordinal) || a is Guid or string))
-            .Select(a => JsonSerializer.Serialize(a, a!.GetType(), json.Value.SerializerOptions));
-        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join("\n", request))));
+        var parts = request.Select(argument => JsonSerializer.Serialize(argument, argument.GetType(), json.Value.SerializerOptions));
+        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join("\n", parts))));
     }
 
     private sealed class StoredAnswer(IdempotentRequest stored) : IResult

@@ -3,6 +3,7 @@ using CommunityPlatform.County.Domain;
 using CommunityPlatform.County.Extensions;
 using CommunityPlatform.County.Infrastructure;
 using CommunityPlatform.ServiceKit.Domain;
+using CommunityPlatform.ServiceKit.Http;
 using CommunityPlatform.ServiceKit.Security;
 using CommunityPlatform.ServiceKit.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -104,19 +105,19 @@ public static class CasesApi
         var gridCode = request.GridCode?.Trim();
         CountyCase.CheckSignFor(gridCode, request.Note);
         var answer = await grids.FindAsync(gridCode!, http.Request.Headers.Authorization, cancellationToken);
-        switch (answer.Lookup)
+        switch (answer.Kind)
         {
-            case GridLookup.Unavailable:
+            case ServiceAnswerKind.Unavailable:
                 return TypedResults.Problem(
                     statusCode: StatusCodes.Status503ServiceUnavailable, title: "The grid service is not answering.",
                     detail: "The grid code could not be checked; sign for the case again shortly.");
-            case GridLookup.Unknown:
+            case ServiceAnswerKind.NotFound:
                 throw DomainValidationException.For("grid_code", $"names no grid the grid service knows ('{gridCode}').");
-            case GridLookup.Forbidden:
+            case ServiceAnswerKind.Forbidden:
                 return TypedResults.Problem(
                     statusCode: StatusCodes.Status403Forbidden, title: "The grid service does not let you see this grid.",
                     detail: $"It answered {answer.Status}: {answer.Reason}");
-            case GridLookup.Refused:
+            case ServiceAnswerKind.Refused:
                 throw DomainValidationException.For("grid_code", $"was refused by the grid service ({answer.Status}: {answer.Reason}).");
         }
 

@@ -1,3 +1,5 @@
+using CommunityPlatform.ServiceKit.Http;
+using CommunityPlatform.ServiceKit.Persistence;
 using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -36,8 +38,7 @@ internal static class Extensions
             }
         });
         builder.Services.AddIdempotency<CountyDbContext>();
-        builder.Services.AddHttpClient(GridDirectory.ClientName, client => client.Timeout = TimeSpan.FromSeconds(10));
-        builder.Services.AddSingleton<GridDirectory>();
+        builder.Services.AddServiceClient<GridDirectory>(GridDirectory.ClientName, TimeSpan.FromSeconds(10));
     }
 
     private static void AddFeedConsumer<TEvent>(PlatformMessagingBuilder messaging)

@@ -5,6 +5,8 @@ using CommunityPlatform.Grid.Consumers;
 using CommunityPlatform.Grid.Infrastructure;
 using CommunityPlatform.Messaging;
 using CommunityPlatform.ServiceKit.Audit;
+using CommunityPlatform.ServiceKit.Http;
+using CommunityPlatform.ServiceKit.Persistence;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using CommunityPlatform.ServiceDefaults;
@@ -19,7 +21,7 @@ internal static class Extensions
     {
         builder.AddServiceApi();
         builder.AddServiceAuthentication(policies => policies.AddGridPolicies());
-        // Ahead of the database's own interceptors, so the outbox rows it adds are seen by the relay's commit signal.
+        // Ahead of the outbox commit interceptor (AddPlatformMessaging), so the outbox rows it adds wake the relay.
         builder.Services.AddSingleton<IInterceptor, MatterAnnouncements>();
         builder.AddServiceDatabase<GridDbContext>(ResourceNames.GridDb);
         builder.AddPlatformMessaging<GridDbContext>(BusNames.Grid, messaging => messaging
@@ -34,8 +36,7 @@ internal static class Extensions
         builder.Services.AddScoped<ResidentImport>();
         builder.Services.AddSingleton<MatterMonitor>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<MatterMonitor>());
-        builder.Services.AddHttpClient(GridWorkerDirectory.ClientName, client => client.Timeout = TimeSpan.FromSeconds(10));
-        builder.Services.AddSingleton<GridWorkerDirectory>();
+        builder.Services.AddServiceClient<GridWorkerDirectory>(GridWorkerDirectory.ClientName, TimeSpan.FromSeconds(10));
         builder.Services.AddAuditTrail<GridDbContext>();
         builder.Services.AddSingleton<IAuthorizationMiddlewareResultHandler, CareListRefusals>();
         builder.Services.AddIdempotency<GridDbContext>();

@@ -1,6 +1,6 @@
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
+using System.Text.Json;
 using CommunityPlatform.ServiceDefaults;
+using CommunityPlatform.ServiceKit.Http;
 
 namespace CommunityPlatform.Grid.Infrastructure;
 
@@ -13,36 +13,30 @@ public sealed record GridWorker(string UserId, string Name);
 /// it is the one list; a copy kept here would go stale with every change of access. Names are personal data, so
 /// they travel on this call to a caller who may see them, never on the bus.
 /// </summary>
-public sealed class GridWorkerDirectory(IHttpClientFactory clients)
+public sealed class GridWorkerDirectory(HttpClient http)
 {
     public const string ClientName = "identity";
 
     /// <summary>The workers of each grid the caller may see, or null when the identity service could not be asked.</summary>
     public async Task<ILookup<string, GridWorker>?> ByGridAsync(string? authorization, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, $"http://{ResourceNames.IdentityApi}/api/identity/grid-workers");
-        if (authorization is not null)
-        {
-            request.Headers.Authorization = AuthenticationHeaderValue.Parse(authorization);
-        }
-
+        ServiceAnswer<List<IdentityGridWorker>> answer;
         try
         {
-            using var response = await clients.CreateClient(ClientName).SendAsync(request, cancellationToken);
-            if (!response.IsSuccessStatusCode)
-            {
-                return null;
-            }
-
-            var workers = await response.Content.ReadFromJsonAsync<List<IdentityGridWorker>>(cancellationToken) ?? [];
-            return workers
-                .SelectMany(w => w.Grids.Select(grid => (Grid: grid, Worker: new GridWorker(w.UserId.ToString(), w.Name))))
-                .ToLookup(w => w.Grid, w => w.Worker, StringComparer.Ordinal);
+            answer = await http.GetAsCallerAsync<List<IdentityGridWorker>>(
+                $"http://{ResourceNames.IdentityApi}/api/identity/grid-workers", authorization, cancellationToken);
         }
-        catch (Exception ex) when (ex is HttpRequestException or System.Text.Json.JsonException || ex is TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        catch (JsonException)
         {
+            // A list that cannot be read leaves the grids without workers, as one that could not be asked does.
             return null;
         }
+
+        return answer.Kind != ServiceAnswerKind.Answered
+            ? null
+            : (answer.Value ?? [])
+                .SelectMany(w => w.Grids.Select(grid => (Grid: grid, Worker: new GridWorker(w.UserId.ToString(), w.Name))))
+                .ToLookup(w => w.Grid, w => w.Worker, StringComparer.Ordinal);
     }
 
     private sealed record IdentityGridWorker(Guid UserId, string Name, IReadOnlyList<string> Grids);

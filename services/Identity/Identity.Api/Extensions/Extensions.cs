@@ -1,8 +1,8 @@
 using CommunityPlatform.Identity.Domain;
 using CommunityPlatform.Identity.Infrastructure;
-using CommunityPlatform.Messaging;
 using CommunityPlatform.ServiceDefaults;
 using CommunityPlatform.ServiceKit.Audit;
+using CommunityPlatform.ServiceKit.Persistence;
 using CommunityPlatform.ServiceKit.Security;
 using CommunityPlatform.ServiceKit.Web;
 using Microsoft.AspNetCore.Identity;

@@ -6,6 +6,7 @@ using CommunityPlatform.Membership.Infrastructure;
 using CommunityPlatform.Messaging;
 using CommunityPlatform.ServiceDefaults;
 using CommunityPlatform.ServiceKit.Audit;
+using CommunityPlatform.ServiceKit.Persistence;
 using CommunityPlatform.ServiceKit.Security;
 using CommunityPlatform.ServiceKit.Web;
 

@@ -67,7 +67,6 @@ public static class HalfYearReportsApi
     }
 
     public static async Task<Results<Created<SnapshotResponse>, ProblemHttpResult>> Freeze(
-        // HttpContext rather than HttpRequest: the idempotency filter fingerprints the handler's *Request arguments.
         FreezeReportRequest freeze, ClaimsPrincipal caller, HttpContext http, LiveReports reports, ReportingDbContext db,
         TimeProvider time, IOptions<JsonOptions> json, CancellationToken cancellationToken)
     {

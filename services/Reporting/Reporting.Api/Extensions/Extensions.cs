@@ -1,6 +1,8 @@
 using CommunityPlatform.Messaging;
 using CommunityPlatform.Reporting.Infrastructure;
 using CommunityPlatform.ServiceDefaults;
+using CommunityPlatform.ServiceKit.Http;
+using CommunityPlatform.ServiceKit.Persistence;
 using CommunityPlatform.ServiceKit.Security;
 using CommunityPlatform.ServiceKit.Web;
 
@@ -19,8 +21,7 @@ internal static class Extensions
             .Validate(options => !string.IsNullOrWhiteSpace(options.CommunityName), "Reporting:CommunityName must name the community.")
             .ValidateOnStart();
         // Statistics are read at request time; a slow service should fail the report quickly rather than hold it.
-        builder.Services.AddHttpClient(ServiceStatistics.ClientName, client => client.Timeout = TimeSpan.FromSeconds(30));
-        builder.Services.AddSingleton<ServiceStatistics>();
+        builder.Services.AddServiceClient<ServiceStatistics>(ServiceStatistics.ClientName, TimeSpan.FromSeconds(30));
         builder.Services.AddScoped<LiveReports>();
     }
 }

@@ -1,9 +1,8 @@
 using System.Globalization;
-using System.Net;
-using System.Net.Http.Headers;
 using System.Text.Json;
 using CommunityPlatform.ServiceDefaults;
 using CommunityPlatform.ServiceKit.Domain;
+using CommunityPlatform.ServiceKit.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CommunityPlatform.Reporting.Infrastructure;
@@ -28,7 +27,7 @@ public sealed class StatisticsUnavailableException(string service, string reason
 /// Reads the four services' statistics for a period, as the caller: the caller's own access token is passed on, so
 /// a report shows only what its reader may see, and each service stays the judge of its own data.
 /// </summary>
-public sealed class ServiceStatistics(IHttpClientFactory clients)
+public sealed class ServiceStatistics(HttpClient http)
 {
     /// <summary>Each statistics source: the prefix of its figure keys, and the service-discovery name of the service.</summary>
     public static readonly IReadOnlyList<(string Service, string Host)> Sources =
@@ -71,37 +70,12 @@ public sealed class ServiceStatistics(IHttpClientFactory clients)
 
     private async Task<JsonElement> GetAsync(string service, string url, string? authorization, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, url);
-        if (authorization is not null)
+        var answer = await http.GetAsCallerAsync<JsonElement>(url, authorization, cancellationToken);
+        return answer.Kind switch
         {
-            request.Headers.Authorization = AuthenticationHeaderValue.Parse(authorization);
-        }
-
-        HttpResponseMessage response;
-        try
-        {
-            response = await clients.CreateClient(ClientName).SendAsync(request, cancellationToken);
-        }
-        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
-        {
-            throw new StatisticsUnavailableException(service, "the service did not answer.");
-        }
-
-        using (response)
-        {
-            if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
-            {
-                throw new StatisticsUnavailableException(service, $"it refused the caller ({(int)response.StatusCode}).") { Forbidden = true };
-            }
-
-            if (!response.IsSuccessStatusCode)
-            {
-                throw new StatisticsUnavailableException(service, $"it answered {(int)response.StatusCode}.");
-            }
-
-            await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
-            using var document = await JsonDocument.ParseAsync(body, cancellationToken: cancellationToken);
-            return document.RootElement.Clone();
-        }
+            ServiceAnswerKind.Answered => answer.Value,
+            ServiceAnswerKind.Forbidden => throw new StatisticsUnavailableException(service, $"it refused the caller ({answer.Status}).") { Forbidden = true },
+            _ => throw new StatisticsUnavailableException(service, answer.Status is { } status ? $"it answered {status}." : "the service did not answer."),
+        };
     }
 }

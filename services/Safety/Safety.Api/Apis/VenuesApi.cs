@@ -1,9 +1,9 @@
 using System.Security.Claims;
-using CommunityPlatform.Messaging.ReferenceData;
 using CommunityPlatform.Safety.Domain;
 using CommunityPlatform.Safety.Extensions;
 using CommunityPlatform.Safety.Infrastructure;
 using CommunityPlatform.ServiceKit.Domain;
+using CommunityPlatform.ServiceKit.ReferenceData;
 using CommunityPlatform.ServiceKit.Security;
 using CommunityPlatform.ServiceKit.Web;
 using Microsoft.AspNetCore.Http.HttpResults;

@@ -4,6 +4,7 @@ using CommunityPlatform.Messaging.ReferenceData;
 using CommunityPlatform.Safety.Consumers;
 using CommunityPlatform.Safety.Infrastructure;
 using CommunityPlatform.ServiceDefaults;
+using CommunityPlatform.ServiceKit.Persistence;
 using CommunityPlatform.ServiceKit.Security;
 using CommunityPlatform.ServiceKit.Web;
 

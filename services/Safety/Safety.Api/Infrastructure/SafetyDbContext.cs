@@ -1,7 +1,7 @@
 using CommunityPlatform.Messaging.Persistence;
-using CommunityPlatform.Messaging.ReferenceData;
 using CommunityPlatform.Safety.Domain;
 using CommunityPlatform.ServiceKit.Persistence;
+using CommunityPlatform.ServiceKit.ReferenceData;
 using CommunityPlatform.ServiceKit.Web;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using CommunityPlatform.Messaging.Outbox;
-using CommunityPlatform.Messaging.ReferenceData;
 using CommunityPlatform.ServiceKit.Domain;
+using CommunityPlatform.ServiceKit.ReferenceData;
 using CommunityPlatform.ServiceKit.Security;
 using CommunityPlatform.ServiceKit.Web;
 using CommunityPlatform.Volunteer.Domain;

@@ -1,6 +1,6 @@
 using System.Security.Claims;
-using CommunityPlatform.Messaging.ReferenceData;
 using CommunityPlatform.ServiceKit.Domain;
+using CommunityPlatform.ServiceKit.ReferenceData;
 using CommunityPlatform.ServiceKit.Security;
 using CommunityPlatform.ServiceKit.Web;
 using CommunityPlatform.Volunteer.Domain;

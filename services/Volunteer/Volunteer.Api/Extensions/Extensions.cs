@@ -2,6 +2,7 @@ using CommunityPlatform.Contracts.Membership;
 using CommunityPlatform.Messaging;
 using CommunityPlatform.Messaging.ReferenceData;
 using CommunityPlatform.ServiceDefaults;
+using CommunityPlatform.ServiceKit.Persistence;
 using CommunityPlatform.ServiceKit.Security;
 using CommunityPlatform.ServiceKit.Web;
 using CommunityPlatform.Volunteer.Consumers;

@@ -1,6 +1,6 @@
 using CommunityPlatform.Messaging.Persistence;
-using CommunityPlatform.Messaging.ReferenceData;
 using CommunityPlatform.ServiceKit.Persistence;
+using CommunityPlatform.ServiceKit.ReferenceData;
 using CommunityPlatform.ServiceKit.Web;
 using CommunityPlatform.Volunteer.Domain;
 using Microsoft.EntityFrameworkCore;

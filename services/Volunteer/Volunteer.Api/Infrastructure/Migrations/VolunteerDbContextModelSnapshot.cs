@@ -111,7 +111,7 @@ namespace CommunityPlatform.Volunteer.Infrastructure.Migrations
                     b.ToTable("outbox_messages", (string)null);
                 });
 
-            modelBuilder.Entity("CommunityPlatform.Messaging.ReferenceData.KnownGrid", b =>
+            modelBuilder.Entity("CommunityPlatform.ServiceKit.ReferenceData.KnownGrid", b =>
                 {
                     b.Property<string>("Code")
                         .HasMaxLength(20)

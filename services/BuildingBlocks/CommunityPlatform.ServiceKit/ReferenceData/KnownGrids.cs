@@ -2,7 +2,7 @@ using CommunityPlatform.ServiceKit.Domain;
 using CommunityPlatform.ServiceKit.Security;
 using Microsoft.EntityFrameworkCore;
 
-namespace CommunityPlatform.Messaging.ReferenceData;
+namespace CommunityPlatform.ServiceKit.ReferenceData;
 
 public static class KnownGrids
 {
@@ -18,13 +18,6 @@ public static class KnownGrids
         });
         return modelBuilder;
     }
-
-    /// <summary>Keeps this service's copy of the grids up to date from the grid service's announcements.</summary>
-    public static PlatformMessagingBuilder AddKnownGrids<TDbContext>(this PlatformMessagingBuilder messaging)
-        where TDbContext : DbContext =>
-        messaging
-            .AddConsumer<RecordKnownGridConsumer<TDbContext>, Contracts.Grid.GridCreated>()
-            .AddConsumer<RenameKnownGridConsumer<TDbContext>, Contracts.Grid.GridRenamed>();
 
     /// <summary>
     /// The grid with <paramref name="gridCode"/> if the caller's <paramref name="scope"/> covers it; otherwise a 400
@@ -43,7 +36,12 @@ public static class KnownGrids
         return grid ?? throw DomainValidationException.For(field, $"names no grid of yours that the grid service has announced ('{code}').");
     }
 
-    internal static async Task ApplyAsync(DbContext db, string code, string name, DateTimeOffset occurredAt, CancellationToken cancellationToken)
+    /// <summary>
+    /// Applies the grid service's announcement that grid <paramref name="code"/> exists with <paramref name="name"/>
+    /// (its creation or a rename, whichever arrives first) to this service's copy; the caller saves.
+    /// </summary>
+    public static async Task ApplyAnnouncementAsync(
+        this DbContext db, string code, string name, DateTimeOffset occurredAt, CancellationToken cancellationToken)
     {
         var grid = await db.Set<KnownGrid>().SingleOrDefaultAsync(g => g.Code == code, cancellationToken);
         if (grid is null)

@@ -1,4 +1,4 @@
-namespace CommunityPlatform.Messaging.ReferenceData;
+namespace CommunityPlatform.ServiceKit.ReferenceData;
 
 /// <summary>
 /// A grid (网格) as another service knows it: the grid service owns grids and announces them; safety and volunteer

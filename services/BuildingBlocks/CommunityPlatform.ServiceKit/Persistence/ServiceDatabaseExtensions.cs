@@ -1,26 +1,28 @@
-using CommunityPlatform.Messaging.Outbox;
+using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Npgsql;
 
-namespace CommunityPlatform.Messaging;
+namespace CommunityPlatform.ServiceKit.Persistence;
 
 public static class ServiceDatabaseExtensions
 {
+    /// <summary>The trace source of the service databases' start-up (the migrations), exported by ServiceDefaults.</summary>
+    public const string TelemetryName = "CommunityPlatform.Persistence";
+
+    internal static readonly ActivitySource ActivitySource = new(TelemetryName);
+
     /// <summary>
     /// The service's own PostgreSQL database through EF Core (snake_case names, retries, health check, telemetry),
-    /// migrated at start-up before anything else runs, with the outbox's commit signal and any other registered
-    /// <see cref="IInterceptor"/> wired in.
+    /// migrated at start-up before anything else runs, with every <see cref="IInterceptor"/> registered in the
+    /// container wired in (the messaging block registers its outbox's commit signal so).
     /// </summary>
     public static IHostApplicationBuilder AddServiceDatabase<TDbContext>(this IHostApplicationBuilder builder, string connectionName)
         where TDbContext : DbContext
     {
-        builder.Services.TryAddSingleton<OutboxSignal>();
-        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IInterceptor, OutboxCommitInterceptor>());
         builder.Services.AddDbContextPool<TDbContext>((sp, options) =>
         {
             var connectionString = builder.Configuration.GetConnectionString(connectionName)
@@ -30,11 +32,25 @@ public static class ServiceDatabaseExtensions
                 .AddInterceptors(sp.GetServices<IInterceptor>());
         });
         builder.EnrichNpgsqlDbContext<TDbContext>();
-
-        // Registered before the bus and the relay: hosted services start in order, and neither may touch the
-        // database before its tables exist.
-        builder.Services.AddHostedService<MigrateDatabase<TDbContext>>();
+        builder.Services.MigrateFirst<TDbContext>();
         return builder;
+    }
+
+    /// <summary>
+    /// Registers <see cref="MigrateDatabase{TDbContext}"/> ahead of every hosted service registered so far; those
+    /// registered later come after it anyway. Hosted services start one after another in registration order, so
+    /// the bus, the outbox relay, seeders and sweeps find their tables whichever was added to the host first.
+    /// </summary>
+    private static void MigrateFirst<TDbContext>(this IServiceCollection services)
+        where TDbContext : DbContext
+    {
+        var firstHostedService = 0;
+        while (firstHostedService < services.Count && services[firstHostedService].ServiceType != typeof(IHostedService))
+        {
+            firstHostedService++;
+        }
+
+        services.Insert(firstHostedService, ServiceDescriptor.Singleton<IHostedService, MigrateDatabase<TDbContext>>());
     }
 
     /// <summary>

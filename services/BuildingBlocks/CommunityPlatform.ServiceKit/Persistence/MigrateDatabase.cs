@@ -1,11 +1,10 @@
 using System.Diagnostics;
-using CommunityPlatform.ServiceKit.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace CommunityPlatform.Messaging;
+namespace CommunityPlatform.ServiceKit.Persistence;
 
 /// <summary>
 /// Applies the service's committed migrations (creating the database if needed) and seals personal data still
@@ -18,7 +17,7 @@ public sealed partial class MigrateDatabase<TDbContext>(IServiceScopeFactory sco
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        using var activity = MessagingTelemetry.ActivitySource.StartActivity($"migrate {typeof(TDbContext).Name}");
+        using var activity = ServiceDatabaseExtensions.ActivitySource.StartActivity($"migrate {typeof(TDbContext).Name}");
         for (var attempt = 1; ; attempt++)
         {
             try
