@@ -129,8 +129,8 @@ public static class CareListApi
         Guid id, RecordCareVisitRequest request, ClaimsPrincipal caller, GridDbContext db, CareListProtector protector, IOptions<GridOptions> options,
         TimeProvider time, CancellationToken cancellationToken)
     {
-        var person = await db.CarePeople.SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
-        if (person is null || !GridScope.Of(caller).Covers(person.GridCode))
+        var person = await db.CarePeople.FindInScopeAsync(p => p.Id == id, GridScope.Of(caller), p => p.GridCode, cancellationToken);
+        if (person is null)
         {
             return TypedResults.NotFound();
         }

@@ -120,7 +120,7 @@ public static class MattersApi
 
         if (overdue == true)
         {
-            matters = matters.Where(m => (m.Status == MatterStatus.Accepted || m.Status == MatterStatus.Deliberating || m.Status == MatterStatus.Assigned) && m.DueOn < today);
+            matters = matters.Where(Matter.Overdue.On(today));
         }
 
         if (escalated == true)

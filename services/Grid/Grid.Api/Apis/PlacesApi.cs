@@ -73,8 +73,8 @@ public static class PlacesApi
     public static async Task<Results<Created<UnitResponse>, NotFound>> CreateUnit(
         Guid id, CreateUnitRequest request, ClaimsPrincipal caller, GridDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
-        var building = await db.Buildings.SingleOrDefaultAsync(b => b.Id == id, cancellationToken);
-        if (building is null || !GridScope.Of(caller).Covers(building.GridCode))
+        var building = await db.Buildings.FindInScopeAsync(b => b.Id == id, GridScope.Of(caller), b => b.GridCode, cancellationToken);
+        if (building is null)
         {
             return TypedResults.NotFound();
         }
@@ -88,8 +88,8 @@ public static class PlacesApi
     public static async Task<Results<NoContent, NotFound>> AppointBuildingHead(
         Guid id, AppointHeadRequest request, ClaimsPrincipal caller, GridDbContext db, CancellationToken cancellationToken)
     {
-        var building = await db.Buildings.SingleOrDefaultAsync(b => b.Id == id, cancellationToken);
-        if (building is null || !GridScope.Of(caller).Covers(building.GridCode))
+        var building = await db.Buildings.FindInScopeAsync(b => b.Id == id, GridScope.Of(caller), b => b.GridCode, cancellationToken);
+        if (building is null)
         {
             return TypedResults.NotFound();
         }
@@ -104,9 +104,10 @@ public static class PlacesApi
     public static async Task<Results<NoContent, NotFound>> AppointUnitHead(
         Guid id, AppointHeadRequest request, ClaimsPrincipal caller, GridDbContext db, CancellationToken cancellationToken)
     {
-        var unit = await db.Units.SingleOrDefaultAsync(u => u.Id == id, cancellationToken);
-        var building = unit is null ? null : await db.Buildings.AsNoTracking().SingleAsync(b => b.Id == unit.BuildingId, cancellationToken);
-        if (unit is null || !GridScope.Of(caller).Covers(building!.GridCode))
+        // A unit is in its building's grid.
+        var buildings = GridScope.Of(caller).Filter(db.Buildings, b => b.GridCode);
+        var unit = await db.Units.Where(u => buildings.Any(b => b.Id == u.BuildingId)).SingleOrDefaultAsync(u => u.Id == id, cancellationToken);
+        if (unit is null)
         {
             return TypedResults.NotFound();
         }
@@ -121,8 +122,10 @@ public static class PlacesApi
     public static async Task<Created<HouseholdResponse>> CreateHousehold(
         CreateHouseholdRequest request, ClaimsPrincipal caller, GridDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
-        var building = request.BuildingId is { } buildingId ? await db.Buildings.SingleOrDefaultAsync(b => b.Id == buildingId, cancellationToken) : null;
-        if (building is null || !GridScope.Of(caller).Covers(building.GridCode))
+        var building = request.BuildingId is { } buildingId
+            ? await db.Buildings.FindInScopeAsync(b => b.Id == buildingId, GridScope.Of(caller), b => b.GridCode, cancellationToken)
+            : null;
+        if (building is null)
         {
             throw DomainValidationException.For("buildingId", request.BuildingId is null ? "is required." : "names no building in your grids.");
         }
@@ -166,8 +169,10 @@ public static class PlacesApi
     public static async Task<Created<ResidentResponse>> RegisterResident(
         RegisterResidentRequest request, ClaimsPrincipal caller, GridDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
-        var household = request.HouseholdId is { } householdId ? await db.Households.SingleOrDefaultAsync(h => h.Id == householdId, cancellationToken) : null;
-        if (household is null || !GridScope.Of(caller).Covers(household.GridCode))
+        var household = request.HouseholdId is { } householdId
+            ? await db.Households.FindInScopeAsync(h => h.Id == householdId, GridScope.Of(caller), h => h.GridCode, cancellationToken)
+            : null;
+        if (household is null)
         {
             throw DomainValidationException.For("householdId", request.HouseholdId is null ? "is required." : "names no household in your grids.");
         }
@@ -222,8 +227,8 @@ public static class PlacesApi
 
     public static async Task<Results<Ok<ResidentResponse>, NotFound>> GetResident(Guid id, ClaimsPrincipal caller, GridDbContext db, CancellationToken cancellationToken)
     {
-        var resident = await db.Residents.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
-        return resident is null || !GridScope.Of(caller).Covers(resident.GridCode) ? TypedResults.NotFound() : TypedResults.Ok(ResidentResponse.From(resident));
+        var resident = await db.Residents.AsNoTracking().FindInScopeAsync(r => r.Id == id, GridScope.Of(caller), r => r.GridCode, cancellationToken);
+        return resident is null ? TypedResults.NotFound() : TypedResults.Ok(ResidentResponse.From(resident));
     }
 
     public static async Task<Ok<ResidentImportResult>> ImportResidents(HttpRequest request, ClaimsPrincipal caller, ResidentImport import, CancellationToken cancellationToken) =>

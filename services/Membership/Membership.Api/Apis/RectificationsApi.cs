@@ -62,7 +62,7 @@ public static class RectificationsApi
 
         if (overdue == true)
         {
-            query = query.Where(i => i.Status != RectificationStatus.Completed && i.Deadline < today);
+            query = query.Where(RectificationItem.Overdue.On(today));
         }
 
         if (completedLate == true)

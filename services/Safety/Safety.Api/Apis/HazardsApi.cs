@@ -62,19 +62,14 @@ public static class HazardsApi
         query = parsedCategory is null ? query : query.Where(h => h.Category == parsedCategory);
         query = Hazard.FoundWithin(query, found);
         query = open is null ? query : Hazard.Open(query, open.Value);
-        query = overdue switch
-        {
-            true => query.Where(h => h.Status != HazardStatus.Closed && h.Deadline < today),
-            false => query.Where(h => h.Status == HazardStatus.Closed || h.Deadline >= today),
-            null => query,
-        };
+        query = overdue is null ? query : query.Where(overdue.Value ? Hazard.Overdue.On(today) : Hazard.Overdue.NotOn(today));
         return TypedResults.Ok(await query.ToPageAsync(h => h.Id, cursor, limit, h => HazardResponse.From(h, today), cancellationToken));
     }
 
     public static async Task<Results<Ok<HazardResponse>, NotFound>> GetHazard(Guid id, ClaimsPrincipal caller, SafetyDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
-        var hazard = await db.Hazards.AsNoTracking().SingleOrDefaultAsync(h => h.Id == id, cancellationToken);
-        return hazard is null || !GridScope.Of(caller).Covers(hazard.GridCode)
+        var hazard = await db.Hazards.AsNoTracking().FindInScopeAsync(h => h.Id == id, GridScope.Of(caller), h => h.GridCode, cancellationToken);
+        return hazard is null
             ? TypedResults.NotFound()
             : TypedResults.Ok(HazardResponse.From(hazard, CommunityTime.Today(time)));
     }
@@ -103,8 +98,8 @@ public static class HazardsApi
     private static async Task<Results<Ok<HazardResponse>, NotFound>> ChangeAsync(
         Guid id, ClaimsPrincipal caller, SafetyDbContext db, TimeProvider time, Action<Hazard> change, CancellationToken cancellationToken)
     {
-        var hazard = await db.Hazards.SingleOrDefaultAsync(h => h.Id == id, cancellationToken);
-        if (hazard is null || !GridScope.Of(caller).Covers(hazard.GridCode))
+        var hazard = await db.Hazards.FindInScopeAsync(h => h.Id == id, GridScope.Of(caller), h => h.GridCode, cancellationToken);
+        if (hazard is null)
         {
             return TypedResults.NotFound();
         }

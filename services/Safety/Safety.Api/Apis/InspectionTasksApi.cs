@@ -38,15 +38,15 @@ public static class InspectionTasksApi
 
     public static async Task<Results<Ok<InspectionTask>, NotFound>> GetTask(Guid id, ClaimsPrincipal caller, SafetyDbContext db, CancellationToken cancellationToken)
     {
-        var task = await db.InspectionTasks.AsNoTracking().SingleOrDefaultAsync(t => t.Id == id, cancellationToken);
-        return task is null || !GridScope.Of(caller).Covers(task.GridCode) ? TypedResults.NotFound() : TypedResults.Ok(task);
+        var task = await db.InspectionTasks.AsNoTracking().FindInScopeAsync(t => t.Id == id, GridScope.Of(caller), t => t.GridCode, cancellationToken);
+        return task is null ? TypedResults.NotFound() : TypedResults.Ok(task);
     }
 
     public static async Task<Results<Ok<InspectionTask>, NotFound>> CloseTask(
         Guid id, CloseTaskRequest request, ClaimsPrincipal caller, SafetyDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
-        var task = await db.InspectionTasks.SingleOrDefaultAsync(t => t.Id == id, cancellationToken);
-        if (task is null || !GridScope.Of(caller).Covers(task.GridCode))
+        var task = await db.InspectionTasks.FindInScopeAsync(t => t.Id == id, GridScope.Of(caller), t => t.GridCode, cancellationToken);
+        if (task is null)
         {
             return TypedResults.NotFound();
         }

@@ -44,8 +44,8 @@ public static class InspectionsApi
         StartInspectionRequest request, ClaimsPrincipal caller, SafetyDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
         var scope = GridScope.Of(caller);
-        var venue = await db.Venues.AsNoTracking().SingleOrDefaultAsync(v => v.Id == request.VenueId, cancellationToken);
-        if (venue is null || !scope.Covers(venue.GridCode))
+        var venue = await db.Venues.AsNoTracking().FindInScopeAsync(v => v.Id == request.VenueId, scope, v => v.GridCode, cancellationToken);
+        if (venue is null)
         {
             throw DomainValidationException.For("venueId", request.VenueId is null ? "is required." : $"names no venue of yours ({request.VenueId}).");
         }
@@ -94,15 +94,15 @@ public static class InspectionsApi
 
     public static async Task<Results<Ok<InspectionResponse>, NotFound>> GetInspection(Guid id, ClaimsPrincipal caller, SafetyDbContext db, CancellationToken cancellationToken)
     {
-        var inspection = await db.Inspections.AsNoTracking().SingleOrDefaultAsync(i => i.Id == id, cancellationToken);
-        return inspection is null || !GridScope.Of(caller).Covers(inspection.GridCode) ? TypedResults.NotFound() : TypedResults.Ok(InspectionResponse.From(inspection));
+        var inspection = await db.Inspections.AsNoTracking().FindInScopeAsync(i => i.Id == id, GridScope.Of(caller), i => i.GridCode, cancellationToken);
+        return inspection is null ? TypedResults.NotFound() : TypedResults.Ok(InspectionResponse.From(inspection));
     }
 
     public static async Task<Results<Ok<InspectionResponse>, NotFound>> AnswerItem(
         Guid id, int number, AnswerContent request, ClaimsPrincipal caller, SafetyDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
-        var inspection = await db.Inspections.SingleOrDefaultAsync(i => i.Id == id, cancellationToken);
-        if (inspection is null || !GridScope.Of(caller).Covers(inspection.GridCode))
+        var inspection = await db.Inspections.FindInScopeAsync(i => i.Id == id, GridScope.Of(caller), i => i.GridCode, cancellationToken);
+        if (inspection is null)
         {
             return TypedResults.NotFound();
         }
@@ -115,8 +115,8 @@ public static class InspectionsApi
     public static async Task<Results<Ok<CompletedInspectionResponse>, NotFound>> CompleteInspection(
         Guid id, ClaimsPrincipal caller, SafetyDbContext db, IOptions<SafetyOptions> options, TimeProvider time, CancellationToken cancellationToken)
     {
-        var inspection = await db.Inspections.SingleOrDefaultAsync(i => i.Id == id, cancellationToken);
-        if (inspection is null || !GridScope.Of(caller).Covers(inspection.GridCode))
+        var inspection = await db.Inspections.FindInScopeAsync(i => i.Id == id, GridScope.Of(caller), i => i.GridCode, cancellationToken);
+        if (inspection is null)
         {
             return TypedResults.NotFound();
         }

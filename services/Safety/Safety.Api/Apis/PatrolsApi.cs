@@ -62,8 +62,8 @@ public static class PatrolsApi
     public static async Task<Results<Ok<PatrolPlanResponse>, NotFound>> EndPlan(
         Guid id, EndPatrolPlanRequest request, ClaimsPrincipal caller, SafetyDbContext db, CancellationToken cancellationToken)
     {
-        var plan = await db.PatrolPlans.SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
-        if (plan is null || !GridScope.Of(caller).Covers(plan.GridCode))
+        var plan = await db.PatrolPlans.FindInScopeAsync(p => p.Id == id, GridScope.Of(caller), p => p.GridCode, cancellationToken);
+        if (plan is null)
         {
             return TypedResults.NotFound();
         }
@@ -111,24 +111,8 @@ public static class PatrolsApi
         var today = CommunityTime.Today(time);
         var parsed = month is null ? PatrolMonth.Of(today) : PatrolMonth.Parse(month);
         new Validation().Require(parsed is not null, "month", "must be a month written yyyy-MM.").ThrowIfInvalid();
-        var attainments = await QuotaAttainmentsAsync(db, GridScope.Of(caller), gridCode, parsed!.Value, today, cancellationToken);
+        var attainments = await PatrolQuotas.AttainmentsAsync(db, GridScope.Of(caller), gridCode, parsed!.Value, today, cancellationToken);
         return TypedResults.Ok(new PatrolQuotaReport(parsed.Value.ToString(), attainments));
-    }
-
-    /// <summary>Every plan covering <paramref name="month"/> against the patrols held in it.</summary>
-    internal static async Task<IReadOnlyList<QuotaAttainment>> QuotaAttainmentsAsync(
-        SafetyDbContext db, GridScope scope, string? gridCode, PatrolMonth month, DateOnly today, CancellationToken cancellationToken)
-    {
-        var plans = scope.Filter(db.PatrolPlans.AsNoTracking(), p => p.GridCode)
-            .Where(p => p.StartsOn <= month.Last && (p.EndsOn == null || p.EndsOn >= month.First));
-        plans = string.IsNullOrWhiteSpace(gridCode) ? plans : plans.Where(p => p.GridCode == gridCode);
-        var planList = await plans.OrderBy(p => p.GridCode).ThenBy(p => p.Kind).ToListAsync(cancellationToken);
-        var grids = planList.Select(p => p.GridCode).Distinct().ToList();
-        var (start, end) = (CommunityTime.StartOf(month.First), CommunityTime.StartOf(month.Next.First));
-        var patrols = await db.Patrols.AsNoTracking()
-            .Where(p => grids.Contains(p.GridCode) && p.PatrolledAt >= start && p.PatrolledAt < end)
-            .ToListAsync(cancellationToken);
-        return [.. planList.Select(p => p.Attainment(month, patrols, today))];
     }
 
     private static async Task<Venue?> OptionalVenueAsync(SafetyDbContext db, Guid? venueId, CancellationToken cancellationToken) =>

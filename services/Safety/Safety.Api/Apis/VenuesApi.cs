@@ -86,8 +86,8 @@ public static class VenuesApi
 
     public static async Task<Results<Ok<VenueResponse>, NotFound>> GetVenue(Guid id, SafetyDbContext db, ClaimsPrincipal caller, CancellationToken cancellationToken)
     {
-        var venue = await db.Venues.AsNoTracking().SingleOrDefaultAsync(v => v.Id == id, cancellationToken);
-        if (venue is null || !GridScope.Of(caller).Covers(venue.GridCode))
+        var venue = await db.Venues.AsNoTracking().FindInScopeAsync(v => v.Id == id, GridScope.Of(caller), v => v.GridCode, cancellationToken);
+        if (venue is null)
         {
             return TypedResults.NotFound();
         }
@@ -100,8 +100,8 @@ public static class VenuesApi
         Guid id, UpdateVenueRequest request, SafetyDbContext db, ClaimsPrincipal caller, IOptions<SafetyOptions> options, TimeProvider time,
         CancellationToken cancellationToken)
     {
-        var venue = await db.Venues.SingleOrDefaultAsync(v => v.Id == id, cancellationToken);
-        if (venue is null || !GridScope.Of(caller).Covers(venue.GridCode))
+        var venue = await db.Venues.FindInScopeAsync(v => v.Id == id, GridScope.Of(caller), v => v.GridCode, cancellationToken);
+        if (venue is null)
         {
             return TypedResults.NotFound();
         }

@@ -98,7 +98,7 @@ public static class VolunteersApi
 
     public static async Task<Results<Ok<VolunteerResponse>, NotFound>> GetVolunteer(Guid id, VolunteerDbContext db, ClaimsPrincipal caller, CancellationToken cancellationToken)
     {
-        var volunteer = await FindAsync(id, db.Volunteers.AsNoTracking(), caller, cancellationToken);
+        var volunteer = await db.Volunteers.AsNoTracking().FindInScopeAsync(v => v.Id == id, GridScope.Of(caller), v => v.GridCode, cancellationToken);
         return volunteer is null ? TypedResults.NotFound() : TypedResults.Ok(VolunteerResponse.From(volunteer));
     }
 
@@ -121,7 +121,7 @@ public static class VolunteersApi
     public static async Task<Results<Ok<HoursResponse>, NotFound>> GetHours(
         Guid id, DateOnly? from, DateOnly? to, VolunteerDbContext db, ClaimsPrincipal caller, CancellationToken cancellationToken)
     {
-        var volunteer = await FindAsync(id, db.Volunteers.AsNoTracking(), caller, cancellationToken);
+        var volunteer = await db.Volunteers.AsNoTracking().FindInScopeAsync(v => v.Id == id, GridScope.Of(caller), v => v.GridCode, cancellationToken);
         return volunteer is null ? TypedResults.NotFound() : TypedResults.Ok(await VolunteerHistory.HoursAsync(db, volunteer, from, to, cancellationToken));
     }
 
@@ -129,22 +129,16 @@ public static class VolunteersApi
         Guid id, DateOnly? from, DateOnly? to, VolunteerDbContext db, ClaimsPrincipal caller, IOptions<VolunteerOptions> options, TimeProvider time,
         CancellationToken cancellationToken)
     {
-        var volunteer = await FindAsync(id, db.Volunteers.AsNoTracking(), caller, cancellationToken);
+        var volunteer = await db.Volunteers.AsNoTracking().FindInScopeAsync(v => v.Id == id, GridScope.Of(caller), v => v.GridCode, cancellationToken);
         return volunteer is null
             ? TypedResults.NotFound()
             : await VolunteerHistory.CertificateAsync(db, volunteer, from, to, caller, time, options.Value.Rules, cancellationToken);
     }
 
-    private static async Task<VolunteerProfile?> FindAsync(Guid id, IQueryable<VolunteerProfile> volunteers, ClaimsPrincipal caller, CancellationToken cancellationToken)
-    {
-        var volunteer = await volunteers.SingleOrDefaultAsync(v => v.Id == id, cancellationToken);
-        return volunteer is not null && GridScope.Of(caller).Covers(volunteer.GridCode) ? volunteer : null;
-    }
-
     private static async Task<Results<Ok<VolunteerResponse>, NotFound>> ChangeAsync(
         Guid id, VolunteerDbContext db, ClaimsPrincipal caller, Func<VolunteerProfile, Task> change, CancellationToken cancellationToken)
     {
-        var volunteer = await FindAsync(id, db.Volunteers, caller, cancellationToken);
+        var volunteer = await db.Volunteers.FindInScopeAsync(v => v.Id == id, GridScope.Of(caller), v => v.GridCode, cancellationToken);
         if (volunteer is null)
         {
             return TypedResults.NotFound();
