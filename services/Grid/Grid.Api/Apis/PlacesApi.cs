@@ -6,6 +6,7 @@ using CommunityPlatform.ServiceKit.Domain;
 using CommunityPlatform.ServiceKit.Security;
 using CommunityPlatform.ServiceKit.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommunityPlatform.Grid.Apis;
@@ -52,14 +53,9 @@ public static class PlacesApi
     }
 
     public static async Task<Ok<Page<BuildingResponse>>> ListBuildings(
-        string? gridCode, ClaimsPrincipal caller, GridDbContext db, Guid? cursor, int? limit, CancellationToken cancellationToken)
+        [AsParameters] BuildingFilter filter, ClaimsPrincipal caller, GridDbContext db, Guid? cursor, int? limit, CancellationToken cancellationToken)
     {
-        var buildings = GridScope.Of(caller).Filter(db.Buildings.AsNoTracking(), b => b.GridCode);
-        if (!string.IsNullOrWhiteSpace(gridCode))
-        {
-            buildings = buildings.Where(b => b.GridCode == gridCode);
-        }
-
+        var buildings = filter.Apply(GridScope.Of(caller).Filter(db.Buildings.AsNoTracking(), b => b.GridCode));
         var page = await buildings.ToPageAsync(b => b.Id, cursor, limit, b => b, cancellationToken);
         var ids = page.Items.Select(b => b.Id).ToList();
         var units = await db.Units.AsNoTracking().Where(u => ids.Contains(u.BuildingId)).OrderBy(u => u.Name).ToListAsync(cancellationToken);
@@ -138,19 +134,9 @@ public static class PlacesApi
     }
 
     public static async Task<Ok<Page<HouseholdListItem>>> ListHouseholds(
-        ClaimsPrincipal caller, GridDbContext db, string? gridCode, Guid? buildingId, Guid? cursor, int? limit, CancellationToken cancellationToken)
+        ClaimsPrincipal caller, GridDbContext db, [AsParameters] HouseholdFilter filter, Guid? cursor, int? limit, CancellationToken cancellationToken)
     {
-        var households = GridScope.Of(caller).Filter(db.Households.AsNoTracking(), h => h.GridCode);
-        if (!string.IsNullOrWhiteSpace(gridCode))
-        {
-            households = households.Where(h => h.GridCode == gridCode);
-        }
-
-        if (buildingId is { } building)
-        {
-            households = households.Where(h => h.BuildingId == building);
-        }
-
+        var households = filter.Apply(GridScope.Of(caller).Filter(db.Households.AsNoTracking(), h => h.GridCode));
         var page = await households.ToPageAsync(h => h.Id, cursor, limit, h => h, cancellationToken);
         var ids = page.Items.Select(h => h.Id).ToList();
         var buildingIds = page.Items.Select(h => h.BuildingId).Distinct().ToList();
@@ -188,40 +174,9 @@ public static class PlacesApi
     }
 
     public static async Task<Ok<Page<ResidentResponse>>> ListResidents(
-        ClaimsPrincipal caller, GridDbContext db, string? gridCode, Guid? buildingId, Guid? householdId, string? name, string? head, Guid? cursor, int? limit,
-        CancellationToken cancellationToken)
+        ClaimsPrincipal caller, GridDbContext db, [AsParameters] ResidentFilter filter, Guid? cursor, int? limit, CancellationToken cancellationToken)
     {
-        var validation = new Validation();
-        var headKind = head is null ? null : validation.RequireOneOf(head, "head", HeadKinds.All);
-        validation.ThrowIfInvalid();
-
-        var residents = GridScope.Of(caller).Filter(db.Residents.AsNoTracking(), r => r.GridCode);
-        if (headKind is { } kind)
-        {
-            residents = Resident.Heading(residents, kind, db.Buildings, db.Units);
-        }
-
-        if (!string.IsNullOrWhiteSpace(gridCode))
-        {
-            residents = residents.Where(r => r.GridCode == gridCode);
-        }
-
-        if (householdId is { } household)
-        {
-            residents = residents.Where(r => r.HouseholdId == household);
-        }
-
-        if (buildingId is { } building)
-        {
-            residents = residents.Where(r => db.Households.Any(h => h.Id == r.HouseholdId && h.BuildingId == building));
-        }
-
-        if (name?.Trim() is { Length: > 0 } prefix)
-        {
-            var pattern = SqlLike.StartsWith(prefix);
-            residents = residents.Where(r => EF.Functions.Like(r.Name, pattern, SqlLike.EscapeCharacter));
-        }
-
+        var residents = filter.Apply(GridScope.Of(caller).Filter(db.Residents.AsNoTracking(), r => r.GridCode), db);
         return TypedResults.Ok(await residents.ToPageAsync(r => r.Id, cursor, limit, ResidentResponse.From, cancellationToken));
     }
 
@@ -260,4 +215,102 @@ public sealed record HouseholdListItem(
 public sealed record ResidentResponse(Guid Id, Guid HouseholdId, string GridCode, string Name, Gender Gender, DateOnly? BirthDate, string Relation)
 {
     public static ResidentResponse From(Resident r) => new(r.Id, r.HouseholdId, r.GridCode, r.Name, r.Gender, r.BirthDate, r.Relation);
+}
+
+/// <summary>The filter of the building list.</summary>
+public sealed class BuildingFilter
+{
+    [FromQuery(Name = "gridCode")]
+    public string? GridCode { get; init; }
+
+    internal IQueryable<Building> Apply(IQueryable<Building> buildings)
+    {
+        if (!string.IsNullOrWhiteSpace(GridCode))
+        {
+            buildings = buildings.Where(b => b.GridCode == GridCode);
+        }
+
+        return buildings;
+    }
+}
+
+/// <summary>The filters of the household list; both are optional and they combine.</summary>
+public sealed class HouseholdFilter
+{
+    [FromQuery(Name = "gridCode")]
+    public string? GridCode { get; init; }
+
+    [FromQuery(Name = "buildingId")]
+    public Guid? BuildingId { get; init; }
+
+    internal IQueryable<Household> Apply(IQueryable<Household> households)
+    {
+        if (!string.IsNullOrWhiteSpace(GridCode))
+        {
+            households = households.Where(h => h.GridCode == GridCode);
+        }
+
+        if (BuildingId is { } building)
+        {
+            households = households.Where(h => h.BuildingId == building);
+        }
+
+        return households;
+    }
+}
+
+/// <summary>The filters of the resident list; every one is optional and they combine.</summary>
+public sealed class ResidentFilter
+{
+    [FromQuery(Name = "gridCode")]
+    public string? GridCode { get; init; }
+
+    [FromQuery(Name = "buildingId")]
+    public Guid? BuildingId { get; init; }
+
+    [FromQuery(Name = "householdId")]
+    public Guid? HouseholdId { get; init; }
+
+    /// <summary>A name or its beginning.</summary>
+    [FromQuery(Name = "name")]
+    public string? Name { get; init; }
+
+    /// <summary>Building or Unit: the heads of buildings (楼栋长) or of units (单元长).</summary>
+    [FromQuery(Name = "head")]
+    public string? Head { get; init; }
+
+    internal IQueryable<Resident> Apply(IQueryable<Resident> residents, GridDbContext db)
+    {
+        var validation = new Validation();
+        var head = Head is null ? null : validation.RequireOneOf(Head, "head", HeadKinds.All);
+        validation.ThrowIfInvalid();
+
+        if (head is { } kind)
+        {
+            residents = Resident.Heading(residents, kind, db.Buildings, db.Units);
+        }
+
+        if (!string.IsNullOrWhiteSpace(GridCode))
+        {
+            residents = residents.Where(r => r.GridCode == GridCode);
+        }
+
+        if (HouseholdId is { } household)
+        {
+            residents = residents.Where(r => r.HouseholdId == household);
+        }
+
+        if (BuildingId is { } building)
+        {
+            residents = residents.Where(r => db.Households.Any(h => h.Id == r.HouseholdId && h.BuildingId == building));
+        }
+
+        if (Name?.Trim() is { Length: > 0 } prefix)
+        {
+            var pattern = SqlLike.StartsWith(prefix);
+            residents = residents.Where(r => EF.Functions.Like(r.Name, pattern, SqlLike.EscapeCharacter));
+        }
+
+        return residents;
+    }
 }

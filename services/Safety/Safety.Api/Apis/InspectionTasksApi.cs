@@ -6,6 +6,7 @@ using CommunityPlatform.ServiceKit.Domain;
 using CommunityPlatform.ServiceKit.Security;
 using CommunityPlatform.ServiceKit.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommunityPlatform.Safety.Apis;
@@ -25,14 +26,9 @@ public static class InspectionTasksApi
     }
 
     public static async Task<Ok<Page<InspectionTask>>> ListTasks(
-        ClaimsPrincipal caller, SafetyDbContext db, string? gridCode, string? status, Guid? cursor, int? limit, CancellationToken cancellationToken)
+        ClaimsPrincipal caller, SafetyDbContext db, [AsParameters] InspectionTaskFilter filter, Guid? cursor, int? limit, CancellationToken cancellationToken)
     {
-        var validation = new Validation();
-        InspectionTaskStatus? parsed = status is null ? null : validation.RequireOneOf(status, "status", StatusLabels);
-        validation.ThrowIfInvalid();
-        var query = GridScope.Of(caller).Filter(db.InspectionTasks.AsNoTracking(), t => t.GridCode);
-        query = string.IsNullOrWhiteSpace(gridCode) ? query : query.Where(t => t.GridCode == gridCode);
-        query = parsed is null ? query : query.Where(t => t.Status == parsed);
+        var query = filter.Apply(GridScope.Of(caller).Filter(db.InspectionTasks.AsNoTracking(), t => t.GridCode));
         return TypedResults.Ok(await query.ToPageAsync(t => t.Id, cursor, limit, t => t, cancellationToken));
     }
 
@@ -55,12 +51,41 @@ public static class InspectionTasksApi
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(task);
     }
+}
 
+public sealed record CloseTaskRequest(string? Outcome);
+
+/// <summary>The filters of the inspection-task list; both are optional and they combine.</summary>
+public sealed class InspectionTaskFilter
+{
     private static readonly IReadOnlyDictionary<InspectionTaskStatus, string> StatusLabels = new Dictionary<InspectionTaskStatus, string>
     {
         [InspectionTaskStatus.Open] = "待排查",
         [InspectionTaskStatus.Done] = "已处理",
     };
-}
 
-public sealed record CloseTaskRequest(string? Outcome);
+    [FromQuery(Name = "gridCode")]
+    public string? GridCode { get; init; }
+
+    [FromQuery(Name = "status")]
+    public string? Status { get; init; }
+
+    internal IQueryable<InspectionTask> Apply(IQueryable<InspectionTask> query)
+    {
+        var validation = new Validation();
+        InspectionTaskStatus? status = Status is null ? null : validation.RequireOneOf(Status, "status", StatusLabels);
+        validation.ThrowIfInvalid();
+
+        if (!string.IsNullOrWhiteSpace(GridCode))
+        {
+            query = query.Where(t => t.GridCode == GridCode);
+        }
+
+        if (status is { } s)
+        {
+            query = query.Where(t => t.Status == s);
+        }
+
+        return query;
+    }
+}

@@ -7,6 +7,7 @@ using CommunityPlatform.Volunteer.Domain;
 using CommunityPlatform.Volunteer.Extensions;
 using CommunityPlatform.Volunteer.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -63,36 +64,9 @@ public static class VolunteersApi
     }
 
     public static async Task<Ok<Page<VolunteerResponse>>> ListVolunteers(
-        VolunteerDbContext db, ClaimsPrincipal caller, Guid? memberId, string? gridCode, string? skill, bool? active, bool? partyMember, Guid? cursor, int? limit,
-        CancellationToken cancellationToken)
+        VolunteerDbContext db, ClaimsPrincipal caller, [AsParameters] VolunteerFilter filter, Guid? cursor, int? limit, CancellationToken cancellationToken)
     {
-        var query = GridScope.Of(caller).Filter(db.Volunteers.AsNoTracking(), v => v.GridCode);
-        if (active is { } isActive)
-        {
-            query = query.Where(v => v.Active == isActive);
-        }
-
-        if (partyMember is { } isPartyMember)
-        {
-            query = query.Where(v => v.IsPartyMember == isPartyMember);
-        }
-
-        if (memberId is { } member)
-        {
-            query = query.Where(v => v.MemberId == member);
-        }
-
-        if (!string.IsNullOrWhiteSpace(gridCode))
-        {
-            query = query.Where(v => v.GridCode == gridCode);
-        }
-
-        if (!string.IsNullOrWhiteSpace(skill))
-        {
-            var wanted = skill.Trim();
-            query = query.Where(v => v.Skills.Contains(wanted));
-        }
-
+        var query = filter.Apply(GridScope.Of(caller).Filter(db.Volunteers.AsNoTracking(), v => v.GridCode));
         return TypedResults.Ok(await query.ToPageAsync(v => v.Id, cursor, limit, VolunteerResponse.From, cancellationToken));
     }
 
@@ -176,4 +150,55 @@ public sealed record VolunteerResponse(
     public static VolunteerResponse From(VolunteerProfile volunteer) => new(
         volunteer.Id, volunteer.Label, volunteer.MemberId, volunteer.GridCode, volunteer.Source, volunteer.IsPartyMember, volunteer.Active, volunteer.Skills,
         volunteer.Phone, volunteer.AccountId is not null, volunteer.NoShows, volunteer.CreatedAt);
+}
+
+/// <summary>The filters of the volunteer list; every one is optional and they combine.</summary>
+public sealed class VolunteerFilter
+{
+    /// <summary>The party member's id, for the volunteer profile linked to a member.</summary>
+    [FromQuery(Name = "memberId")]
+    public Guid? MemberId { get; init; }
+
+    [FromQuery(Name = "gridCode")]
+    public string? GridCode { get; init; }
+
+    [FromQuery(Name = "skill")]
+    public string? Skill { get; init; }
+
+    [FromQuery(Name = "active")]
+    public bool? Active { get; init; }
+
+    [FromQuery(Name = "partyMember")]
+    public bool? PartyMember { get; init; }
+
+    internal IQueryable<VolunteerProfile> Apply(IQueryable<VolunteerProfile> query)
+    {
+        if (Active is { } active)
+        {
+            query = query.Where(v => v.Active == active);
+        }
+
+        if (PartyMember is { } partyMember)
+        {
+            query = query.Where(v => v.IsPartyMember == partyMember);
+        }
+
+        if (MemberId is { } member)
+        {
+            query = query.Where(v => v.MemberId == member);
+        }
+
+        if (!string.IsNullOrWhiteSpace(GridCode))
+        {
+            query = query.Where(v => v.GridCode == GridCode);
+        }
+
+        if (!string.IsNullOrWhiteSpace(Skill))
+        {
+            var wanted = Skill.Trim();
+            query = query.Where(v => v.Skills.Contains(wanted));
+        }
+
+        return query;
+    }
 }
