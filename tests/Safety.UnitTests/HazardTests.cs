@@ -111,6 +111,22 @@ public sealed class HazardTests
     }
 
     [Fact]
+    public void The_overdue_rule_filters_a_query_as_it_judges_a_hazard_in_hand()
+    {
+        var hazards = Enum.GetValues<HazardStatus>().Select(In).ToList();
+        var deadline = hazards[0].Deadline;
+
+        foreach (var day in new[] { deadline.AddDays(-1), deadline, deadline.AddDays(1), deadline.AddYears(1) })
+        {
+            Assert.Equal(hazards.Where(h => h.IsOverdue(day)), hazards.AsQueryable().Where(Hazard.Overdue.On(day)));
+            Assert.Equal(hazards.Where(h => !h.IsOverdue(day)), hazards.AsQueryable().Where(Hazard.Overdue.NotOn(day)));
+            Assert.Equal(day > deadline, hazards.Any(h => h.IsOverdue(day)));
+        }
+
+        Assert.All(hazards.Where(h => h.IsOverdue(deadline.AddDays(1))), h => Assert.NotEqual(HazardStatus.Closed, h.Status));
+    }
+
+    [Fact]
     public void A_new_hazard_is_open_for_the_venue_owner_with_the_failed_item_and_its_evidence()
     {
         var hazard = OpenHazard();

@@ -7,6 +7,7 @@ using CommunityPlatform.ServiceKit.Http;
 using CommunityPlatform.ServiceKit.Security;
 using CommunityPlatform.ServiceKit.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommunityPlatform.County.Apis;
@@ -77,20 +78,8 @@ public static class CasesApi
         }, cancellationToken);
     }
 
-    public static async Task<Ok<Page<CaseResponse>>> ListCases(CountyDbContext db, string? status, Guid? after, int? limit, CancellationToken cancellationToken)
-    {
-        var cases = db.Cases.AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(status))
-        {
-            var wanted = status.Trim();
-            var states = Enum.GetValues<CaseState>().Where(s => s.WireName() == wanted || s.Open311Status() == wanted).ToArray();
-            new Validation().Require(states.Length > 0, "status",
-                $"must be open, closed or one of the states: {string.Join(", ", Enum.GetValues<CaseState>().Select(s => s.WireName()))}.").ThrowIfInvalid();
-            cases = cases.Where(c => states.Contains(c.State));
-        }
-
-        return TypedResults.Ok(await cases.ToPageAsync(c => c.Id, after, limit, CaseResponse.From, cancellationToken));
-    }
+    public static async Task<Ok<Page<CaseResponse>>> ListCases(CountyDbContext db, [AsParameters] CaseFilter filter, Guid? after, int? limit, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await filter.Apply(db.Cases.AsNoTracking()).ToPageAsync(c => c.Id, after, limit, CaseResponse.From, cancellationToken));
 
     public static async Task<Results<Ok<CaseResponse>, NotFound>> GetCase(Guid id, CountyDbContext db, CancellationToken cancellationToken)
     {
@@ -186,4 +175,26 @@ public sealed record CaseResponse(
     public static CaseResponse From(CountyCase c) => new(
         c.Id, c.CountyCaseId, c.ServiceCode, c.Service.Name, c.Description, c.Address, c.Latitude, c.Longitude, c.State.Open311Status(), c.StatusNotes,
         c.State, c.RequestedAt, c.ExpectedAt, c.UpdatedAt, c.GridCode, c.MatterId);
+}
+
+/// <summary>The filter of the case list.</summary>
+public sealed class CaseFilter
+{
+    /// <summary>Open311's open or closed, or one of the states by its wire name.</summary>
+    [FromQuery(Name = "status")]
+    public string? Status { get; init; }
+
+    internal IQueryable<CountyCase> Apply(IQueryable<CountyCase> cases)
+    {
+        if (!string.IsNullOrWhiteSpace(Status))
+        {
+            var wanted = Status.Trim();
+            var states = Enum.GetValues<CaseState>().Where(s => s.WireName() == wanted || s.Open311Status() == wanted).ToArray();
+            new Validation().Require(states.Length > 0, "status",
+                $"must be open, closed or one of the states: {string.Join(", ", Enum.GetValues<CaseState>().Select(s => s.WireName()))}.").ThrowIfInvalid();
+            cases = cases.Where(c => states.Contains(c.State));
+        }
+
+        return cases;
+    }
 }

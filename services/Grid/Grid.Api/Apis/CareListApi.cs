@@ -7,6 +7,7 @@ using CommunityPlatform.ServiceKit.Domain;
 using CommunityPlatform.ServiceKit.Security;
 using CommunityPlatform.ServiceKit.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -68,17 +69,10 @@ public static class CareListApi
 
     public static async Task<Ok<List<CareRecordResponse>>> List(
         ClaimsPrincipal caller, GridDbContext db, CareListProtector protector, AuditTrail audit, IOptions<GridOptions> options,
-        string? reason, string? gridCode, string? category, CancellationToken cancellationToken)
+        string? reason, [AsParameters] CareRecordFilter filter, CancellationToken cancellationToken)
     {
         var why = await RequireReasonAsync(reason, audit, caller, null, cancellationToken);
-        var validation = new Validation();
-        var parsedCategory = category is null ? null : validation.RequireOneOf(category, "category", CareCategories.All);
-        validation.ThrowIfInvalid();
-
-        var people = GridScope.Of(caller).Filter(db.CarePeople.AsNoTracking(), p => p.GridCode).Where(p => gridCode == null || p.GridCode == gridCode);
-        // The category is sealed in the database, so it is matched here, on a grid's few dozen records.
-        var list = (await people.OrderBy(p => p.GridCode).ThenBy(p => p.Id).ToListAsync(cancellationToken))
-            .Where(p => parsedCategory == null || p.Category == parsedCategory).Take(500).ToList();
+        var list = await filter.ApplyAsync(GridScope.Of(caller).Filter(db.CarePeople.AsNoTracking(), p => p.GridCode), cancellationToken);
         foreach (var person in list)
         {
             await audit.RecordAsync(ReadAction, caller, person.Id.ToString(), why, cancellationToken);
@@ -114,23 +108,19 @@ public static class CareListApi
     }
 
     public static async Task<Ok<List<CareRecordSummary>>> VisitsDue(
-        ClaimsPrincipal caller, GridDbContext db, IOptions<GridOptions> options, TimeProvider time, DateOnly? by, CancellationToken cancellationToken)
+        ClaimsPrincipal caller, GridDbContext db, IOptions<GridOptions> options, TimeProvider time, [AsParameters] VisitsDueFilter filter, CancellationToken cancellationToken)
     {
-        var day = by ?? CommunityTime.Today(time);
         var people = await GridScope.Of(caller).Filter(db.CarePeople.AsNoTracking(), p => p.GridCode).ToListAsync(cancellationToken);
-        return TypedResults.Ok(people
-            .Select(p => CareRecordSummary.From(p, options.Value.SensitivePeriods))
-            .Where(p => p.NextVisitDue <= day)
-            .OrderBy(p => p.NextVisitDue)
-            .ToList());
+        var summaries = people.Select(p => CareRecordSummary.From(p, options.Value.SensitivePeriods));
+        return TypedResults.Ok(filter.Apply(summaries, CommunityTime.Today(time)).OrderBy(p => p.NextVisitDue).ToList());
     }
 
     public static async Task<Results<Created<CareRecordSummary>, NotFound>> RecordVisit(
         Guid id, RecordCareVisitRequest request, ClaimsPrincipal caller, GridDbContext db, CareListProtector protector, IOptions<GridOptions> options,
         TimeProvider time, CancellationToken cancellationToken)
     {
-        var person = await db.CarePeople.SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
-        if (person is null || !GridScope.Of(caller).Covers(person.GridCode))
+        var person = await db.CarePeople.FindInScopeAsync(p => p.Id == id, GridScope.Of(caller), p => p.GridCode, cancellationToken);
+        if (person is null)
         {
             return TypedResults.NotFound();
         }
@@ -143,27 +133,9 @@ public static class CareListApi
 
     /// <summary>The care-list reads and refused attempts, newest first, without anything of the records but their ids.</summary>
     public static async Task<Ok<Page<CareListReadResponse>>> ListReads(
-        GridDbContext db, string? reader, Guid? record, DateOnly? from, DateOnly? to, long? cursor, int? limit, CancellationToken cancellationToken)
+        GridDbContext db, [AsParameters] CareListReadFilter filter, long? cursor, int? limit, CancellationToken cancellationToken)
     {
-        var validation = new Validation();
-        var days = DayRange.Of(from, to, "from", "to", validation);
-        validation.ThrowIfInvalid();
-
-        var query = db.Set<AuditEntry>().AsNoTracking()
-            .Where(a => a.Action == ReadAction || a.Action == RefusedReadAction)
-            .Where(days.Covers<AuditEntry>(a => a.OccurredAt));
-        if (!string.IsNullOrWhiteSpace(reader))
-        {
-            var readerId = reader.Trim();
-            query = query.Where(a => a.Actor == readerId);
-        }
-
-        if (record is { } recordId)
-        {
-            var subject = recordId.ToString();
-            query = query.Where(a => a.Subject == subject);
-        }
-
+        var query = filter.Apply(db.Set<AuditEntry>().AsNoTracking().Where(a => a.Action == ReadAction || a.Action == RefusedReadAction));
         return TypedResults.Ok(await query.ToNewestFirstPageAsync(cursor, limit, CareListReadResponse.From, cancellationToken));
     }
 
@@ -222,4 +194,85 @@ public sealed record CareRecordResponse(CareRecordSummary Record, CareDetails De
 {
     public static CareRecordResponse From(CarePerson p, CareDetails details, IReadOnlyList<CareVisitResponse> visits, IReadOnlyList<SensitivePeriod> periods) =>
         new(CareRecordSummary.From(p, periods), details, visits);
+}
+
+/// <summary>The filters of the care list; both are optional and they combine.</summary>
+public sealed class CareRecordFilter
+{
+    [FromQuery(Name = "gridCode")]
+    public string? GridCode { get; init; }
+
+    [FromQuery(Name = "category")]
+    public string? Category { get; init; }
+
+    /// <summary>The records to list, at most 500. The category is sealed in the database, so it is matched after loading, on a grid's few dozen records.</summary>
+    internal async Task<List<CarePerson>> ApplyAsync(IQueryable<CarePerson> people, CancellationToken cancellationToken)
+    {
+        var validation = new Validation();
+        var category = Category is null ? null : validation.RequireOneOf(Category, "category", CareCategories.All);
+        validation.ThrowIfInvalid();
+
+        if (GridCode is not null)
+        {
+            people = people.Where(p => p.GridCode == GridCode);
+        }
+
+        var loaded = await people.OrderBy(p => p.GridCode).ThenBy(p => p.Id).ToListAsync(cancellationToken);
+        return [.. loaded.Where(p => category == null || p.Category == category).Take(500)];
+    }
+}
+
+/// <summary>The filters of the care-list audit; every one is optional and they combine.</summary>
+public sealed class CareListReadFilter
+{
+    /// <summary>The reader's account id.</summary>
+    [FromQuery(Name = "reader")]
+    public string? Reader { get; init; }
+
+    /// <summary>The care record read.</summary>
+    [FromQuery(Name = "record")]
+    public Guid? Record { get; init; }
+
+    [FromQuery(Name = "from")]
+    public DateOnly? From { get; init; }
+
+    [FromQuery(Name = "to")]
+    public DateOnly? To { get; init; }
+
+    internal IQueryable<AuditEntry> Apply(IQueryable<AuditEntry> query)
+    {
+        var validation = new Validation();
+        var days = DayRange.Of(From, To, "from", "to", validation);
+        validation.ThrowIfInvalid();
+
+        query = query.Where(days.Covers<AuditEntry>(a => a.OccurredAt));
+        if (!string.IsNullOrWhiteSpace(Reader))
+        {
+            var readerId = Reader.Trim();
+            query = query.Where(a => a.Actor == readerId);
+        }
+
+        if (Record is { } record)
+        {
+            var subject = record.ToString();
+            query = query.Where(a => a.Subject == subject);
+        }
+
+        return query;
+    }
+}
+
+/// <summary>The filter of the due visits.</summary>
+public sealed class VisitsDueFilter
+{
+    /// <summary>The records whose next visit is due by this day (default today).</summary>
+    [FromQuery(Name = "by")]
+    public DateOnly? By { get; init; }
+
+    /// <summary>The due records; the next visit is worked out from the record and the sensitive periods, so it is matched in memory.</summary>
+    internal IEnumerable<CareRecordSummary> Apply(IEnumerable<CareRecordSummary> records, DateOnly today)
+    {
+        var day = By ?? today;
+        return records.Where(p => p.NextVisitDue <= day);
+    }
 }

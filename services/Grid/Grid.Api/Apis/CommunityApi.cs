@@ -6,6 +6,7 @@ using CommunityPlatform.ServiceKit.Domain;
 using CommunityPlatform.ServiceKit.Security;
 using CommunityPlatform.ServiceKit.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommunityPlatform.Grid.Apis;
@@ -40,10 +41,9 @@ public static class CommunityApi
     }
 
     public static async Task<Ok<Page<BusinessResponse>>> ListBusinesses(
-        ClaimsPrincipal caller, GridDbContext db, string? gridCode, string? category, Guid? cursor, int? limit, CancellationToken cancellationToken)
+        ClaimsPrincipal caller, GridDbContext db, [AsParameters] BusinessFilter filter, Guid? cursor, int? limit, CancellationToken cancellationToken)
     {
-        var businesses = GridScope.Of(caller).Filter(db.Businesses.AsNoTracking(), b => b.GridCode)
-            .Where(b => (gridCode == null || b.GridCode == gridCode) && (category == null || b.Category == category));
+        var businesses = filter.Apply(GridScope.Of(caller).Filter(db.Businesses.AsNoTracking(), b => b.GridCode));
         return TypedResults.Ok(await businesses.ToPageAsync(b => b.Id, cursor, limit, BusinessResponse.From, cancellationToken));
     }
 
@@ -59,13 +59,10 @@ public static class CommunityApi
         return TypedResults.Created("/api/grid/partner-units", PartnerUnitResponse.From(partner));
     }
 
-    public static async Task<Ok<List<PartnerUnitResponse>>> ListPartnerUnits(GridDbContext db, string? category, CancellationToken cancellationToken)
+    public static async Task<Ok<List<PartnerUnitResponse>>> ListPartnerUnits(GridDbContext db, [AsParameters] PartnerUnitFilter filter, CancellationToken cancellationToken)
     {
-        var validation = new Validation();
-        var code = category is null ? null : validation.RequireOneOf(category, "category", NeedCategories.All)?.ToString();
-        validation.ThrowIfInvalid();
         var partners = await db.PartnerUnits.AsNoTracking().OrderBy(p => p.Name).ToListAsync(cancellationToken);
-        return TypedResults.Ok(partners.Where(p => code is null || p.Resources.Any(r => r.Category == code)).Select(PartnerUnitResponse.From).ToList());
+        return TypedResults.Ok(filter.Apply(partners).Select(PartnerUnitResponse.From).ToList());
     }
 }
 
@@ -83,4 +80,46 @@ public sealed record PairPartnerUnitRequest(string? Name, IReadOnlyList<PartnerR
 public sealed record PartnerUnitResponse(Guid Id, string Name, string? GridCode, string? Contact, IReadOnlyList<PartnerResource> Resources)
 {
     public static PartnerUnitResponse From(PartnerUnit p) => new(p.Id, p.Name, p.GridCode, p.Contact, p.Resources);
+}
+
+/// <summary>The filters of the business list; both are optional and they combine.</summary>
+public sealed class BusinessFilter
+{
+    [FromQuery(Name = "gridCode")]
+    public string? GridCode { get; init; }
+
+    [FromQuery(Name = "category")]
+    public string? Category { get; init; }
+
+    internal IQueryable<Business> Apply(IQueryable<Business> businesses)
+    {
+        if (GridCode is not null)
+        {
+            businesses = businesses.Where(b => b.GridCode == GridCode);
+        }
+
+        if (Category is not null)
+        {
+            businesses = businesses.Where(b => b.Category == Category);
+        }
+
+        return businesses;
+    }
+}
+
+/// <summary>The filter of the partner-unit list.</summary>
+public sealed class PartnerUnitFilter
+{
+    /// <summary>The units offering a resource of this need category.</summary>
+    [FromQuery(Name = "category")]
+    public string? Category { get; init; }
+
+    /// <summary>The partner units to list; matched in memory, as each one's resources are a list.</summary>
+    internal IEnumerable<PartnerUnit> Apply(IEnumerable<PartnerUnit> partners)
+    {
+        var validation = new Validation();
+        var code = Category is null ? null : validation.RequireOneOf(Category, "category", NeedCategories.All)?.ToString();
+        validation.ThrowIfInvalid();
+        return code is null ? partners : partners.Where(p => p.Resources.Any(r => r.Category == code));
+    }
 }

@@ -61,8 +61,8 @@ public static class GridsApi
     public static async Task<Results<Ok<GridResponse>, NotFound>> GetGrid(
         string code, GridDbContext db, GridWorkerDirectory directory, HttpRequest http, ClaimsPrincipal caller, CancellationToken cancellationToken)
     {
-        var grid = await db.Grids.AsNoTracking().SingleOrDefaultAsync(g => g.Code == code, cancellationToken);
-        return grid is null || !GridScope.Of(caller).Covers(grid.Code)
+        var grid = await db.Grids.AsNoTracking().FindInScopeAsync(g => g.Code == code, GridScope.Of(caller), g => g.Code, cancellationToken);
+        return grid is null
             ? TypedResults.NotFound()
             : TypedResults.Ok(GridResponse.From(grid, await directory.ByGridAsync(http.Headers.Authorization, cancellationToken)));
     }

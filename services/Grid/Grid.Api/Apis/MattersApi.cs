@@ -79,73 +79,18 @@ public static class MattersApi
     }
 
     public static async Task<Ok<Page<MatterResponse>>> ListMatters(
-        ClaimsPrincipal caller, GridDbContext db, TimeProvider time, string? gridCode, string? status, string? category, bool? overdue, bool? escalated,
-        [AsParameters] MatterPeriods periods, bool? resolved, Guid? cursor, int? limit, CancellationToken cancellationToken)
+        ClaimsPrincipal caller, GridDbContext db, TimeProvider time, [AsParameters] MatterFilter filter, Guid? cursor, int? limit, CancellationToken cancellationToken)
     {
-        var validation = new Validation();
-        var parsedStatus = status is null ? null : validation.RequireOneOf(status, "status", MatterStatusLabels.All);
-        var parsedCategory = category is null ? null : validation.RequireOneOf(category, "category", MatterCategories.All);
-        var reported = DayRange.Of(periods.ReportedFrom, periods.ReportedTo, "reportedFrom", "reportedTo", validation);
-        var resolvedIn = DayRange.Of(periods.ResolvedFrom, periods.ResolvedTo, "resolvedFrom", "resolvedTo", validation);
-        var deliberated = DayRange.Of(periods.DeliberatedFrom, periods.DeliberatedTo, "deliberatedFrom", "deliberatedTo", validation);
-        validation.ThrowIfInvalid();
-
         var today = CommunityTime.Today(time);
-        var matters = Visible(db.Matters.AsNoTracking(), caller);
-        matters = Matter.ResolvedWithin(Matter.ReportedWithin(matters, reported), resolvedIn);
-        if (!deliberated.IsOpen)
-        {
-            matters = Matter.DeliberatedWithin(matters, db.DeliberationSessions, deliberated);
-        }
-
-        if (resolved is { } isResolved)
-        {
-            matters = Matter.Resolved(matters, isResolved);
-        }
-
-        if (!string.IsNullOrWhiteSpace(gridCode))
-        {
-            matters = matters.Where(m => m.GridCode == gridCode);
-        }
-
-        if (parsedStatus is { } s)
-        {
-            matters = matters.Where(m => m.Status == s);
-        }
-
-        if (parsedCategory is { } c)
-        {
-            matters = matters.Where(m => m.Category == c);
-        }
-
-        if (overdue == true)
-        {
-            matters = matters.Where(m => (m.Status == MatterStatus.Accepted || m.Status == MatterStatus.Deliberating || m.Status == MatterStatus.Assigned) && m.DueOn < today);
-        }
-
-        if (escalated == true)
-        {
-            matters = matters.Where(m => m.Escalated && m.Status != MatterStatus.Closed && m.Status != MatterStatus.Returned);
-        }
-
+        var matters = filter.Apply(Visible(db.Matters.AsNoTracking(), caller), db.DeliberationSessions, today);
         return TypedResults.Ok(await matters.ToPageAsync(m => m.Id, cursor, limit, m => MatterResponse.From(m, today), cancellationToken));
     }
 
     public static async Task<Ok<Page<SessionListItem>>> ListSessions(
-        ClaimsPrincipal caller, GridDbContext db, DateOnly? from, DateOnly? to, string? venue, Guid? cursor, int? limit, CancellationToken cancellationToken)
+        ClaimsPrincipal caller, GridDbContext db, [AsParameters] SessionFilter filter, Guid? cursor, int? limit, CancellationToken cancellationToken)
     {
-        var validation = new Validation();
-        var held = DayRange.Of(from, to, "from", "to", validation);
-        var parsedVenue = venue is null ? null : validation.RequireOneOf(venue, "venue", DeliberationVenues.All);
-        validation.ThrowIfInvalid();
-
         var visible = Visible(db.Matters, caller).Select(m => m.Id);
-        var sessions = DeliberationSession.HeldWithin(db.DeliberationSessions.AsNoTracking(), held).Where(s => visible.Contains(s.MatterId));
-        if (parsedVenue is { } v)
-        {
-            sessions = sessions.Where(s => s.Venue == v);
-        }
-
+        var sessions = filter.Apply(db.DeliberationSessions.AsNoTracking()).Where(s => visible.Contains(s.MatterId));
         return TypedResults.Ok(await sessions.ToPageAsync(s => s.Id, cursor, limit, SessionListItem.From, cancellationToken));
     }
 
@@ -370,9 +315,30 @@ public sealed record MatterResponse(
         m.DueOn is { } due ? CommunityTime.StartOf(due.AddDays(1)) : null, m.UpdatedAt);
 }
 
-/// <summary>The days a matter list may be limited to, in the community's calendar, both ends included, either end open.</summary>
-public sealed class MatterPeriods
+/// <summary>The filters of the matter list; every one is optional and they combine.</summary>
+public sealed class MatterFilter
 {
+    [FromQuery(Name = "gridCode")]
+    public string? GridCode { get; init; }
+
+    [FromQuery(Name = "status")]
+    public string? Status { get; init; }
+
+    [FromQuery(Name = "category")]
+    public string? Category { get; init; }
+
+    /// <summary>True for the matters past the day they are due by (<see cref="Matter.Overdue"/>).</summary>
+    [FromQuery(Name = "overdue")]
+    public bool? Overdue { get; init; }
+
+    /// <summary>True for the 督办 board: escalated and not yet closed or returned.</summary>
+    [FromQuery(Name = "escalated")]
+    public bool? Escalated { get; init; }
+
+    /// <summary>True for the matters resolved (at any time), false for the others.</summary>
+    [FromQuery(Name = "resolved")]
+    public bool? Resolved { get; init; }
+
     [FromQuery(Name = "reportedFrom")]
     public DateOnly? ReportedFrom { get; init; }
 
@@ -391,6 +357,84 @@ public sealed class MatterPeriods
 
     [FromQuery(Name = "deliberatedTo")]
     public DateOnly? DeliberatedTo { get; init; }
+
+    internal IQueryable<Matter> Apply(IQueryable<Matter> matters, IQueryable<DeliberationSession> sessions, DateOnly today)
+    {
+        var validation = new Validation();
+        var status = Status is null ? null : validation.RequireOneOf(Status, "status", MatterStatusLabels.All);
+        var category = Category is null ? null : validation.RequireOneOf(Category, "category", MatterCategories.All);
+        var reported = DayRange.Of(ReportedFrom, ReportedTo, "reportedFrom", "reportedTo", validation);
+        var resolvedIn = DayRange.Of(ResolvedFrom, ResolvedTo, "resolvedFrom", "resolvedTo", validation);
+        var deliberated = DayRange.Of(DeliberatedFrom, DeliberatedTo, "deliberatedFrom", "deliberatedTo", validation);
+        validation.ThrowIfInvalid();
+
+        matters = Matter.ResolvedWithin(Matter.ReportedWithin(matters, reported), resolvedIn);
+        if (!deliberated.IsOpen)
+        {
+            matters = Matter.DeliberatedWithin(matters, sessions, deliberated);
+        }
+
+        if (Resolved is { } resolved)
+        {
+            matters = Matter.Resolved(matters, resolved);
+        }
+
+        if (!string.IsNullOrWhiteSpace(GridCode))
+        {
+            matters = matters.Where(m => m.GridCode == GridCode);
+        }
+
+        if (status is { } s)
+        {
+            matters = matters.Where(m => m.Status == s);
+        }
+
+        if (category is { } c)
+        {
+            matters = matters.Where(m => m.Category == c);
+        }
+
+        if (Overdue == true)
+        {
+            matters = matters.Where(Matter.Overdue.On(today));
+        }
+
+        if (Escalated == true)
+        {
+            matters = matters.Where(m => m.Escalated && m.Status != MatterStatus.Closed && m.Status != MatterStatus.Returned);
+        }
+
+        return matters;
+    }
+}
+
+/// <summary>The filters of the deliberation-session list; every one is optional and they combine.</summary>
+public sealed class SessionFilter
+{
+    [FromQuery(Name = "from")]
+    public DateOnly? From { get; init; }
+
+    [FromQuery(Name = "to")]
+    public DateOnly? To { get; init; }
+
+    [FromQuery(Name = "venue")]
+    public string? Venue { get; init; }
+
+    internal IQueryable<DeliberationSession> Apply(IQueryable<DeliberationSession> sessions)
+    {
+        var validation = new Validation();
+        var held = DayRange.Of(From, To, "from", "to", validation);
+        var venue = Venue is null ? null : validation.RequireOneOf(Venue, "venue", DeliberationVenues.All);
+        validation.ThrowIfInvalid();
+
+        sessions = DeliberationSession.HeldWithin(sessions, held);
+        if (venue is { } v)
+        {
+            sessions = sessions.Where(s => s.Venue == v);
+        }
+
+        return sessions;
+    }
 }
 
 /// <summary>A session as the list shows it: the minutes and the participants' names stay with the matter.</summary>

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using System.Security.Claims;
 using CommunityPlatform.Grid.Domain;
 using CommunityPlatform.Grid.Extensions;
@@ -7,6 +8,7 @@ using CommunityPlatform.ServiceKit.Domain;
 using CommunityPlatform.ServiceKit.Security;
 using CommunityPlatform.ServiceKit.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommunityPlatform.Grid.Apis;
@@ -60,27 +62,17 @@ public static class MicroWishesApi
     }
 
     public static async Task<Ok<Page<MicroWishResponse>>> ListWishes(
-        ClaimsPrincipal caller, GridDbContext db, string? gridCode, string? status, string? category,
-        DateOnly? postedFrom, DateOnly? postedTo, DateOnly? claimedFrom, DateOnly? claimedTo, DateOnly? fulfilledFrom, DateOnly? fulfilledTo,
-        Guid? cursor, int? limit, CancellationToken cancellationToken)
+        ClaimsPrincipal caller, GridDbContext db, [AsParameters] MicroWishFilter filter, Guid? cursor, int? limit, CancellationToken cancellationToken)
     {
-        var validation = new Validation();
-        var parsedStatus = status is null ? null : validation.RequireOneOf(status, "status", MicroWishStatuses.All);
-        var parsedCategory = category is null ? null : validation.RequireOneOf(category, "category", NeedCategories.All)?.ToString();
-        var posted = DayRange.Of(postedFrom, postedTo, "postedFrom", "postedTo", validation);
-        var claimed = DayRange.Of(claimedFrom, claimedTo, "claimedFrom", "claimedTo", validation);
-        var fulfilled = DayRange.Of(fulfilledFrom, fulfilledTo, "fulfilledFrom", "fulfilledTo", validation);
-        validation.ThrowIfInvalid();
-        var wishes = GridScope.Of(caller).Filter(db.MicroWishes.AsNoTracking(), w => w.GridCode)
-            .Where(w => (gridCode == null || w.GridCode == gridCode) && (parsedStatus == null || w.Status == parsedStatus) && (parsedCategory == null || w.Category == parsedCategory));
-        wishes = MicroWish.FulfilledWithin(MicroWish.ClaimedWithin(MicroWish.PostedWithin(wishes, posted), claimed), fulfilled);
+        var wishes = filter.Apply(GridScope.Of(caller).Filter(db.MicroWishes.AsNoTracking(), w => w.GridCode));
         return TypedResults.Ok(await wishes.ToPageAsync(w => w.Id, cursor, limit, MicroWishResponse.From, cancellationToken));
     }
 
-    public static async Task<Ok<List<WishMatchResponse>>> MatchWishes(ClaimsPrincipal caller, GridDbContext db, string? gridCode, CancellationToken cancellationToken)
+    public static async Task<Ok<List<WishMatchResponse>>> MatchWishes(
+        ClaimsPrincipal caller, GridDbContext db, [AsParameters] WishMatchFilter filter, CancellationToken cancellationToken)
     {
-        var open = await GridScope.Of(caller).Filter(db.MicroWishes.AsNoTracking(), w => w.GridCode)
-            .Where(w => w.Status == MicroWishStatus.Open && (gridCode == null || w.GridCode == gridCode))
+        var open = await filter.Apply(GridScope.Of(caller).Filter(db.MicroWishes.AsNoTracking(), w => w.GridCode))
+            .Where(w => w.Status == MicroWishStatus.Open)
             .OrderBy(w => w.PostedAt).Take(500).ToListAsync(cancellationToken);
         var partners = await db.PartnerUnits.AsNoTracking().ToListAsync(cancellationToken);
         var offers = await db.MemberOffers.AsNoTracking().ToListAsync(cancellationToken);
@@ -146,19 +138,17 @@ public static class MicroWishesApi
         return TypedResults.Created("/api/grid/four-lists", offer);
     }
 
-    public static async Task<Ok<FourListsResponse>> FourLists(ClaimsPrincipal caller, GridDbContext db, string? category, CancellationToken cancellationToken)
+    public static async Task<Ok<FourListsResponse>> FourLists(ClaimsPrincipal caller, GridDbContext db, [AsParameters] FourListsFilter filter, CancellationToken cancellationToken)
     {
-        var validation = new Validation();
-        var code = category is null ? null : validation.RequireOneOf(category, "category", NeedCategories.All)?.ToString();
-        validation.ThrowIfInvalid();
-        var needs = await db.CommunityNeeds.AsNoTracking().Where(n => code == null || n.Category == code).OrderByDescending(n => n.PostedAt).Take(500).ToListAsync(cancellationToken);
+        var code = filter.CategoryCode();
+        var needs = await FourListsFilter.Apply(db.CommunityNeeds.AsNoTracking(), n => n.Category, code).OrderByDescending(n => n.PostedAt).Take(500).ToListAsync(cancellationToken);
         var partners = await db.PartnerUnits.AsNoTracking().ToListAsync(cancellationToken);
-        var wishes = await GridScope.Of(caller).Filter(db.MicroWishes.AsNoTracking(), w => w.GridCode)
-            .Where(w => w.Status == MicroWishStatus.Open && (code == null || w.Category == code)).OrderBy(w => w.PostedAt).Take(500).ToListAsync(cancellationToken);
-        var offers = await db.MemberOffers.AsNoTracking().Where(o => code == null || o.Category == code).Take(500).ToListAsync(cancellationToken);
+        var wishes = await FourListsFilter.Apply(GridScope.Of(caller).Filter(db.MicroWishes.AsNoTracking(), w => w.GridCode), w => w.Category, code)
+            .Where(w => w.Status == MicroWishStatus.Open).OrderBy(w => w.PostedAt).Take(500).ToListAsync(cancellationToken);
+        var offers = await FourListsFilter.Apply(db.MemberOffers.AsNoTracking(), o => o.Category, code).Take(500).ToListAsync(cancellationToken);
         return TypedResults.Ok(new FourListsResponse(
             needs,
-            partners.SelectMany(p => p.Resources.Where(r => code == null || r.Category == code).Select(r => new PartnerSuggestion(p.Id, p.Name, p.GridCode, [r.Description]))).ToList(),
+            partners.SelectMany(p => FourListsFilter.Apply(p.Resources.AsQueryable(), r => r.Category, code).AsEnumerable().Select(r => new PartnerSuggestion(p.Id, p.Name, p.GridCode, [r.Description]))).ToList(),
             wishes.Select(MicroWishResponse.From).ToList(),
             offers));
     }
@@ -202,3 +192,105 @@ public sealed record WishMatchResponse(MicroWishResponse Wish, IReadOnlyList<Par
 
 public sealed record FourListsResponse(
     IReadOnlyList<CommunityNeed> CommunityNeeds, IReadOnlyList<PartnerSuggestion> PartnerResources, IReadOnlyList<MicroWishResponse> ResidentWishes, IReadOnlyList<MemberOffer> MemberActions);
+
+/// <summary>The filters of the wish list; every one is optional and they combine.</summary>
+public sealed class MicroWishFilter
+{
+    [FromQuery(Name = "gridCode")]
+    public string? GridCode { get; init; }
+
+    [FromQuery(Name = "status")]
+    public string? Status { get; init; }
+
+    [FromQuery(Name = "category")]
+    public string? Category { get; init; }
+
+    [FromQuery(Name = "postedFrom")]
+    public DateOnly? PostedFrom { get; init; }
+
+    [FromQuery(Name = "postedTo")]
+    public DateOnly? PostedTo { get; init; }
+
+    [FromQuery(Name = "claimedFrom")]
+    public DateOnly? ClaimedFrom { get; init; }
+
+    [FromQuery(Name = "claimedTo")]
+    public DateOnly? ClaimedTo { get; init; }
+
+    [FromQuery(Name = "fulfilledFrom")]
+    public DateOnly? FulfilledFrom { get; init; }
+
+    [FromQuery(Name = "fulfilledTo")]
+    public DateOnly? FulfilledTo { get; init; }
+
+    internal IQueryable<MicroWish> Apply(IQueryable<MicroWish> wishes)
+    {
+        var validation = new Validation();
+        var status = Status is null ? null : validation.RequireOneOf(Status, "status", MicroWishStatuses.All);
+        var category = Category is null ? null : validation.RequireOneOf(Category, "category", NeedCategories.All)?.ToString();
+        var posted = DayRange.Of(PostedFrom, PostedTo, "postedFrom", "postedTo", validation);
+        var claimed = DayRange.Of(ClaimedFrom, ClaimedTo, "claimedFrom", "claimedTo", validation);
+        var fulfilled = DayRange.Of(FulfilledFrom, FulfilledTo, "fulfilledFrom", "fulfilledTo", validation);
+        validation.ThrowIfInvalid();
+
+        if (GridCode is not null)
+        {
+            wishes = wishes.Where(w => w.GridCode == GridCode);
+        }
+
+        if (status is { } s)
+        {
+            wishes = wishes.Where(w => w.Status == s);
+        }
+
+        if (category is not null)
+        {
+            wishes = wishes.Where(w => w.Category == category);
+        }
+
+        return MicroWish.FulfilledWithin(MicroWish.ClaimedWithin(MicroWish.PostedWithin(wishes, posted), claimed), fulfilled);
+    }
+}
+
+/// <summary>The filter of the wish matching.</summary>
+public sealed class WishMatchFilter
+{
+    [FromQuery(Name = "gridCode")]
+    public string? GridCode { get; init; }
+
+    internal IQueryable<MicroWish> Apply(IQueryable<MicroWish> wishes)
+    {
+        if (GridCode is not null)
+        {
+            wishes = wishes.Where(w => w.GridCode == GridCode);
+        }
+
+        return wishes;
+    }
+}
+
+/// <summary>The filter of the four lists (四张清单): one need category for all four, or every category.</summary>
+public sealed class FourListsFilter
+{
+    [FromQuery(Name = "category")]
+    public string? Category { get; init; }
+
+    /// <summary>The category's code, checked; null for every category.</summary>
+    internal string? CategoryCode()
+    {
+        var validation = new Validation();
+        var code = Category is null ? null : validation.RequireOneOf(Category, "category", NeedCategories.All)?.ToString();
+        validation.ThrowIfInvalid();
+        return code;
+    }
+
+    /// <summary>The rows of one list whose <paramref name="category"/> is <paramref name="code"/>; every row when it is null.</summary>
+    internal static IQueryable<T> Apply<T>(IQueryable<T> rows, Expression<Func<T, string>> category, string? code) =>
+        code is null
+            ? rows
+            : rows.Where(Expression.Lambda<Func<T, bool>>(
+                Expression.Equal(category.Body, Expression.Property(Expression.Constant(new Captured(code)), nameof(Captured.Value))), category.Parameters));
+
+    /// <summary>The code read from a captured object, as a closure would be, so the database sees a query parameter rather than a literal.</summary>
+    private sealed record Captured(string Value);
+}

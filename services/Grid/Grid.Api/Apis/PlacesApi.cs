@@ -6,6 +6,7 @@ using CommunityPlatform.ServiceKit.Domain;
 using CommunityPlatform.ServiceKit.Security;
 using CommunityPlatform.ServiceKit.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommunityPlatform.Grid.Apis;
@@ -52,14 +53,9 @@ public static class PlacesApi
     }
 
     public static async Task<Ok<Page<BuildingResponse>>> ListBuildings(
-        string? gridCode, ClaimsPrincipal caller, GridDbContext db, Guid? cursor, int? limit, CancellationToken cancellationToken)
+        [AsParameters] BuildingFilter filter, ClaimsPrincipal caller, GridDbContext db, Guid? cursor, int? limit, CancellationToken cancellationToken)
     {
-        var buildings = GridScope.Of(caller).Filter(db.Buildings.AsNoTracking(), b => b.GridCode);
-        if (!string.IsNullOrWhiteSpace(gridCode))
-        {
-            buildings = buildings.Where(b => b.GridCode == gridCode);
-        }
-
+        var buildings = filter.Apply(GridScope.Of(caller).Filter(db.Buildings.AsNoTracking(), b => b.GridCode));
         var page = await buildings.ToPageAsync(b => b.Id, cursor, limit, b => b, cancellationToken);
         var ids = page.Items.Select(b => b.Id).ToList();
         var units = await db.Units.AsNoTracking().Where(u => ids.Contains(u.BuildingId)).OrderBy(u => u.Name).ToListAsync(cancellationToken);
@@ -73,8 +69,8 @@ public static class PlacesApi
     public static async Task<Results<Created<UnitResponse>, NotFound>> CreateUnit(
         Guid id, CreateUnitRequest request, ClaimsPrincipal caller, GridDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
-        var building = await db.Buildings.SingleOrDefaultAsync(b => b.Id == id, cancellationToken);
-        if (building is null || !GridScope.Of(caller).Covers(building.GridCode))
+        var building = await db.Buildings.FindInScopeAsync(b => b.Id == id, GridScope.Of(caller), b => b.GridCode, cancellationToken);
+        if (building is null)
         {
             return TypedResults.NotFound();
         }
@@ -88,8 +84,8 @@ public static class PlacesApi
     public static async Task<Results<NoContent, NotFound>> AppointBuildingHead(
         Guid id, AppointHeadRequest request, ClaimsPrincipal caller, GridDbContext db, CancellationToken cancellationToken)
     {
-        var building = await db.Buildings.SingleOrDefaultAsync(b => b.Id == id, cancellationToken);
-        if (building is null || !GridScope.Of(caller).Covers(building.GridCode))
+        var building = await db.Buildings.FindInScopeAsync(b => b.Id == id, GridScope.Of(caller), b => b.GridCode, cancellationToken);
+        if (building is null)
         {
             return TypedResults.NotFound();
         }
@@ -104,9 +100,10 @@ public static class PlacesApi
     public static async Task<Results<NoContent, NotFound>> AppointUnitHead(
         Guid id, AppointHeadRequest request, ClaimsPrincipal caller, GridDbContext db, CancellationToken cancellationToken)
     {
-        var unit = await db.Units.SingleOrDefaultAsync(u => u.Id == id, cancellationToken);
-        var building = unit is null ? null : await db.Buildings.AsNoTracking().SingleAsync(b => b.Id == unit.BuildingId, cancellationToken);
-        if (unit is null || !GridScope.Of(caller).Covers(building!.GridCode))
+        // A unit is in its building's grid.
+        var buildings = GridScope.Of(caller).Filter(db.Buildings, b => b.GridCode);
+        var unit = await db.Units.Where(u => buildings.Any(b => b.Id == u.BuildingId)).SingleOrDefaultAsync(u => u.Id == id, cancellationToken);
+        if (unit is null)
         {
             return TypedResults.NotFound();
         }
@@ -121,8 +118,10 @@ public static class PlacesApi
     public static async Task<Created<HouseholdResponse>> CreateHousehold(
         CreateHouseholdRequest request, ClaimsPrincipal caller, GridDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
-        var building = request.BuildingId is { } buildingId ? await db.Buildings.SingleOrDefaultAsync(b => b.Id == buildingId, cancellationToken) : null;
-        if (building is null || !GridScope.Of(caller).Covers(building.GridCode))
+        var building = request.BuildingId is { } buildingId
+            ? await db.Buildings.FindInScopeAsync(b => b.Id == buildingId, GridScope.Of(caller), b => b.GridCode, cancellationToken)
+            : null;
+        if (building is null)
         {
             throw DomainValidationException.For("buildingId", request.BuildingId is null ? "is required." : "names no building in your grids.");
         }
@@ -135,19 +134,9 @@ public static class PlacesApi
     }
 
     public static async Task<Ok<Page<HouseholdListItem>>> ListHouseholds(
-        ClaimsPrincipal caller, GridDbContext db, string? gridCode, Guid? buildingId, Guid? cursor, int? limit, CancellationToken cancellationToken)
+        ClaimsPrincipal caller, GridDbContext db, [AsParameters] HouseholdFilter filter, Guid? cursor, int? limit, CancellationToken cancellationToken)
     {
-        var households = GridScope.Of(caller).Filter(db.Households.AsNoTracking(), h => h.GridCode);
-        if (!string.IsNullOrWhiteSpace(gridCode))
-        {
-            households = households.Where(h => h.GridCode == gridCode);
-        }
-
-        if (buildingId is { } building)
-        {
-            households = households.Where(h => h.BuildingId == building);
-        }
-
+        var households = filter.Apply(GridScope.Of(caller).Filter(db.Households.AsNoTracking(), h => h.GridCode));
         var page = await households.ToPageAsync(h => h.Id, cursor, limit, h => h, cancellationToken);
         var ids = page.Items.Select(h => h.Id).ToList();
         var buildingIds = page.Items.Select(h => h.BuildingId).Distinct().ToList();
@@ -166,8 +155,10 @@ public static class PlacesApi
     public static async Task<Created<ResidentResponse>> RegisterResident(
         RegisterResidentRequest request, ClaimsPrincipal caller, GridDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
-        var household = request.HouseholdId is { } householdId ? await db.Households.SingleOrDefaultAsync(h => h.Id == householdId, cancellationToken) : null;
-        if (household is null || !GridScope.Of(caller).Covers(household.GridCode))
+        var household = request.HouseholdId is { } householdId
+            ? await db.Households.FindInScopeAsync(h => h.Id == householdId, GridScope.Of(caller), h => h.GridCode, cancellationToken)
+            : null;
+        if (household is null)
         {
             throw DomainValidationException.For("householdId", request.HouseholdId is null ? "is required." : "names no household in your grids.");
         }
@@ -183,47 +174,16 @@ public static class PlacesApi
     }
 
     public static async Task<Ok<Page<ResidentResponse>>> ListResidents(
-        ClaimsPrincipal caller, GridDbContext db, string? gridCode, Guid? buildingId, Guid? householdId, string? name, string? head, Guid? cursor, int? limit,
-        CancellationToken cancellationToken)
+        ClaimsPrincipal caller, GridDbContext db, [AsParameters] ResidentFilter filter, Guid? cursor, int? limit, CancellationToken cancellationToken)
     {
-        var validation = new Validation();
-        var headKind = head is null ? null : validation.RequireOneOf(head, "head", HeadKinds.All);
-        validation.ThrowIfInvalid();
-
-        var residents = GridScope.Of(caller).Filter(db.Residents.AsNoTracking(), r => r.GridCode);
-        if (headKind is { } kind)
-        {
-            residents = Resident.Heading(residents, kind, db.Buildings, db.Units);
-        }
-
-        if (!string.IsNullOrWhiteSpace(gridCode))
-        {
-            residents = residents.Where(r => r.GridCode == gridCode);
-        }
-
-        if (householdId is { } household)
-        {
-            residents = residents.Where(r => r.HouseholdId == household);
-        }
-
-        if (buildingId is { } building)
-        {
-            residents = residents.Where(r => db.Households.Any(h => h.Id == r.HouseholdId && h.BuildingId == building));
-        }
-
-        if (name?.Trim() is { Length: > 0 } prefix)
-        {
-            var pattern = SqlLike.StartsWith(prefix);
-            residents = residents.Where(r => EF.Functions.Like(r.Name, pattern, SqlLike.EscapeCharacter));
-        }
-
+        var residents = filter.Apply(GridScope.Of(caller).Filter(db.Residents.AsNoTracking(), r => r.GridCode), db);
         return TypedResults.Ok(await residents.ToPageAsync(r => r.Id, cursor, limit, ResidentResponse.From, cancellationToken));
     }
 
     public static async Task<Results<Ok<ResidentResponse>, NotFound>> GetResident(Guid id, ClaimsPrincipal caller, GridDbContext db, CancellationToken cancellationToken)
     {
-        var resident = await db.Residents.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
-        return resident is null || !GridScope.Of(caller).Covers(resident.GridCode) ? TypedResults.NotFound() : TypedResults.Ok(ResidentResponse.From(resident));
+        var resident = await db.Residents.AsNoTracking().FindInScopeAsync(r => r.Id == id, GridScope.Of(caller), r => r.GridCode, cancellationToken);
+        return resident is null ? TypedResults.NotFound() : TypedResults.Ok(ResidentResponse.From(resident));
     }
 
     public static async Task<Ok<ResidentImportResult>> ImportResidents(HttpRequest request, ClaimsPrincipal caller, ResidentImport import, CancellationToken cancellationToken) =>
@@ -255,4 +215,102 @@ public sealed record HouseholdListItem(
 public sealed record ResidentResponse(Guid Id, Guid HouseholdId, string GridCode, string Name, Gender Gender, DateOnly? BirthDate, string Relation)
 {
     public static ResidentResponse From(Resident r) => new(r.Id, r.HouseholdId, r.GridCode, r.Name, r.Gender, r.BirthDate, r.Relation);
+}
+
+/// <summary>The filter of the building list.</summary>
+public sealed class BuildingFilter
+{
+    [FromQuery(Name = "gridCode")]
+    public string? GridCode { get; init; }
+
+    internal IQueryable<Building> Apply(IQueryable<Building> buildings)
+    {
+        if (!string.IsNullOrWhiteSpace(GridCode))
+        {
+            buildings = buildings.Where(b => b.GridCode == GridCode);
+        }
+
+        return buildings;
+    }
+}
+
+/// <summary>The filters of the household list; both are optional and they combine.</summary>
+public sealed class HouseholdFilter
+{
+    [FromQuery(Name = "gridCode")]
+    public string? GridCode { get; init; }
+
+    [FromQuery(Name = "buildingId")]
+    public Guid? BuildingId { get; init; }
+
+    internal IQueryable<Household> Apply(IQueryable<Household> households)
+    {
+        if (!string.IsNullOrWhiteSpace(GridCode))
+        {
+            households = households.Where(h => h.GridCode == GridCode);
+        }
+
+        if (BuildingId is { } building)
+        {
+            households = households.Where(h => h.BuildingId == building);
+        }
+
+        return households;
+    }
+}
+
+/// <summary>The filters of the resident list; every one is optional and they combine.</summary>
+public sealed class ResidentFilter
+{
+    [FromQuery(Name = "gridCode")]
+    public string? GridCode { get; init; }
+
+    [FromQuery(Name = "buildingId")]
+    public Guid? BuildingId { get; init; }
+
+    [FromQuery(Name = "householdId")]
+    public Guid? HouseholdId { get; init; }
+
+    /// <summary>A name or its beginning.</summary>
+    [FromQuery(Name = "name")]
+    public string? Name { get; init; }
+
+    /// <summary>Building or Unit: the heads of buildings (楼栋长) or of units (单元长).</summary>
+    [FromQuery(Name = "head")]
+    public string? Head { get; init; }
+
+    internal IQueryable<Resident> Apply(IQueryable<Resident> residents, GridDbContext db)
+    {
+        var validation = new Validation();
+        var head = Head is null ? null : validation.RequireOneOf(Head, "head", HeadKinds.All);
+        validation.ThrowIfInvalid();
+
+        if (head is { } kind)
+        {
+            residents = Resident.Heading(residents, kind, db.Buildings, db.Units);
+        }
+
+        if (!string.IsNullOrWhiteSpace(GridCode))
+        {
+            residents = residents.Where(r => r.GridCode == GridCode);
+        }
+
+        if (HouseholdId is { } household)
+        {
+            residents = residents.Where(r => r.HouseholdId == household);
+        }
+
+        if (BuildingId is { } building)
+        {
+            residents = residents.Where(r => db.Households.Any(h => h.Id == r.HouseholdId && h.BuildingId == building));
+        }
+
+        if (Name?.Trim() is { Length: > 0 } prefix)
+        {
+            var pattern = SqlLike.StartsWith(prefix);
+            residents = residents.Where(r => EF.Functions.Like(r.Name, pattern, SqlLike.EscapeCharacter));
+        }
+
+        return residents;
+    }
 }

@@ -42,8 +42,7 @@ public static class StatisticsApi
             .GroupBy(m => m.Category).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
         var resolved = await Matter.ResolvedWithin(db.Matters, period)
             .GroupBy(m => m.Category).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
-        var overdue = await db.Matters
-            .Where(m => (m.Status == MatterStatus.Accepted || m.Status == MatterStatus.Deliberating || m.Status == MatterStatus.Assigned) && m.DueOn < today)
+        var overdue = await db.Matters.Where(Matter.Overdue.On(today))
             .GroupBy(m => m.Category).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
         var satisfaction = await db.Matters.Where(m => m.ClosedAt >= since && m.ClosedAt < until && m.Satisfaction != null)
             .AverageAsync(m => (double?)m.Satisfaction, cancellationToken);

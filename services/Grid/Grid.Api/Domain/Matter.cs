@@ -95,7 +95,11 @@ public sealed class Matter
     /// <summary>Open311's two states: <c>closed</c> once closed or returned, <c>open</c> before.</summary>
     public bool IsOpen => Status is not (MatterStatus.Closed or MatterStatus.Returned);
 
-    public bool IsOverdue(DateOnly today) => Status is MatterStatus.Accepted or MatterStatus.Deliberating or MatterStatus.Assigned && DueOn < today;
+    /// <summary>Overdue (超期): accepted and not yet resolved, and past the day it is due by; for the list, the figures and a matter's response.</summary>
+    public static readonly DayRule<Matter> Overdue = new((m, today) =>
+        (m.Status == MatterStatus.Accepted || m.Status == MatterStatus.Deliberating || m.Status == MatterStatus.Assigned) && m.DueOn < today);
+
+    public bool IsOverdue(DateOnly today) => Overdue.Holds(this, today);
 
     /// <summary>Matters reported on one of <paramref name="days"/>: the report's "reported" figure and its list.</summary>
     public static IQueryable<Matter> ReportedWithin(IQueryable<Matter> matters, DayRange days) => matters.Where(days.Covers<Matter>(m => m.ReportedAt));

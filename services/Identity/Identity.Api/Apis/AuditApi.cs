@@ -3,6 +3,7 @@ using CommunityPlatform.ServiceKit.Audit;
 using CommunityPlatform.Identity.Infrastructure;
 using CommunityPlatform.ServiceKit.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommunityPlatform.Identity.Apis;
@@ -20,14 +21,23 @@ public static class AuditApi
     }
 
     public static async Task<Ok<Page<AuditEntry>>> ListAuditEntries(
-        IdentityDbContext db, string? action, long? cursor, int? limit, CancellationToken cancellationToken)
+        IdentityDbContext db, [AsParameters] AuditEntryFilter filter, long? cursor, int? limit, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await filter.Apply(db.AuditEntries.AsNoTracking()).ToNewestFirstPageAsync(cursor, limit, a => a, cancellationToken));
+}
+
+/// <summary>The filter of the audit trail.</summary>
+public sealed class AuditEntryFilter
+{
+    [FromQuery(Name = "action")]
+    public string? Action { get; init; }
+
+    internal IQueryable<AuditEntry> Apply(IQueryable<AuditEntry> query)
     {
-        var query = db.AuditEntries.AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(action))
+        if (!string.IsNullOrWhiteSpace(Action))
         {
-            query = query.Where(a => a.Action == action);
+            query = query.Where(a => a.Action == Action);
         }
 
-        return TypedResults.Ok(await query.ToNewestFirstPageAsync(cursor, limit, a => a, cancellationToken));
+        return query;
     }
 }

@@ -2,6 +2,7 @@ using CommunityPlatform.Membership.Domain;
 using CommunityPlatform.Membership.Extensions;
 using CommunityPlatform.Membership.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommunityPlatform.Membership.Apis;
@@ -40,13 +41,10 @@ public static class CommitmentsApi
     }
 
     public static async Task<Ok<List<CommitmentResponse>>> ListCommitments(
-        MembershipDbContext db, int? year, Guid? memberId, string? organisationCode, CancellationToken cancellationToken)
+        MembershipDbContext db, [AsParameters] CommitmentFilter filter, CancellationToken cancellationToken)
     {
-        var rows = await db.Commitments.AsNoTracking().Include(c => c.Items)
-            .Join(db.Members, c => c.MemberId, m => m.Id, (c, m) => new { Commitment = c, m.Name, m.OrganisationCode })
-            .Where(r => (year == null || r.Commitment.Year == year)
-                && (memberId == null || r.Commitment.MemberId == memberId)
-                && (organisationCode == null || r.OrganisationCode == organisationCode))
+        var rows = await filter.Apply(db.Commitments.AsNoTracking().Include(c => c.Items), db.Members)
+            .Join(db.Members, c => c.MemberId, m => m.Id, (c, m) => new { Commitment = c, m.Name })
             .OrderByDescending(r => r.Commitment.Year).ThenBy(r => r.Commitment.Id)
             .Take(500)
             .ToListAsync(cancellationToken);
@@ -92,4 +90,38 @@ public sealed record CommitmentResponse(Guid Id, Guid MemberId, string MemberNam
     public static CommitmentResponse From(Commitment c, string memberName) => new(
         c.Id, c.MemberId, memberName, c.Year, c.MadeOn, c.Items.Count(i => i.FulfilledOn != null),
         c.Items.OrderBy(i => i.Number).Select(i => new CommitmentItemResponse(i.Number, i.Content, i.FulfilledOn != null, i.FulfilledOn, i.FulfilmentNote, i.Evidence)).ToList());
+}
+
+/// <summary>The filters of the commitment list; every one is optional and they combine.</summary>
+public sealed class CommitmentFilter
+{
+    [FromQuery(Name = "year")]
+    public int? Year { get; init; }
+
+    [FromQuery(Name = "memberId")]
+    public Guid? MemberId { get; init; }
+
+    /// <summary>The commitments of the members of this organisation.</summary>
+    [FromQuery(Name = "organisationCode")]
+    public string? OrganisationCode { get; init; }
+
+    internal IQueryable<Commitment> Apply(IQueryable<Commitment> commitments, IQueryable<Member> members)
+    {
+        if (Year is { } year)
+        {
+            commitments = commitments.Where(c => c.Year == year);
+        }
+
+        if (MemberId is { } member)
+        {
+            commitments = commitments.Where(c => c.MemberId == member);
+        }
+
+        if (OrganisationCode is not null)
+        {
+            commitments = commitments.Where(c => members.Any(m => m.Id == c.MemberId && m.OrganisationCode == OrganisationCode));
+        }
+
+        return commitments;
+    }
 }

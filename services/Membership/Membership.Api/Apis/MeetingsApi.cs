@@ -5,6 +5,7 @@ using CommunityPlatform.Messaging.Outbox;
 using CommunityPlatform.ServiceKit.Domain;
 using CommunityPlatform.ServiceKit.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -82,54 +83,10 @@ public static class MeetingsApi
     }
 
     public static async Task<Ok<Page<MeetingResponse>>> ListMeetings(
-        MembershipDbContext db, string? organisationCode, string? kind, string? status, Guid? seriesId, DateOnly? from, DateOnly? to,
-        DateOnly? heldFrom, DateOnly? heldTo, Guid? cursor, int? limit, CancellationToken cancellationToken)
+        MembershipDbContext db, [AsParameters] MeetingFilter filter, Guid? cursor, int? limit, CancellationToken cancellationToken)
     {
-        var validation = new Validation();
-        var parsedKind = kind is null ? null : validation.RequireOneOf(kind, "kind", MeetingKindLabels.All);
-        var parsedStatus = status is null ? null : validation.RequireOneOf(status, "status", new Dictionary<MeetingStatus, string>
-        {
-            [MeetingStatus.Scheduled] = "已安排", [MeetingStatus.Held] = "已召开", [MeetingStatus.Cancelled] = "已取消",
-        });
-        validation.Require(from is null || to is null || from <= to, "to", "must not be before from.");
-        var held = DayRange.Of(heldFrom, heldTo, "heldFrom", "heldTo", validation);
-        validation.ThrowIfInvalid();
-
         // With attendance, so the list shows what an attendance rate over the same meetings counts.
-        IQueryable<Meeting> meetings = db.Meetings.AsNoTracking().Include(m => m.Attendance);
-        var query = held.IsOpen ? meetings : Meeting.HeldWithin(meetings, held);
-        if (!string.IsNullOrWhiteSpace(organisationCode))
-        {
-            query = query.Where(m => m.OrganisationCode == organisationCode);
-        }
-
-        if (parsedKind is { } k)
-        {
-            query = query.Where(m => m.Kind == k);
-        }
-
-        if (parsedStatus is { } s)
-        {
-            query = query.Where(m => m.Status == s);
-        }
-
-        if (seriesId is { } series)
-        {
-            query = query.Where(m => m.SeriesId == series);
-        }
-
-        if (from is { } start)
-        {
-            var since = CommunityTime.StartOf(start);
-            query = query.Where(m => m.StartsAt >= since);
-        }
-
-        if (to is { } end)
-        {
-            var until = CommunityTime.StartOf(end.AddDays(1));
-            query = query.Where(m => m.StartsAt < until);
-        }
-
+        var query = filter.Apply(db.Meetings.AsNoTracking().Include(m => m.Attendance));
         return TypedResults.Ok(await query.ToPageAsync(m => m.Id, cursor, limit, m => MeetingResponse.From(m, NoNames), cancellationToken));
     }
 
@@ -226,13 +183,11 @@ public static class MeetingsApi
     }
 
     public static async Task<Ok<List<OverdueCadenceResponse>>> ListOverdue(
-        MembershipDbContext db, TimeProvider time, DateOnly? since, string? organisationCode, CancellationToken cancellationToken)
+        MembershipDbContext db, TimeProvider time, [AsParameters] CadenceFilter filter, CancellationToken cancellationToken)
     {
         var today = CommunityTime.Today(time);
-        var from = since ?? new DateOnly(today.Year, today.Month, 1).AddMonths(-6);
-        var organisations = await db.Organisations.AsNoTracking()
-            .Where(o => organisationCode == null || o.Code == organisationCode)
-            .OrderBy(o => o.Code).ToListAsync(cancellationToken);
+        var from = filter.SinceOr(today);
+        var organisations = await filter.Apply(db.Organisations.AsNoTracking()).OrderBy(o => o.Code).ToListAsync(cancellationToken);
         var held = await db.Meetings.AsNoTracking()
             .Where(m => m.Status == MeetingStatus.Held && m.HeldOn >= from)
             .Select(m => new { m.OrganisationCode, m.Kind, HeldOn = m.HeldOn!.Value })
@@ -344,3 +299,110 @@ public sealed record OverdueCadenceResponse(
     DateOnly? LastHeldOn,
     DateOnly CurrentPeriodEndsOn,
     DateOnly JudgedFrom);
+
+/// <summary>The filters of the meeting list; every one is optional and they combine.</summary>
+public sealed class MeetingFilter
+{
+    private static readonly IReadOnlyDictionary<MeetingStatus, string> StatusLabels = new Dictionary<MeetingStatus, string>
+    {
+        [MeetingStatus.Scheduled] = "已安排", [MeetingStatus.Held] = "已召开", [MeetingStatus.Cancelled] = "已取消",
+    };
+
+    [FromQuery(Name = "organisationCode")]
+    public string? OrganisationCode { get; init; }
+
+    [FromQuery(Name = "kind")]
+    public string? Kind { get; init; }
+
+    [FromQuery(Name = "status")]
+    public string? Status { get; init; }
+
+    [FromQuery(Name = "seriesId")]
+    public Guid? SeriesId { get; init; }
+
+    /// <summary>The meetings scheduled to start on one of these days.</summary>
+    [FromQuery(Name = "from")]
+    public DateOnly? From { get; init; }
+
+    [FromQuery(Name = "to")]
+    public DateOnly? To { get; init; }
+
+    /// <summary>The meetings held on one of these days.</summary>
+    [FromQuery(Name = "heldFrom")]
+    public DateOnly? HeldFrom { get; init; }
+
+    [FromQuery(Name = "heldTo")]
+    public DateOnly? HeldTo { get; init; }
+
+    internal IQueryable<Meeting> Apply(IQueryable<Meeting> query)
+    {
+        var validation = new Validation();
+        var kind = Kind is null ? null : validation.RequireOneOf(Kind, "kind", MeetingKindLabels.All);
+        var status = Status is null ? null : validation.RequireOneOf(Status, "status", StatusLabels);
+        validation.Require(From is null || To is null || From <= To, "to", "must not be before from.");
+        var held = DayRange.Of(HeldFrom, HeldTo, "heldFrom", "heldTo", validation);
+        validation.ThrowIfInvalid();
+
+        if (!held.IsOpen)
+        {
+            query = Meeting.HeldWithin(query, held);
+        }
+
+        if (!string.IsNullOrWhiteSpace(OrganisationCode))
+        {
+            query = query.Where(m => m.OrganisationCode == OrganisationCode);
+        }
+
+        if (kind is { } k)
+        {
+            query = query.Where(m => m.Kind == k);
+        }
+
+        if (status is { } s)
+        {
+            query = query.Where(m => m.Status == s);
+        }
+
+        if (SeriesId is { } series)
+        {
+            query = query.Where(m => m.SeriesId == series);
+        }
+
+        if (From is { } start)
+        {
+            var since = CommunityTime.StartOf(start);
+            query = query.Where(m => m.StartsAt >= since);
+        }
+
+        if (To is { } end)
+        {
+            var until = CommunityTime.StartOf(end.AddDays(1));
+            query = query.Where(m => m.StartsAt < until);
+        }
+
+        return query;
+    }
+}
+
+/// <summary>The filters of the overdue cadences: which organisations, and since when meetings count.</summary>
+public sealed class CadenceFilter
+{
+    /// <summary>The first day meetings count from (default the first of the month six months ago).</summary>
+    [FromQuery(Name = "since")]
+    public DateOnly? Since { get; init; }
+
+    [FromQuery(Name = "organisationCode")]
+    public string? OrganisationCode { get; init; }
+
+    internal DateOnly SinceOr(DateOnly today) => Since ?? new DateOnly(today.Year, today.Month, 1).AddMonths(-6);
+
+    internal IQueryable<Organisation> Apply(IQueryable<Organisation> organisations)
+    {
+        if (OrganisationCode is not null)
+        {
+            organisations = organisations.Where(o => o.Code == OrganisationCode);
+        }
+
+        return organisations;
+    }
+}

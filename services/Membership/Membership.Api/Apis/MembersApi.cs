@@ -169,18 +169,9 @@ public static class MembersApi
     }
 
     public static async Task<Ok<List<MemberResponse>>> ListReserveCadres(
-        MembershipDbContext db, TimeProvider time, string? ageCohort, DateOnly? asOf, CancellationToken cancellationToken)
+        MembershipDbContext db, TimeProvider time, [AsParameters] ReserveCadreFilter filter, CancellationToken cancellationToken)
     {
-        var validation = new Validation();
-        var cohort = ageCohort is null ? null : validation.RequireOneOf(ageCohort, "ageCohort", AgeCohorts.Labels);
-        validation.ThrowIfInvalid();
-
-        var query = db.Members.AsNoTracking().Where(Member.IsReserveCadre);
-        if (cohort is { } c)
-        {
-            query = query.Where(Member.InCohort(c, asOf ?? CommunityTime.Today(time)));
-        }
-
+        var query = filter.Apply(db.Members.AsNoTracking().Where(Member.IsReserveCadre), CommunityTime.Today(time));
         var cadres = await query.OrderBy(m => m.ReserveCadreSince).ThenBy(m => m.Id).ToListAsync(cancellationToken);
         return TypedResults.Ok(cadres.Select(m => MemberResponse.From(m, time)).ToList());
     }
@@ -351,3 +342,28 @@ public sealed record OrganisationMoveResponse(Guid Id, string FromCode, string T
 public sealed record PointsLedgerResponse(Guid MemberId, decimal Total, IReadOnlyList<PointsEntryResponse> Entries);
 
 public sealed record PointsEntryResponse(Guid Id, decimal Points, PointsReason Reason, string Source, DateTimeOffset AwardedAt);
+
+/// <summary>The filter of the reserve cadres (后备干部).</summary>
+public sealed class ReserveCadreFilter
+{
+    [FromQuery(Name = "ageCohort")]
+    public string? AgeCohort { get; init; }
+
+    /// <summary>The day ages are counted on for <see cref="AgeCohort"/> (default today).</summary>
+    [FromQuery(Name = "asOf")]
+    public DateOnly? AsOf { get; init; }
+
+    internal IQueryable<Member> Apply(IQueryable<Member> query, DateOnly today)
+    {
+        var validation = new Validation();
+        var cohort = AgeCohort is null ? null : validation.RequireOneOf(AgeCohort, "ageCohort", AgeCohorts.Labels);
+        validation.ThrowIfInvalid();
+
+        if (cohort is { } c)
+        {
+            query = query.Where(Member.InCohort(c, AsOf ?? today));
+        }
+
+        return query;
+    }
+}

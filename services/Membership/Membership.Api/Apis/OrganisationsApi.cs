@@ -2,6 +2,7 @@ using CommunityPlatform.Membership.Domain;
 using CommunityPlatform.Membership.Extensions;
 using CommunityPlatform.Membership.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using CommunityPlatform.ServiceKit.Domain;
@@ -101,10 +102,10 @@ public static class OrganisationsApi
     }
 
     public static async Task<Ok<List<RenewalDueResponse>>> ListRenewalsDue(
-        MembershipDbContext db, IOptions<MembershipOptions> options, TimeProvider time, int? withinDays, CancellationToken cancellationToken)
+        MembershipDbContext db, IOptions<MembershipOptions> options, TimeProvider time, [AsParameters] RenewalFilter filter, CancellationToken cancellationToken)
     {
         var today = CommunityTime.Today(time);
-        var horizon = today.AddDays(Math.Clamp(withinDays ?? options.Value.RenewalNoticeDays, 0, 3650));
+        var horizon = filter.Horizon(today, options.Value.RenewalNoticeDays);
         var organisations = await db.Organisations.AsNoTracking().Where(o => o.TermStartedOn != null).OrderBy(o => o.Code).ToListAsync(cancellationToken);
         return TypedResults.Ok(organisations
             .Select(o => (Organisation: o, EndsOn: o.TermEndsOn(options.Value.CommitteeTermYears)!.Value))
@@ -229,3 +230,14 @@ public sealed record CommitteePostResponse(Guid Id, Guid MemberId, string Member
 }
 
 public sealed record RenewalDueResponse(string Code, string Name, DateOnly TermStartedOn, DateOnly TermEndsOn, bool Overdue);
+
+/// <summary>The filter of the renewals due.</summary>
+public sealed class RenewalFilter
+{
+    /// <summary>The committees whose term ends within this many days (default the notice period; 0 to 3650).</summary>
+    [FromQuery(Name = "withinDays")]
+    public int? WithinDays { get; init; }
+
+    /// <summary>The last day a term may end on to be listed.</summary>
+    internal DateOnly Horizon(DateOnly today, int noticeDays) => today.AddDays(Math.Clamp(WithinDays ?? noticeDays, 0, 3650));
+}

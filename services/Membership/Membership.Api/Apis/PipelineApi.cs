@@ -4,6 +4,7 @@ using CommunityPlatform.Membership.Infrastructure;
 using CommunityPlatform.Messaging.Outbox;
 using CommunityPlatform.ServiceKit.Domain;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommunityPlatform.Membership.Apis;
@@ -60,38 +61,9 @@ public static class PipelineApi
     }
 
     public static async Task<Ok<List<ApplicantResponse>>> ListPipeline(
-        MembershipDbContext db, string? stage, string? organisationCode, DateOnly? admittedFrom, DateOnly? admittedTo, bool? under35WithCollege,
-        CancellationToken cancellationToken)
+        MembershipDbContext db, [AsParameters] ApplicantFilter filter, CancellationToken cancellationToken)
     {
-        var validation = new Validation();
-        var parsed = stage is null ? null : validation.RequireOneOf(stage, "stage", PipelineStageLabels.All);
-        var admitted = DayRange.Of(admittedFrom, admittedTo, "admittedFrom", "admittedTo", validation);
-        validation.ThrowIfInvalid();
-
-        var query = db.Applicants.AsNoTracking();
-        if (parsed is not null)
-        {
-            query = query.Where(a => a.Stage == parsed);
-        }
-        else if (admitted.IsOpen)
-        {
-            query = query.Where(a => a.Stage != PipelineStage.Full && a.Stage != PipelineStage.Cancelled);
-        }
-
-        // Admitted in a period means admitted then, whatever the stage is now (full, cancelled, still on probation).
-        query = query.Where(Applicant.AdmittedWithin(admitted));
-
-        if (under35WithCollege == true)
-        {
-            query = query.Where(Applicant.AdmittedUnder35WithCollege);
-        }
-
-        if (!string.IsNullOrWhiteSpace(organisationCode))
-        {
-            query = query.Where(a => a.OrganisationCode == organisationCode);
-        }
-
-        var applicants = await query.OrderBy(a => a.Stage).ThenBy(a => a.Id).ToListAsync(cancellationToken);
+        var applicants = await filter.Apply(db.Applicants.AsNoTracking()).OrderBy(a => a.Stage).ThenBy(a => a.Id).ToListAsync(cancellationToken);
         return TypedResults.Ok(applicants.Select(ApplicantResponse.From).OrderBy(a => a.NextStepEarliestOn ?? DateOnly.MaxValue).ToList());
     }
 
@@ -222,5 +194,58 @@ public sealed record ApplicantResponse(
             a.Id, a.Name, a.Gender, a.Education, a.OrganisationCode, a.Stage, PipelineStageLabels.All[a.Stage], a.AppliedOn, a.ActivistOn,
             a.ContactMemberIds, a.CandidateOn, a.AdmittedOn, a.SponsorMemberIds, a.ProbationEndsOn, a.ProbationExtended, a.FullOn,
             a.CancelledOn, a.CancellationReason, a.MemberId, next, earliest);
+    }
+}
+
+/// <summary>The filters of the pipeline; every one is optional and they combine.</summary>
+public sealed class ApplicantFilter
+{
+    /// <summary>A stage; without it (and without an admission period) those still in the pipeline, neither full members nor cancelled.</summary>
+    [FromQuery(Name = "stage")]
+    public string? Stage { get; init; }
+
+    [FromQuery(Name = "organisationCode")]
+    public string? OrganisationCode { get; init; }
+
+    [FromQuery(Name = "admittedFrom")]
+    public DateOnly? AdmittedFrom { get; init; }
+
+    [FromQuery(Name = "admittedTo")]
+    public DateOnly? AdmittedTo { get; init; }
+
+    /// <summary>True for those admitted under 35 with a college education or above.</summary>
+    [FromQuery(Name = "under35WithCollege")]
+    public bool? Under35WithCollege { get; init; }
+
+    internal IQueryable<Applicant> Apply(IQueryable<Applicant> query)
+    {
+        var validation = new Validation();
+        var stage = Stage is null ? null : validation.RequireOneOf(Stage, "stage", PipelineStageLabels.All);
+        var admitted = DayRange.Of(AdmittedFrom, AdmittedTo, "admittedFrom", "admittedTo", validation);
+        validation.ThrowIfInvalid();
+
+        if (stage is not null)
+        {
+            query = query.Where(a => a.Stage == stage);
+        }
+        else if (admitted.IsOpen)
+        {
+            query = query.Where(a => a.Stage != PipelineStage.Full && a.Stage != PipelineStage.Cancelled);
+        }
+
+        // Admitted in a period means admitted then, whatever the stage is now (full, cancelled, still on probation).
+        query = query.Where(Applicant.AdmittedWithin(admitted));
+
+        if (Under35WithCollege == true)
+        {
+            query = query.Where(Applicant.AdmittedUnder35WithCollege);
+        }
+
+        if (!string.IsNullOrWhiteSpace(OrganisationCode))
+        {
+            query = query.Where(a => a.OrganisationCode == OrganisationCode);
+        }
+
+        return query;
     }
 }

@@ -3,6 +3,7 @@ using CommunityPlatform.Membership.Extensions;
 using CommunityPlatform.Membership.Infrastructure;
 using CommunityPlatform.ServiceKit.Domain;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommunityPlatform.Membership.Apis;
@@ -43,34 +44,10 @@ public static class RectificationsApi
     }
 
     public static async Task<Ok<List<RectificationItemResponse>>> ListItems(
-        MembershipDbContext db, TimeProvider time, string? source, string? category, string? status, bool? overdue, bool? completedLate, CancellationToken cancellationToken)
+        MembershipDbContext db, TimeProvider time, [AsParameters] RectificationItemFilter filter, CancellationToken cancellationToken)
     {
-        var validation = new Validation();
-        var parsedStatus = status is null ? null : validation.RequireOneOf(status, "status", new Dictionary<RectificationStatus, string>
-        {
-            [RectificationStatus.Open] = "待整改", [RectificationStatus.InProgress] = "整改中", [RectificationStatus.Completed] = "已完成",
-        });
-        validation.ThrowIfInvalid();
-
         var today = Today(time);
-        var query = db.RectificationItems.AsNoTracking()
-            .Where(i => (source == null || i.Source == source) && (category == null || i.Category == category));
-        if (parsedStatus is { } s)
-        {
-            query = query.Where(i => i.Status == s);
-        }
-
-        if (overdue == true)
-        {
-            query = query.Where(i => i.Status != RectificationStatus.Completed && i.Deadline < today);
-        }
-
-        if (completedLate == true)
-        {
-            query = query.Where(RectificationItem.WasCompletedLate);
-        }
-
-        var items = await query.OrderBy(i => i.Deadline).ThenBy(i => i.Id).Take(1000).ToListAsync(cancellationToken);
+        var items = await filter.Apply(db.RectificationItems.AsNoTracking(), today).OrderBy(i => i.Deadline).ThenBy(i => i.Id).Take(1000).ToListAsync(cancellationToken);
         return TypedResults.Ok(items.Select(i => RectificationItemResponse.From(i, today)).ToList());
     }
 
@@ -117,4 +94,64 @@ public sealed record RectificationItemResponse(
 {
     public static RectificationItemResponse From(RectificationItem i, DateOnly today) => new(
         i.Id, i.Source, i.Category, i.Finding, i.Owner, i.Deadline, i.Measures, i.Status, i.Progress, i.CompletedOn, i.Evidence, i.IsOverdue(today), i.CompletedLate);
+}
+
+/// <summary>The filters of the rectification items; every one is optional and they combine.</summary>
+public sealed class RectificationItemFilter
+{
+    private static readonly IReadOnlyDictionary<RectificationStatus, string> StatusLabels = new Dictionary<RectificationStatus, string>
+    {
+        [RectificationStatus.Open] = "待整改", [RectificationStatus.InProgress] = "整改中", [RectificationStatus.Completed] = "已完成",
+    };
+
+    [FromQuery(Name = "source")]
+    public string? Source { get; init; }
+
+    [FromQuery(Name = "category")]
+    public string? Category { get; init; }
+
+    [FromQuery(Name = "status")]
+    public string? Status { get; init; }
+
+    /// <summary>True for the items past their deadline and not completed (<see cref="RectificationItem.Overdue"/>).</summary>
+    [FromQuery(Name = "overdue")]
+    public bool? Overdue { get; init; }
+
+    /// <summary>True for the items completed after their deadline.</summary>
+    [FromQuery(Name = "completedLate")]
+    public bool? CompletedLate { get; init; }
+
+    internal IQueryable<RectificationItem> Apply(IQueryable<RectificationItem> query, DateOnly today)
+    {
+        var validation = new Validation();
+        var status = Status is null ? null : validation.RequireOneOf(Status, "status", StatusLabels);
+        validation.ThrowIfInvalid();
+
+        if (Source is not null)
+        {
+            query = query.Where(i => i.Source == Source);
+        }
+
+        if (Category is not null)
+        {
+            query = query.Where(i => i.Category == Category);
+        }
+
+        if (status is { } s)
+        {
+            query = query.Where(i => i.Status == s);
+        }
+
+        if (Overdue == true)
+        {
+            query = query.Where(RectificationItem.Overdue.On(today));
+        }
+
+        if (CompletedLate == true)
+        {
+            query = query.Where(RectificationItem.WasCompletedLate);
+        }
+
+        return query;
+    }
 }

@@ -6,6 +6,7 @@ using CommunityPlatform.ServiceKit.Audit;
 using CommunityPlatform.ServiceKit.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommunityPlatform.Membership.Apis;
@@ -47,12 +48,10 @@ public static class TalksApi
     }
 
     public static async Task<Ok<List<TalkResponse>>> ListTalks(
-        ClaimsPrincipal caller, MembershipDbContext db, IAuthorizationService authorization, AuditTrail audit, Guid? memberId, DateOnly? from, DateOnly? to,
+        ClaimsPrincipal caller, MembershipDbContext db, IAuthorizationService authorization, AuditTrail audit, [AsParameters] TalkFilter filter,
         CancellationToken cancellationToken)
     {
-        var rows = await Named(db.Talks.AsNoTracking()
-                .Where(t => (memberId == null || t.TalkerMemberId == memberId || t.TalkedWithMemberId == memberId)
-                    && (from == null || t.HeldOn >= from) && (to == null || t.HeldOn <= to)), db)
+        var rows = await Named(filter.Apply(db.Talks.AsNoTracking()), db)
             .OrderByDescending(r => r.Talk.HeldOn).ThenBy(r => r.Talk.Id)
             .Take(500)
             .ToListAsync(cancellationToken);
@@ -114,4 +113,38 @@ public sealed record TalkResponse(Guid Id, Guid TalkerMemberId, string TalkerNam
 {
     public static TalkResponse From(Talk t, string talker, string talkedWith, bool includeContent) => new(
         t.Id, t.TalkerMemberId, talker, t.TalkedWithMemberId, talkedWith, t.HeldOn, t.Topic, includeContent ? t.Content : null);
+}
+
+/// <summary>The filters of the talk list; every one is optional and they combine.</summary>
+public sealed class TalkFilter
+{
+    /// <summary>The talks this member held or was talked with in.</summary>
+    [FromQuery(Name = "memberId")]
+    public Guid? MemberId { get; init; }
+
+    [FromQuery(Name = "from")]
+    public DateOnly? From { get; init; }
+
+    [FromQuery(Name = "to")]
+    public DateOnly? To { get; init; }
+
+    internal IQueryable<Talk> Apply(IQueryable<Talk> talks)
+    {
+        if (MemberId is { } member)
+        {
+            talks = talks.Where(t => t.TalkerMemberId == member || t.TalkedWithMemberId == member);
+        }
+
+        if (From is { } from)
+        {
+            talks = talks.Where(t => t.HeldOn >= from);
+        }
+
+        if (To is { } to)
+        {
+            talks = talks.Where(t => t.HeldOn <= to);
+        }
+
+        return talks;
+    }
 }

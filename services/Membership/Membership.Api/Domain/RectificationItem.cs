@@ -38,7 +38,10 @@ public sealed class RectificationItem
 
     public DateTimeOffset CreatedAt { get; private set; }
 
-    public bool IsOverdue(DateOnly today) => Status != RectificationStatus.Completed && Deadline < today;
+    /// <summary>Overdue (逾期): not completed and past its deadline, on the day given; for the list, the figures and an item's response.</summary>
+    public static readonly DayRule<RectificationItem> Overdue = new((i, today) => i.Status != RectificationStatus.Completed && i.Deadline < today);
+
+    public bool IsOverdue(DateOnly today) => Overdue.Holds(this, today);
 
     /// <summary>
     /// Completed after the deadline (逾期完成). Completion ends <see cref="IsOverdue"/>, so this is what keeps the

@@ -12,6 +12,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using FromQuery = Microsoft.AspNetCore.Mvc.FromQueryAttribute;
 
 namespace CommunityPlatform.Reporting.Apis;
 
@@ -104,19 +105,9 @@ public static class HalfYearReportsApi
     }
 
     public static async Task<Ok<Page<SnapshotResponse>>> ListSnapshots(
-        ReportingDbContext db, int? year, int? half, Guid? cursor, int? limit, CancellationToken cancellationToken)
+        ReportingDbContext db, [AsParameters] SnapshotFilter filter, Guid? cursor, int? limit, CancellationToken cancellationToken)
     {
-        var query = db.Snapshots.AsNoTracking();
-        if (year is { } y)
-        {
-            query = query.Where(s => s.Year == y);
-        }
-
-        if (half is { } h)
-        {
-            query = query.Where(s => s.Half == h);
-        }
-
+        var query = filter.Apply(db.Snapshots.AsNoTracking());
         return TypedResults.Ok(await query.ToPageAsync(s => s.Id, cursor, limit, SnapshotResponse.Of, cancellationToken));
     }
 
@@ -155,3 +146,29 @@ public sealed record SnapshotResponse(
 }
 
 public sealed record SnapshotLinks(string Html, string Markdown, string Json);
+
+/// <summary>The filters of the snapshot list; both are optional and they combine.</summary>
+public sealed class SnapshotFilter
+{
+    [FromQuery(Name = "year")]
+    public int? Year { get; init; }
+
+    /// <summary>1 for January to June, 2 for July to December.</summary>
+    [FromQuery(Name = "half")]
+    public int? Half { get; init; }
+
+    internal IQueryable<ReportSnapshot> Apply(IQueryable<ReportSnapshot> query)
+    {
+        if (Year is { } y)
+        {
+            query = query.Where(s => s.Year == y);
+        }
+
+        if (Half is { } h)
+        {
+            query = query.Where(s => s.Half == h);
+        }
+
+        return query;
+    }
+}

@@ -81,7 +81,7 @@ public sealed record CampaignResponse(
             found,
             rectified,
             found - rectified,
-            await hazards.CountAsync(h => h.Status != HazardStatus.Closed && h.Deadline < today, cancellationToken),
+            await hazards.CountAsync(Hazard.Overdue.On(today), cancellationToken),
             Rates.Of(rectified, found));
         return new CampaignResponse(c.Id, c.Name, c.Description, c.StartsOn, c.EndsOn, c.VenueKinds, c.TemplateCode, progress, c.CreatedAt);
     }

@@ -5,6 +5,7 @@ using CommunityPlatform.Safety.Infrastructure;
 using CommunityPlatform.ServiceKit.Domain;
 using CommunityPlatform.ServiceKit.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommunityPlatform.Safety.Apis;
@@ -38,17 +39,12 @@ public static class ChecklistsApi
         return app;
     }
 
-    public static async Task<Ok<IReadOnlyList<ChecklistSummary>>> ListChecklists(SafetyDbContext db, string? venueKind, CancellationToken cancellationToken)
+    public static async Task<Ok<IReadOnlyList<ChecklistSummary>>> ListChecklists(SafetyDbContext db, [AsParameters] ChecklistFilter filter, CancellationToken cancellationToken)
     {
-        var validation = new Validation();
-        var kind = venueKind is null ? null : validation.RequireOneOf(venueKind, "venueKind", VenueKinds.Labels);
-        validation.ThrowIfInvalid();
-
         var latest = await db.LatestChecklists()
             .OrderBy(c => c.Code)
             .ToListAsync(cancellationToken);
-        return TypedResults.Ok<IReadOnlyList<ChecklistSummary>>(
-            [.. latest.Where(c => kind is null || c.AppliesTo(kind.Value)).Select(ChecklistSummary.From)]);
+        return TypedResults.Ok<IReadOnlyList<ChecklistSummary>>([.. filter.Apply(latest).Select(ChecklistSummary.From)]);
     }
 
     public static async Task<Created<ChecklistResponse>> CreateChecklist(
@@ -126,3 +122,20 @@ public sealed record ChecklistResponse(
 
 public sealed record ChecklistItemResponse(
     int Number, HazardCategory Category, string CategoryLabel, string Question, string? Guidance, bool EvidenceRequired, HazardSeverity SeverityIfFailed);
+
+/// <summary>The filter of the checklist list.</summary>
+public sealed class ChecklistFilter
+{
+    /// <summary>The checklists meant for this venue kind.</summary>
+    [FromQuery(Name = "venueKind")]
+    public string? VenueKind { get; init; }
+
+    /// <summary>The latest checklists to list; matched in memory, as each one's kinds are a list.</summary>
+    internal IEnumerable<ChecklistTemplate> Apply(IEnumerable<ChecklistTemplate> latest)
+    {
+        var validation = new Validation();
+        var kind = VenueKind is null ? null : validation.RequireOneOf(VenueKind, "venueKind", VenueKinds.Labels);
+        validation.ThrowIfInvalid();
+        return kind is { } k ? latest.Where(c => c.AppliesTo(k)) : latest;
+    }
+}

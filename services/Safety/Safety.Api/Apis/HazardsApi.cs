@@ -7,6 +7,7 @@ using CommunityPlatform.ServiceKit.Domain;
 using CommunityPlatform.ServiceKit.Security;
 using CommunityPlatform.ServiceKit.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -41,40 +42,17 @@ public static class HazardsApi
     }
 
     public static async Task<Ok<Page<HazardResponse>>> ListHazards(
-        ClaimsPrincipal caller, SafetyDbContext db, TimeProvider time, string? gridCode, Guid? venueId, Guid? campaignId, string? status,
-        string? severity, string? category, bool? overdue, DateOnly? foundFrom, DateOnly? foundTo, bool? open, Guid? cursor, int? limit,
-        CancellationToken cancellationToken)
+        ClaimsPrincipal caller, SafetyDbContext db, TimeProvider time, [AsParameters] HazardFilter filter, Guid? cursor, int? limit, CancellationToken cancellationToken)
     {
-        var validation = new Validation();
-        HazardStatus? parsedStatus = status is null ? null : validation.RequireOneOf(status, "status", HazardStatuses.Labels);
-        HazardSeverity? parsedSeverity = severity is null ? null : validation.RequireOneOf(severity, "severity", HazardSeverities.Labels);
-        HazardCategory? parsedCategory = category is null ? null : validation.RequireOneOf(category, "category", HazardCategories.Labels);
-        var found = DayRange.Of(foundFrom, foundTo, "foundFrom", "foundTo", validation);
-        validation.ThrowIfInvalid();
-
         var today = CommunityTime.Today(time);
-        var query = GridScope.Of(caller).Filter(db.Hazards.AsNoTracking(), h => h.GridCode);
-        query = string.IsNullOrWhiteSpace(gridCode) ? query : query.Where(h => h.GridCode == gridCode);
-        query = venueId is null ? query : query.Where(h => h.VenueId == venueId);
-        query = campaignId is null ? query : query.Where(h => h.CampaignId == campaignId);
-        query = parsedStatus is null ? query : query.Where(h => h.Status == parsedStatus);
-        query = parsedSeverity is null ? query : query.Where(h => h.Severity == parsedSeverity);
-        query = parsedCategory is null ? query : query.Where(h => h.Category == parsedCategory);
-        query = Hazard.FoundWithin(query, found);
-        query = open is null ? query : Hazard.Open(query, open.Value);
-        query = overdue switch
-        {
-            true => query.Where(h => h.Status != HazardStatus.Closed && h.Deadline < today),
-            false => query.Where(h => h.Status == HazardStatus.Closed || h.Deadline >= today),
-            null => query,
-        };
+        var query = filter.Apply(GridScope.Of(caller).Filter(db.Hazards.AsNoTracking(), h => h.GridCode), today);
         return TypedResults.Ok(await query.ToPageAsync(h => h.Id, cursor, limit, h => HazardResponse.From(h, today), cancellationToken));
     }
 
     public static async Task<Results<Ok<HazardResponse>, NotFound>> GetHazard(Guid id, ClaimsPrincipal caller, SafetyDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
-        var hazard = await db.Hazards.AsNoTracking().SingleOrDefaultAsync(h => h.Id == id, cancellationToken);
-        return hazard is null || !GridScope.Of(caller).Covers(hazard.GridCode)
+        var hazard = await db.Hazards.AsNoTracking().FindInScopeAsync(h => h.Id == id, GridScope.Of(caller), h => h.GridCode, cancellationToken);
+        return hazard is null
             ? TypedResults.NotFound()
             : TypedResults.Ok(HazardResponse.From(hazard, CommunityTime.Today(time)));
     }
@@ -103,8 +81,8 @@ public static class HazardsApi
     private static async Task<Results<Ok<HazardResponse>, NotFound>> ChangeAsync(
         Guid id, ClaimsPrincipal caller, SafetyDbContext db, TimeProvider time, Action<Hazard> change, CancellationToken cancellationToken)
     {
-        var hazard = await db.Hazards.SingleOrDefaultAsync(h => h.Id == id, cancellationToken);
-        if (hazard is null || !GridScope.Of(caller).Covers(hazard.GridCode))
+        var hazard = await db.Hazards.FindInScopeAsync(h => h.Id == id, GridScope.Of(caller), h => h.GridCode, cancellationToken);
+        if (hazard is null)
         {
             return TypedResults.NotFound();
         }
@@ -131,4 +109,93 @@ public sealed record HazardResponse(
         h.Id, h.VenueId, h.VenueName, h.VenueKind, h.GridCode, h.InspectionId, h.ItemNumber, h.Category, HazardCategories.Labels[h.Category],
         h.Summary, h.Notes, h.Photos, h.Severity, HazardSeverities.Labels[h.Severity], h.ResponsibleParty, h.Deadline, h.IsOverdue(today),
         h.Status, HazardStatuses.Labels[h.Status], h.CampaignId, h.Measures, h.RectificationPhotos, h.FoundAt, h.ClosedAt, h.Timeline);
+}
+
+/// <summary>The filters of the hazard ledger; every one is optional and they combine.</summary>
+public sealed class HazardFilter
+{
+    [FromQuery(Name = "gridCode")]
+    public string? GridCode { get; init; }
+
+    [FromQuery(Name = "venueId")]
+    public Guid? VenueId { get; init; }
+
+    [FromQuery(Name = "campaignId")]
+    public Guid? CampaignId { get; init; }
+
+    [FromQuery(Name = "status")]
+    public string? Status { get; init; }
+
+    [FromQuery(Name = "severity")]
+    public string? Severity { get; init; }
+
+    [FromQuery(Name = "category")]
+    public string? Category { get; init; }
+
+    /// <summary>True for the hazards past their deadline (<see cref="Hazard.Overdue"/>), false for the others.</summary>
+    [FromQuery(Name = "overdue")]
+    public bool? Overdue { get; init; }
+
+    [FromQuery(Name = "foundFrom")]
+    public DateOnly? FoundFrom { get; init; }
+
+    [FromQuery(Name = "foundTo")]
+    public DateOnly? FoundTo { get; init; }
+
+    /// <summary>True for the hazards not closed (at any step), false for the closed.</summary>
+    [FromQuery(Name = "open")]
+    public bool? Open { get; init; }
+
+    internal IQueryable<Hazard> Apply(IQueryable<Hazard> query, DateOnly today)
+    {
+        var validation = new Validation();
+        HazardStatus? status = Status is null ? null : validation.RequireOneOf(Status, "status", HazardStatuses.Labels);
+        HazardSeverity? severity = Severity is null ? null : validation.RequireOneOf(Severity, "severity", HazardSeverities.Labels);
+        HazardCategory? category = Category is null ? null : validation.RequireOneOf(Category, "category", HazardCategories.Labels);
+        var found = DayRange.Of(FoundFrom, FoundTo, "foundFrom", "foundTo", validation);
+        validation.ThrowIfInvalid();
+
+        if (!string.IsNullOrWhiteSpace(GridCode))
+        {
+            query = query.Where(h => h.GridCode == GridCode);
+        }
+
+        if (VenueId is { } venue)
+        {
+            query = query.Where(h => h.VenueId == venue);
+        }
+
+        if (CampaignId is { } campaign)
+        {
+            query = query.Where(h => h.CampaignId == campaign);
+        }
+
+        if (status is { } s)
+        {
+            query = query.Where(h => h.Status == s);
+        }
+
+        if (severity is { } level)
+        {
+            query = query.Where(h => h.Severity == level);
+        }
+
+        if (category is { } c)
+        {
+            query = query.Where(h => h.Category == c);
+        }
+
+        query = Hazard.FoundWithin(query, found);
+        if (Open is { } open)
+        {
+            query = Hazard.Open(query, open);
+        }
+
+        if (Overdue is { } overdue)
+        {
+            query = query.Where(overdue ? Hazard.Overdue.On(today) : Hazard.Overdue.NotOn(today));
+        }
+
+        return query;
+    }
 }

@@ -6,6 +6,7 @@ using CommunityPlatform.ServiceKit.Domain;
 using CommunityPlatform.ServiceKit.Security;
 using CommunityPlatform.ServiceKit.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommunityPlatform.Safety.Apis;
@@ -25,28 +26,23 @@ public static class InspectionTasksApi
     }
 
     public static async Task<Ok<Page<InspectionTask>>> ListTasks(
-        ClaimsPrincipal caller, SafetyDbContext db, string? gridCode, string? status, Guid? cursor, int? limit, CancellationToken cancellationToken)
+        ClaimsPrincipal caller, SafetyDbContext db, [AsParameters] InspectionTaskFilter filter, Guid? cursor, int? limit, CancellationToken cancellationToken)
     {
-        var validation = new Validation();
-        InspectionTaskStatus? parsed = status is null ? null : validation.RequireOneOf(status, "status", StatusLabels);
-        validation.ThrowIfInvalid();
-        var query = GridScope.Of(caller).Filter(db.InspectionTasks.AsNoTracking(), t => t.GridCode);
-        query = string.IsNullOrWhiteSpace(gridCode) ? query : query.Where(t => t.GridCode == gridCode);
-        query = parsed is null ? query : query.Where(t => t.Status == parsed);
+        var query = filter.Apply(GridScope.Of(caller).Filter(db.InspectionTasks.AsNoTracking(), t => t.GridCode));
         return TypedResults.Ok(await query.ToPageAsync(t => t.Id, cursor, limit, t => t, cancellationToken));
     }
 
     public static async Task<Results<Ok<InspectionTask>, NotFound>> GetTask(Guid id, ClaimsPrincipal caller, SafetyDbContext db, CancellationToken cancellationToken)
     {
-        var task = await db.InspectionTasks.AsNoTracking().SingleOrDefaultAsync(t => t.Id == id, cancellationToken);
-        return task is null || !GridScope.Of(caller).Covers(task.GridCode) ? TypedResults.NotFound() : TypedResults.Ok(task);
+        var task = await db.InspectionTasks.AsNoTracking().FindInScopeAsync(t => t.Id == id, GridScope.Of(caller), t => t.GridCode, cancellationToken);
+        return task is null ? TypedResults.NotFound() : TypedResults.Ok(task);
     }
 
     public static async Task<Results<Ok<InspectionTask>, NotFound>> CloseTask(
         Guid id, CloseTaskRequest request, ClaimsPrincipal caller, SafetyDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
-        var task = await db.InspectionTasks.SingleOrDefaultAsync(t => t.Id == id, cancellationToken);
-        if (task is null || !GridScope.Of(caller).Covers(task.GridCode))
+        var task = await db.InspectionTasks.FindInScopeAsync(t => t.Id == id, GridScope.Of(caller), t => t.GridCode, cancellationToken);
+        if (task is null)
         {
             return TypedResults.NotFound();
         }
@@ -55,12 +51,41 @@ public static class InspectionTasksApi
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(task);
     }
+}
 
+public sealed record CloseTaskRequest(string? Outcome);
+
+/// <summary>The filters of the inspection-task list; both are optional and they combine.</summary>
+public sealed class InspectionTaskFilter
+{
     private static readonly IReadOnlyDictionary<InspectionTaskStatus, string> StatusLabels = new Dictionary<InspectionTaskStatus, string>
     {
         [InspectionTaskStatus.Open] = "待排查",
         [InspectionTaskStatus.Done] = "已处理",
     };
-}
 
-public sealed record CloseTaskRequest(string? Outcome);
+    [FromQuery(Name = "gridCode")]
+    public string? GridCode { get; init; }
+
+    [FromQuery(Name = "status")]
+    public string? Status { get; init; }
+
+    internal IQueryable<InspectionTask> Apply(IQueryable<InspectionTask> query)
+    {
+        var validation = new Validation();
+        InspectionTaskStatus? status = Status is null ? null : validation.RequireOneOf(Status, "status", StatusLabels);
+        validation.ThrowIfInvalid();
+
+        if (!string.IsNullOrWhiteSpace(GridCode))
+        {
+            query = query.Where(t => t.GridCode == GridCode);
+        }
+
+        if (status is { } s)
+        {
+            query = query.Where(t => t.Status == s);
+        }
+
+        return query;
+    }
+}

@@ -7,6 +7,7 @@ using CommunityPlatform.ServiceKit.Domain;
 using CommunityPlatform.ServiceKit.Security;
 using CommunityPlatform.ServiceKit.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -44,8 +45,8 @@ public static class InspectionsApi
         StartInspectionRequest request, ClaimsPrincipal caller, SafetyDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
         var scope = GridScope.Of(caller);
-        var venue = await db.Venues.AsNoTracking().SingleOrDefaultAsync(v => v.Id == request.VenueId, cancellationToken);
-        if (venue is null || !scope.Covers(venue.GridCode))
+        var venue = await db.Venues.AsNoTracking().FindInScopeAsync(v => v.Id == request.VenueId, scope, v => v.GridCode, cancellationToken);
+        if (venue is null)
         {
             throw DomainValidationException.For("venueId", request.VenueId is null ? "is required." : $"names no venue of yours ({request.VenueId}).");
         }
@@ -75,34 +76,23 @@ public static class InspectionsApi
     }
 
     public static async Task<Ok<Page<InspectionSummary>>> ListInspections(
-        ClaimsPrincipal caller, SafetyDbContext db, string? gridCode, Guid? venueId, Guid? campaignId, string? status,
-        DateOnly? completedFrom, DateOnly? completedTo, Guid? cursor, int? limit, CancellationToken cancellationToken)
+        ClaimsPrincipal caller, SafetyDbContext db, [AsParameters] InspectionFilter filter, Guid? cursor, int? limit, CancellationToken cancellationToken)
     {
-        var validation = new Validation();
-        InspectionStatus? parsedStatus = status is null ? null : validation.RequireOneOf(status, "status", InspectionStatusLabels);
-        var completed = DayRange.Of(completedFrom, completedTo, "completedFrom", "completedTo", validation);
-        validation.ThrowIfInvalid();
-
-        var query = GridScope.Of(caller).Filter(db.Inspections.AsNoTracking(), i => i.GridCode);
-        query = completed.IsOpen ? query : Inspection.CompletedWithin(query, completed);
-        query = string.IsNullOrWhiteSpace(gridCode) ? query : query.Where(i => i.GridCode == gridCode);
-        query = venueId is null ? query : query.Where(i => i.VenueId == venueId);
-        query = campaignId is null ? query : query.Where(i => i.CampaignId == campaignId);
-        query = parsedStatus is null ? query : query.Where(i => i.Status == parsedStatus);
+        var query = filter.Apply(GridScope.Of(caller).Filter(db.Inspections.AsNoTracking(), i => i.GridCode));
         return TypedResults.Ok(await query.ToPageAsync(i => i.Id, cursor, limit, InspectionSummary.From, cancellationToken));
     }
 
     public static async Task<Results<Ok<InspectionResponse>, NotFound>> GetInspection(Guid id, ClaimsPrincipal caller, SafetyDbContext db, CancellationToken cancellationToken)
     {
-        var inspection = await db.Inspections.AsNoTracking().SingleOrDefaultAsync(i => i.Id == id, cancellationToken);
-        return inspection is null || !GridScope.Of(caller).Covers(inspection.GridCode) ? TypedResults.NotFound() : TypedResults.Ok(InspectionResponse.From(inspection));
+        var inspection = await db.Inspections.AsNoTracking().FindInScopeAsync(i => i.Id == id, GridScope.Of(caller), i => i.GridCode, cancellationToken);
+        return inspection is null ? TypedResults.NotFound() : TypedResults.Ok(InspectionResponse.From(inspection));
     }
 
     public static async Task<Results<Ok<InspectionResponse>, NotFound>> AnswerItem(
         Guid id, int number, AnswerContent request, ClaimsPrincipal caller, SafetyDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
-        var inspection = await db.Inspections.SingleOrDefaultAsync(i => i.Id == id, cancellationToken);
-        if (inspection is null || !GridScope.Of(caller).Covers(inspection.GridCode))
+        var inspection = await db.Inspections.FindInScopeAsync(i => i.Id == id, GridScope.Of(caller), i => i.GridCode, cancellationToken);
+        if (inspection is null)
         {
             return TypedResults.NotFound();
         }
@@ -115,8 +105,8 @@ public static class InspectionsApi
     public static async Task<Results<Ok<CompletedInspectionResponse>, NotFound>> CompleteInspection(
         Guid id, ClaimsPrincipal caller, SafetyDbContext db, IOptions<SafetyOptions> options, TimeProvider time, CancellationToken cancellationToken)
     {
-        var inspection = await db.Inspections.SingleOrDefaultAsync(i => i.Id == id, cancellationToken);
-        if (inspection is null || !GridScope.Of(caller).Covers(inspection.GridCode))
+        var inspection = await db.Inspections.FindInScopeAsync(i => i.Id == id, GridScope.Of(caller), i => i.GridCode, cancellationToken);
+        if (inspection is null)
         {
             return TypedResults.NotFound();
         }
@@ -154,12 +144,6 @@ public static class InspectionsApi
         return candidates.OrderBy(c => c.Shipped).ThenByDescending(c => c.CreatedAt).FirstOrDefault()
             ?? throw DomainValidationException.For("templateCode", $"is required: no checklist is meant for {VenueKinds.Labels[venue.Kind]}.");
     }
-
-    private static readonly IReadOnlyDictionary<InspectionStatus, string> InspectionStatusLabels = new Dictionary<InspectionStatus, string>
-    {
-        [InspectionStatus.InProgress] = "检查中",
-        [InspectionStatus.Completed] = "已完成",
-    };
 }
 
 public sealed record StartInspectionRequest(Guid? VenueId, string? TemplateCode = null, Guid? CampaignId = null, Guid? TaskId = null);
@@ -183,3 +167,66 @@ public sealed record InspectionResponse(
 }
 
 public sealed record CompletedInspectionResponse(InspectionResponse Inspection, IReadOnlyList<HazardResponse> Hazards);
+
+/// <summary>The filters of the inspection list; every one is optional and they combine.</summary>
+public sealed class InspectionFilter
+{
+    private static readonly IReadOnlyDictionary<InspectionStatus, string> StatusLabels = new Dictionary<InspectionStatus, string>
+    {
+        [InspectionStatus.InProgress] = "检查中",
+        [InspectionStatus.Completed] = "已完成",
+    };
+
+    [FromQuery(Name = "gridCode")]
+    public string? GridCode { get; init; }
+
+    [FromQuery(Name = "venueId")]
+    public Guid? VenueId { get; init; }
+
+    [FromQuery(Name = "campaignId")]
+    public Guid? CampaignId { get; init; }
+
+    [FromQuery(Name = "status")]
+    public string? Status { get; init; }
+
+    [FromQuery(Name = "completedFrom")]
+    public DateOnly? CompletedFrom { get; init; }
+
+    [FromQuery(Name = "completedTo")]
+    public DateOnly? CompletedTo { get; init; }
+
+    internal IQueryable<Inspection> Apply(IQueryable<Inspection> query)
+    {
+        var validation = new Validation();
+        InspectionStatus? status = Status is null ? null : validation.RequireOneOf(Status, "status", StatusLabels);
+        var completed = DayRange.Of(CompletedFrom, CompletedTo, "completedFrom", "completedTo", validation);
+        validation.ThrowIfInvalid();
+
+        if (!completed.IsOpen)
+        {
+            query = Inspection.CompletedWithin(query, completed);
+        }
+
+        if (!string.IsNullOrWhiteSpace(GridCode))
+        {
+            query = query.Where(i => i.GridCode == GridCode);
+        }
+
+        if (VenueId is { } venue)
+        {
+            query = query.Where(i => i.VenueId == venue);
+        }
+
+        if (CampaignId is { } campaign)
+        {
+            query = query.Where(i => i.CampaignId == campaign);
+        }
+
+        if (status is { } s)
+        {
+            query = query.Where(i => i.Status == s);
+        }
+
+        return query;
+    }
+}

@@ -7,6 +7,7 @@ using CommunityPlatform.ServiceKit.ReferenceData;
 using CommunityPlatform.ServiceKit.Security;
 using CommunityPlatform.ServiceKit.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommunityPlatform.Safety.Apis;
@@ -51,10 +52,10 @@ public static class PatrolsApi
         return TypedResults.Created($"/api/safety/patrol-plans/{plan.Id}", PatrolPlanResponse.From(plan));
     }
 
-    public static async Task<Ok<IReadOnlyList<PatrolPlanResponse>>> ListPlans(ClaimsPrincipal caller, SafetyDbContext db, string? gridCode, CancellationToken cancellationToken)
+    public static async Task<Ok<IReadOnlyList<PatrolPlanResponse>>> ListPlans(
+        ClaimsPrincipal caller, SafetyDbContext db, [AsParameters] PatrolPlanFilter filter, CancellationToken cancellationToken)
     {
-        var query = GridScope.Of(caller).Filter(db.PatrolPlans.AsNoTracking(), p => p.GridCode);
-        query = string.IsNullOrWhiteSpace(gridCode) ? query : query.Where(p => p.GridCode == gridCode);
+        var query = filter.Apply(GridScope.Of(caller).Filter(db.PatrolPlans.AsNoTracking(), p => p.GridCode));
         var plans = await query.OrderBy(p => p.GridCode).ThenBy(p => p.Kind).ToListAsync(cancellationToken);
         return TypedResults.Ok<IReadOnlyList<PatrolPlanResponse>>([.. plans.Select(PatrolPlanResponse.From)]);
     }
@@ -62,8 +63,8 @@ public static class PatrolsApi
     public static async Task<Results<Ok<PatrolPlanResponse>, NotFound>> EndPlan(
         Guid id, EndPatrolPlanRequest request, ClaimsPrincipal caller, SafetyDbContext db, CancellationToken cancellationToken)
     {
-        var plan = await db.PatrolPlans.SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
-        if (plan is null || !GridScope.Of(caller).Covers(plan.GridCode))
+        var plan = await db.PatrolPlans.FindInScopeAsync(p => p.Id == id, GridScope.Of(caller), p => p.GridCode, cancellationToken);
+        if (plan is null)
         {
             return TypedResults.NotFound();
         }
@@ -85,50 +86,19 @@ public static class PatrolsApi
     }
 
     public static async Task<Ok<Page<PatrolResponse>>> ListPatrols(
-        ClaimsPrincipal caller, SafetyDbContext db, string? gridCode, string? kind, string? month, Guid? cursor, int? limit, CancellationToken cancellationToken)
+        ClaimsPrincipal caller, SafetyDbContext db, [AsParameters] PatrolFilter filter, Guid? cursor, int? limit, CancellationToken cancellationToken)
     {
-        var validation = new Validation();
-        PatrolKind? parsedKind = kind is null ? null : validation.RequireOneOf(kind, "kind", PatrolKinds.Labels);
-        var parsedMonth = month is null ? null : PatrolMonth.Parse(month);
-        validation.Require(month is null || parsedMonth is not null, "month", "must be a month written yyyy-MM.");
-        validation.ThrowIfInvalid();
-
-        var query = GridScope.Of(caller).Filter(db.Patrols.AsNoTracking(), p => p.GridCode);
-        query = string.IsNullOrWhiteSpace(gridCode) ? query : query.Where(p => p.GridCode == gridCode);
-        query = parsedKind is null ? query : query.Where(p => p.Kind == parsedKind);
-        if (parsedMonth is { } m)
-        {
-            var (start, end) = (CommunityTime.StartOf(m.First), CommunityTime.StartOf(m.Next.First));
-            query = query.Where(p => p.PatrolledAt >= start && p.PatrolledAt < end);
-        }
-
+        var query = filter.Apply(GridScope.Of(caller).Filter(db.Patrols.AsNoTracking(), p => p.GridCode));
         return TypedResults.Ok(await query.ToPageAsync(p => p.Id, cursor, limit, PatrolResponse.From, cancellationToken));
     }
 
     public static async Task<Ok<PatrolQuotaReport>> GetQuotas(
-        ClaimsPrincipal caller, SafetyDbContext db, TimeProvider time, string? month, string? gridCode, CancellationToken cancellationToken)
+        ClaimsPrincipal caller, SafetyDbContext db, TimeProvider time, [AsParameters] PatrolQuotaFilter filter, CancellationToken cancellationToken)
     {
         var today = CommunityTime.Today(time);
-        var parsed = month is null ? PatrolMonth.Of(today) : PatrolMonth.Parse(month);
-        new Validation().Require(parsed is not null, "month", "must be a month written yyyy-MM.").ThrowIfInvalid();
-        var attainments = await QuotaAttainmentsAsync(db, GridScope.Of(caller), gridCode, parsed!.Value, today, cancellationToken);
-        return TypedResults.Ok(new PatrolQuotaReport(parsed.Value.ToString(), attainments));
-    }
-
-    /// <summary>Every plan covering <paramref name="month"/> against the patrols held in it.</summary>
-    internal static async Task<IReadOnlyList<QuotaAttainment>> QuotaAttainmentsAsync(
-        SafetyDbContext db, GridScope scope, string? gridCode, PatrolMonth month, DateOnly today, CancellationToken cancellationToken)
-    {
-        var plans = scope.Filter(db.PatrolPlans.AsNoTracking(), p => p.GridCode)
-            .Where(p => p.StartsOn <= month.Last && (p.EndsOn == null || p.EndsOn >= month.First));
-        plans = string.IsNullOrWhiteSpace(gridCode) ? plans : plans.Where(p => p.GridCode == gridCode);
-        var planList = await plans.OrderBy(p => p.GridCode).ThenBy(p => p.Kind).ToListAsync(cancellationToken);
-        var grids = planList.Select(p => p.GridCode).Distinct().ToList();
-        var (start, end) = (CommunityTime.StartOf(month.First), CommunityTime.StartOf(month.Next.First));
-        var patrols = await db.Patrols.AsNoTracking()
-            .Where(p => grids.Contains(p.GridCode) && p.PatrolledAt >= start && p.PatrolledAt < end)
-            .ToListAsync(cancellationToken);
-        return [.. planList.Select(p => p.Attainment(month, patrols, today))];
+        var month = filter.MonthOr(today);
+        var attainments = await PatrolQuotas.AttainmentsAsync(db, GridScope.Of(caller), filter.GridCode, month, today, cancellationToken);
+        return TypedResults.Ok(new PatrolQuotaReport(month.ToString(), attainments));
     }
 
     private static async Task<Venue?> OptionalVenueAsync(SafetyDbContext db, Guid? venueId, CancellationToken cancellationToken) =>
@@ -164,3 +134,79 @@ public sealed record PatrolResponse(
 }
 
 public sealed record PatrolQuotaReport(string Month, IReadOnlyList<QuotaAttainment> Plans);
+
+/// <summary>The filter of the patrol-plan list.</summary>
+public sealed class PatrolPlanFilter
+{
+    [FromQuery(Name = "gridCode")]
+    public string? GridCode { get; init; }
+
+    internal IQueryable<PatrolPlan> Apply(IQueryable<PatrolPlan> query)
+    {
+        if (!string.IsNullOrWhiteSpace(GridCode))
+        {
+            query = query.Where(p => p.GridCode == GridCode);
+        }
+
+        return query;
+    }
+}
+
+/// <summary>The filters of the patrol list; every one is optional and they combine.</summary>
+public sealed class PatrolFilter
+{
+    [FromQuery(Name = "gridCode")]
+    public string? GridCode { get; init; }
+
+    [FromQuery(Name = "kind")]
+    public string? Kind { get; init; }
+
+    /// <summary>A month written yyyy-MM.</summary>
+    [FromQuery(Name = "month")]
+    public string? Month { get; init; }
+
+    internal IQueryable<Patrol> Apply(IQueryable<Patrol> query)
+    {
+        var validation = new Validation();
+        PatrolKind? kind = Kind is null ? null : validation.RequireOneOf(Kind, "kind", PatrolKinds.Labels);
+        var month = Month is null ? null : PatrolMonth.Parse(Month);
+        validation.Require(Month is null || month is not null, "month", "must be a month written yyyy-MM.");
+        validation.ThrowIfInvalid();
+
+        if (!string.IsNullOrWhiteSpace(GridCode))
+        {
+            query = query.Where(p => p.GridCode == GridCode);
+        }
+
+        if (kind is { } k)
+        {
+            query = query.Where(p => p.Kind == k);
+        }
+
+        if (month is { } m)
+        {
+            var (start, end) = (CommunityTime.StartOf(m.First), CommunityTime.StartOf(m.Next.First));
+            query = query.Where(p => p.PatrolledAt >= start && p.PatrolledAt < end);
+        }
+
+        return query;
+    }
+}
+
+/// <summary>The filters of the quota attainment: which month, and optionally one grid.</summary>
+public sealed class PatrolQuotaFilter
+{
+    /// <summary>A month written yyyy-MM (default this month).</summary>
+    [FromQuery(Name = "month")]
+    public string? Month { get; init; }
+
+    [FromQuery(Name = "gridCode")]
+    public string? GridCode { get; init; }
+
+    internal PatrolMonth MonthOr(DateOnly today)
+    {
+        var month = Month is null ? PatrolMonth.Of(today) : PatrolMonth.Parse(Month);
+        new Validation().Require(month is not null, "month", "must be a month written yyyy-MM.").ThrowIfInvalid();
+        return month!.Value;
+    }
+}

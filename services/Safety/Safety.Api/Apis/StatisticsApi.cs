@@ -36,19 +36,20 @@ public static class StatisticsApi
             .ToListAsync(cancellationToken);
 
         // Hazards found in the period; "rectified" and "overdue" are judged as of today for those same hazards.
-        var hazards = await Hazard.FoundWithin(db.Hazards.AsNoTracking(), period)
-            .Select(h => new { h.Severity, h.Category, h.Status, h.Deadline })
-            .ToListAsync(cancellationToken);
+        var found = Hazard.FoundWithin(db.Hazards.AsNoTracking(), period);
+        var hazards = await found.Select(h => new { h.Severity, h.Category, h.Status }).ToListAsync(cancellationToken);
+        var overdue = await found.Where(Hazard.Overdue.On(today)).Select(h => new { h.Severity, h.Category }).ToListAsync(cancellationToken);
 
         var bySeverity = Enum.GetValues<HazardSeverity>().ToDictionary(s => s, s => HazardFigures.Of(
-            hazards.Where(h => h.Severity == s).Select(h => (h.Status, h.Deadline)), today));
-        var byCategory = hazards.GroupBy(h => h.Category).ToDictionary(g => g.Key, g => HazardFigures.Of(g.Select(h => (h.Status, h.Deadline)), today));
-        var total = HazardFigures.Of(hazards.Select(h => (h.Status, h.Deadline)), today);
+            hazards.Where(h => h.Severity == s).Select(h => h.Status), overdue.Count(h => h.Severity == s)));
+        var byCategory = hazards.GroupBy(h => h.Category).ToDictionary(
+            g => g.Key, g => HazardFigures.Of(g.Select(h => h.Status), overdue.Count(h => h.Category == g.Key)));
+        var total = HazardFigures.Of(hazards.Select(h => h.Status), overdue.Count);
 
         var quotas = new List<QuotaAttainment>();
         for (var month = PatrolMonth.Of(period.From); month.First <= period.To; month = month.Next)
         {
-            quotas.AddRange(await PatrolsApi.QuotaAttainmentsAsync(db, GridScope.CommunityWide, null, month, today, cancellationToken));
+            quotas.AddRange(await PatrolQuotas.AttainmentsAsync(db, GridScope.CommunityWide, null, month, today, cancellationToken));
         }
 
         var patrolQuotas = quotas.GroupBy(q => q.GridCode).OrderBy(g => g.Key).Select(g => new GridPatrolFigures(
@@ -75,12 +76,13 @@ public sealed record InspectionFigures(int Inspections, int VenuesInspected);
 /// <summary>Hazards found, how many are rectified (closed) and still open, how many of the open are past their deadline, and the rectification rate.</summary>
 public sealed record HazardFigures(int Found, int Rectified, int Open, int Overdue, decimal? RectificationRate)
 {
-    public static HazardFigures Of(IEnumerable<(HazardStatus Status, DateOnly Deadline)> hazards, DateOnly today)
+    /// <summary>The figures of hazards with <paramref name="statuses"/>, <paramref name="overdue"/> of them past their deadline (<see cref="Hazard.Overdue"/>).</summary>
+    public static HazardFigures Of(IEnumerable<HazardStatus> statuses, int overdue)
     {
-        var list = hazards.ToList();
-        var open = list.Where(h => Hazard.OpenStatuses.Contains(h.Status)).ToList();
-        var rectified = list.Count - open.Count;
-        return new HazardFigures(list.Count, rectified, open.Count, open.Count(h => h.Deadline < today), Rates.Of(rectified, list.Count));
+        var list = statuses.ToList();
+        var open = list.Count(Hazard.OpenStatuses.Contains);
+        var rectified = list.Count - open;
+        return new HazardFigures(list.Count, rectified, open, overdue, Rates.Of(rectified, list.Count));
     }
 }
 

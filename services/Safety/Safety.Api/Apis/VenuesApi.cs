@@ -7,6 +7,7 @@ using CommunityPlatform.ServiceKit.ReferenceData;
 using CommunityPlatform.ServiceKit.Security;
 using CommunityPlatform.ServiceKit.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -51,34 +52,9 @@ public static class VenuesApi
     }
 
     public static async Task<Ok<Page<VenueResponse>>> ListVenues(
-        SafetyDbContext db, ClaimsPrincipal caller, string? gridCode, string? kind, bool? nineSmall, bool? withOpenHazards, Guid? cursor, int? limit,
-        CancellationToken cancellationToken)
+        SafetyDbContext db, ClaimsPrincipal caller, [AsParameters] VenueFilter filter, Guid? cursor, int? limit, CancellationToken cancellationToken)
     {
-        var validation = new Validation();
-        var parsedKind = kind is null ? null : validation.RequireOneOf(kind, "kind", VenueKinds.Labels);
-        validation.ThrowIfInvalid();
-
-        var query = GridScope.Of(caller).Filter(db.Venues.AsNoTracking(), v => v.GridCode);
-        if (!string.IsNullOrWhiteSpace(gridCode))
-        {
-            query = query.Where(v => v.GridCode == gridCode);
-        }
-
-        if (parsedKind is { } k)
-        {
-            query = query.Where(v => v.Kind == k);
-        }
-
-        if (nineSmall is { } small)
-        {
-            query = query.Where(v => VenueKinds.NineSmall.Contains(v.Kind) == small);
-        }
-
-        if (withOpenHazards is { } open)
-        {
-            query = query.Where(v => db.Hazards.Any(h => h.VenueId == v.Id && h.Status != HazardStatus.Closed) == open);
-        }
-
+        var query = filter.Apply(GridScope.Of(caller).Filter(db.Venues.AsNoTracking(), v => v.GridCode), db.Hazards);
         var page = await query.ToPageAsync(v => v.Id, cursor, limit, v => v, cancellationToken);
         var counts = await OpenHazardCountsAsync(db, page.Items.Select(v => v.Id).ToList(), cancellationToken);
         return TypedResults.Ok(new Page<VenueResponse>([.. page.Items.Select(v => VenueResponse.From(v, counts.GetValueOrDefault(v.Id)))], page.NextCursor));
@@ -86,8 +62,8 @@ public static class VenuesApi
 
     public static async Task<Results<Ok<VenueResponse>, NotFound>> GetVenue(Guid id, SafetyDbContext db, ClaimsPrincipal caller, CancellationToken cancellationToken)
     {
-        var venue = await db.Venues.AsNoTracking().SingleOrDefaultAsync(v => v.Id == id, cancellationToken);
-        if (venue is null || !GridScope.Of(caller).Covers(venue.GridCode))
+        var venue = await db.Venues.AsNoTracking().FindInScopeAsync(v => v.Id == id, GridScope.Of(caller), v => v.GridCode, cancellationToken);
+        if (venue is null)
         {
             return TypedResults.NotFound();
         }
@@ -100,8 +76,8 @@ public static class VenuesApi
         Guid id, UpdateVenueRequest request, SafetyDbContext db, ClaimsPrincipal caller, IOptions<SafetyOptions> options, TimeProvider time,
         CancellationToken cancellationToken)
     {
-        var venue = await db.Venues.SingleOrDefaultAsync(v => v.Id == id, cancellationToken);
-        if (venue is null || !GridScope.Of(caller).Covers(venue.GridCode))
+        var venue = await db.Venues.FindInScopeAsync(v => v.Id == id, GridScope.Of(caller), v => v.GridCode, cancellationToken);
+        if (venue is null)
         {
             return TypedResults.NotFound();
         }
@@ -142,4 +118,51 @@ public sealed record VenueResponse(
         venue.Id, venue.Name, venue.Kind, VenueKinds.Labels[venue.Kind], VenueKinds.IsNineSmall(venue.Kind), venue.GridCode, venue.Address,
         venue.OwnerName, venue.OwnerPhone, venue.FloorArea, venue.Capacity, VenueKinds.CapacityMeaning.GetValueOrDefault(venue.Kind),
         venue.Attributes.ToDictionary(a => a.Name, a => a.Value), openHazards, venue.RegisteredAt);
+}
+
+/// <summary>The filters of the venue list; every one is optional and they combine.</summary>
+public sealed class VenueFilter
+{
+    [FromQuery(Name = "gridCode")]
+    public string? GridCode { get; init; }
+
+    [FromQuery(Name = "kind")]
+    public string? Kind { get; init; }
+
+    /// <summary>True for the nine small venues (九小场所), false for the others.</summary>
+    [FromQuery(Name = "nineSmall")]
+    public bool? NineSmall { get; init; }
+
+    /// <summary>True for the venues with a hazard not yet closed, false for those without.</summary>
+    [FromQuery(Name = "withOpenHazards")]
+    public bool? WithOpenHazards { get; init; }
+
+    internal IQueryable<Venue> Apply(IQueryable<Venue> query, IQueryable<Hazard> hazards)
+    {
+        var validation = new Validation();
+        var kind = Kind is null ? null : validation.RequireOneOf(Kind, "kind", VenueKinds.Labels);
+        validation.ThrowIfInvalid();
+
+        if (!string.IsNullOrWhiteSpace(GridCode))
+        {
+            query = query.Where(v => v.GridCode == GridCode);
+        }
+
+        if (kind is { } k)
+        {
+            query = query.Where(v => v.Kind == k);
+        }
+
+        if (NineSmall is { } small)
+        {
+            query = query.Where(v => VenueKinds.NineSmall.Contains(v.Kind) == small);
+        }
+
+        if (WithOpenHazards is { } open)
+        {
+            query = query.Where(v => hazards.Any(h => h.VenueId == v.Id && h.Status != HazardStatus.Closed) == open);
+        }
+
+        return query;
+    }
 }

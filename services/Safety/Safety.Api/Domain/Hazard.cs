@@ -78,7 +78,10 @@ public sealed class Hazard
     /// <summary>Hazards still open (<paramref name="open"/> true) or closed.</summary>
     public static IQueryable<Hazard> Open(IQueryable<Hazard> hazards, bool open) => hazards.Where(h => OpenStatuses.Contains(h.Status) == open);
 
-    public bool IsOverdue(DateOnly today) => IsOpen && Deadline < today;
+    /// <summary>Overdue (逾期未整改): not closed and past its deadline, on the day given; for the ledger, the campaigns, the figures and the check.</summary>
+    public static readonly DayRule<Hazard> Overdue = new((h, today) => h.Status != HazardStatus.Closed && h.Deadline < today);
+
+    public bool IsOverdue(DateOnly today) => Overdue.Holds(this, today);
 
     internal static (Hazard Hazard, HazardReported Reported) Open(Inspection inspection, Venue venue, InspectionAnswer answer, DateOnly deadline, DateTimeOffset now)
     {

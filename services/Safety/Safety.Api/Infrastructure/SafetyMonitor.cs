@@ -29,7 +29,8 @@ public sealed class SafetyMonitor(IServiceScopeFactory scopeFactory, IOptions<Sa
     {
         var today = CommunityTime.DateOf(now);
         var overdue = await db.Hazards
-            .Where(h => h.Status != HazardStatus.Closed && h.Deadline < today && (h.OverdueNotifiedFor == null || h.OverdueNotifiedFor != h.Deadline))
+            .Where(Hazard.Overdue.On(today))
+            .Where(h => h.OverdueNotifiedFor == null || h.OverdueNotifiedFor != h.Deadline)
             .ToListAsync(cancellationToken);
         foreach (var hazard in overdue)
         {

@@ -8,6 +8,7 @@ using CommunityPlatform.Volunteer.Domain;
 using CommunityPlatform.Volunteer.Extensions;
 using CommunityPlatform.Volunteer.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -107,37 +108,9 @@ public static class ActivitiesApi
     }
 
     public static async Task<Ok<Page<ActivityResponse>>> ListActivities(
-        ClaimsPrincipal caller, VolunteerDbContext db, string? status, string? kind, Guid? teamId, string? gridCode,
-        DateOnly? from, DateOnly? to, Guid? cursor, int? limit, CancellationToken cancellationToken)
+        ClaimsPrincipal caller, VolunteerDbContext db, [AsParameters] ActivityFilter filter, Guid? cursor, int? limit, CancellationToken cancellationToken)
     {
-        var validation = new Validation();
-        var parsedStatus = status is null ? null : validation.RequireOneOf(status, "status", ActivityStatuses.All);
-        var parsedKind = kind is null ? null : validation.RequireOneOf(kind, "kind", ActivityKinds.All);
-        var starting = DayRange.Of(from, to, "from", "to", validation);
-        validation.ThrowIfInvalid();
-
-        var activities = db.Activities.AsNoTracking().Include(a => a.Signups).Visible(caller);
-        if (parsedStatus is { } s)
-        {
-            activities = activities.Where(a => a.Status == s);
-        }
-
-        if (parsedKind is { } k)
-        {
-            activities = activities.Where(a => a.Kind == k);
-        }
-
-        if (teamId is { } team)
-        {
-            activities = activities.Where(a => a.TeamId == team);
-        }
-
-        if (!string.IsNullOrWhiteSpace(gridCode))
-        {
-            activities = activities.Where(a => a.GridCode == gridCode);
-        }
-
-        activities = Activity.StartsWithin(activities, starting);
+        var activities = filter.Apply(db.Activities.AsNoTracking().Include(a => a.Signups).Visible(caller));
         return TypedResults.Ok(await activities.ToPageAsync(a => a.Id, cursor, limit, ActivityResponse.From, cancellationToken));
     }
 
@@ -378,4 +351,58 @@ public sealed record ObservationResponse(
     Guid Id, Guid ActivityId, Guid? VolunteerId, string GridCode, string Location, string Description, DateTimeOffset ObservedAt, string ReportedBy)
 {
     public static ObservationResponse From(PatrolObservation o) => new(o.Id, o.ActivityId, o.VolunteerId, o.GridCode, o.Location, o.Description, o.ObservedAt, o.ReportedBy);
+}
+
+/// <summary>The filters of the activity list; every one is optional and they combine.</summary>
+public sealed class ActivityFilter
+{
+    [FromQuery(Name = "status")]
+    public string? Status { get; init; }
+
+    [FromQuery(Name = "kind")]
+    public string? Kind { get; init; }
+
+    [FromQuery(Name = "teamId")]
+    public Guid? TeamId { get; init; }
+
+    [FromQuery(Name = "gridCode")]
+    public string? GridCode { get; init; }
+
+    /// <summary>The activities starting on one of these days.</summary>
+    [FromQuery(Name = "from")]
+    public DateOnly? From { get; init; }
+
+    [FromQuery(Name = "to")]
+    public DateOnly? To { get; init; }
+
+    internal IQueryable<Activity> Apply(IQueryable<Activity> activities)
+    {
+        var validation = new Validation();
+        var status = Status is null ? null : validation.RequireOneOf(Status, "status", ActivityStatuses.All);
+        var kind = Kind is null ? null : validation.RequireOneOf(Kind, "kind", ActivityKinds.All);
+        var starting = DayRange.Of(From, To, "from", "to", validation);
+        validation.ThrowIfInvalid();
+
+        if (status is { } s)
+        {
+            activities = activities.Where(a => a.Status == s);
+        }
+
+        if (kind is { } k)
+        {
+            activities = activities.Where(a => a.Kind == k);
+        }
+
+        if (TeamId is { } team)
+        {
+            activities = activities.Where(a => a.TeamId == team);
+        }
+
+        if (!string.IsNullOrWhiteSpace(GridCode))
+        {
+            activities = activities.Where(a => a.GridCode == GridCode);
+        }
+
+        return Activity.StartsWithin(activities, starting);
+    }
 }

@@ -28,6 +28,10 @@ internal static class Lookups
             "volunteerId", volunteerId is null ? "is required when an organiser acts for a volunteer." : $"names no volunteer ({volunteerId}).");
     }
 
+    /// <summary>The team with its present members (those who have not left), or null.</summary>
+    public static Task<Team?> WithMembersAsync(this IQueryable<Team> teams, Guid id, CancellationToken cancellationToken) =>
+        teams.Include(t => t.Members.Where(m => m.LeftAt == null)).SingleOrDefaultAsync(t => t.Id == id, cancellationToken);
+
     /// <summary>The caller's own profile, found by the subject of their token.</summary>
     public static async Task<VolunteerProfile> OwnProfileAsync(this VolunteerDbContext db, ClaimsPrincipal caller, CancellationToken cancellationToken)
     {

@@ -71,7 +71,7 @@ public static class MeApi
     public static async Task<Results<Created<TeamMemberResponse>, NotFound>> JoinTeam(
         Guid teamId, ClaimsPrincipal caller, VolunteerDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
-        var team = await TeamsApi.LoadAsync(teamId, db.Teams, cancellationToken);
+        var team = await db.Teams.WithMembersAsync(teamId, cancellationToken);
         if (team is null)
         {
             return TypedResults.NotFound();
@@ -86,7 +86,7 @@ public static class MeApi
     public static async Task<Results<NoContent, NotFound>> LeaveTeam(
         Guid teamId, ClaimsPrincipal caller, VolunteerDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
-        var team = await TeamsApi.LoadAsync(teamId, db.Teams, cancellationToken);
+        var team = await db.Teams.WithMembersAsync(teamId, cancellationToken);
         if (team is null)
         {
             return TypedResults.NotFound();

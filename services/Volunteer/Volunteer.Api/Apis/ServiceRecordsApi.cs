@@ -7,6 +7,7 @@ using CommunityPlatform.Volunteer.Domain;
 using CommunityPlatform.Volunteer.Extensions;
 using CommunityPlatform.Volunteer.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommunityPlatform.Volunteer.Apis;
@@ -38,30 +39,9 @@ public static class ServiceRecordsApi
     }
 
     public static async Task<Ok<Page<ServiceRecordResponse>>> ListServiceRecords(
-        ClaimsPrincipal caller, VolunteerDbContext db, Guid? activityId, Guid? volunteerId, string? status, DateOnly? servedFrom, DateOnly? servedTo,
-        Guid? cursor, int? limit, CancellationToken cancellationToken)
+        ClaimsPrincipal caller, VolunteerDbContext db, [AsParameters] ServiceRecordFilter filter, Guid? cursor, int? limit, CancellationToken cancellationToken)
     {
-        var validation = new Validation();
-        var parsedStatus = status is null ? null : validation.RequireOneOf(status, "status", ServiceRecordStatuses.All);
-        var served = DayRange.Of(servedFrom, servedTo, "servedFrom", "servedTo", validation);
-        validation.ThrowIfInvalid();
-
-        var records = ServiceRecord.ServedWithin(Visible(db.ServiceRecords.AsNoTracking(), caller, db), served);
-        if (activityId is { } activity)
-        {
-            records = records.Where(r => r.ActivityId == activity);
-        }
-
-        if (volunteerId is { } volunteer)
-        {
-            records = records.Where(r => r.VolunteerId == volunteer);
-        }
-
-        if (parsedStatus is { } s)
-        {
-            records = records.Where(r => r.Status == s);
-        }
-
+        var records = filter.Apply(Visible(db.ServiceRecords.AsNoTracking(), caller, db));
         return TypedResults.Ok(await records.ToPageAsync(r => r.Id, cursor, limit, ServiceRecordResponse.From, cancellationToken));
     }
 
@@ -112,4 +92,49 @@ public sealed record ServiceRecordResponse(
         r.Id, r.ActivityId, r.VolunteerId, r.ServedOn, r.CheckedInAt, r.CheckedOutAt, r.PresentMinutes, r.PresenceShare, r.ComputedHours, r.Hours,
         r.Status, r.RecordedByName ?? Actor.UnknownName, r.RecordedBy, r.RecordedAt,
         r.ApprovedBy is null ? null : r.ApprovedByName ?? Actor.UnknownName, r.ApprovedBy, r.ApprovedAt, r.AdjustmentReason);
+}
+
+/// <summary>The filters of the service-record list; every one is optional and they combine.</summary>
+public sealed class ServiceRecordFilter
+{
+    [FromQuery(Name = "activityId")]
+    public Guid? ActivityId { get; init; }
+
+    [FromQuery(Name = "volunteerId")]
+    public Guid? VolunteerId { get; init; }
+
+    [FromQuery(Name = "status")]
+    public string? Status { get; init; }
+
+    [FromQuery(Name = "servedFrom")]
+    public DateOnly? ServedFrom { get; init; }
+
+    [FromQuery(Name = "servedTo")]
+    public DateOnly? ServedTo { get; init; }
+
+    internal IQueryable<ServiceRecord> Apply(IQueryable<ServiceRecord> records)
+    {
+        var validation = new Validation();
+        var status = Status is null ? null : validation.RequireOneOf(Status, "status", ServiceRecordStatuses.All);
+        var served = DayRange.Of(ServedFrom, ServedTo, "servedFrom", "servedTo", validation);
+        validation.ThrowIfInvalid();
+
+        records = ServiceRecord.ServedWithin(records, served);
+        if (ActivityId is { } activity)
+        {
+            records = records.Where(r => r.ActivityId == activity);
+        }
+
+        if (VolunteerId is { } volunteer)
+        {
+            records = records.Where(r => r.VolunteerId == volunteer);
+        }
+
+        if (status is { } s)
+        {
+            records = records.Where(r => r.Status == s);
+        }
+
+        return records;
+    }
 }

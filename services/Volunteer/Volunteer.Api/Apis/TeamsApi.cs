@@ -65,7 +65,7 @@ public static class TeamsApi
 
     public static async Task<Results<Ok<TeamResponse>, NotFound>> GetTeam(Guid id, VolunteerDbContext db, CancellationToken cancellationToken)
     {
-        var team = await LoadAsync(id, db.Teams.AsNoTracking(), cancellationToken);
+        var team = await db.Teams.AsNoTracking().WithMembersAsync(id, cancellationToken);
         return team is null ? TypedResults.NotFound() : TypedResults.Ok(TeamResponse.From(team));
     }
 
@@ -88,7 +88,7 @@ public static class TeamsApi
     public static async Task<Results<Created<TeamMemberResponse>, NotFound>> AddMember(
         Guid id, AddTeamMemberRequest request, VolunteerDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
-        var team = await LoadAsync(id, db.Teams, cancellationToken);
+        var team = await db.Teams.WithMembersAsync(id, cancellationToken);
         if (team is null)
         {
             return TypedResults.NotFound();
@@ -105,7 +105,7 @@ public static class TeamsApi
 
     public static async Task<Results<NoContent, NotFound>> RemoveMember(Guid id, Guid volunteerId, VolunteerDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
-        var team = await LoadAsync(id, db.Teams, cancellationToken);
+        var team = await db.Teams.WithMembersAsync(id, cancellationToken);
         if (team is null)
         {
             return TypedResults.NotFound();
@@ -115,9 +115,6 @@ public static class TeamsApi
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.NoContent();
     }
-
-    internal static Task<Team?> LoadAsync(Guid id, IQueryable<Team> teams, CancellationToken cancellationToken) =>
-        teams.Include(t => t.Members.Where(m => m.LeftAt == null)).SingleOrDefaultAsync(t => t.Id == id, cancellationToken);
 }
 
 public sealed record FormTeamRequest(string? Name, string? Focus = null, string? Description = null, Guid? PartnerUnitId = null, string? PartnerUnitName = null);

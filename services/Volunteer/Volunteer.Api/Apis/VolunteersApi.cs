@@ -7,6 +7,7 @@ using CommunityPlatform.Volunteer.Domain;
 using CommunityPlatform.Volunteer.Extensions;
 using CommunityPlatform.Volunteer.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -63,42 +64,15 @@ public static class VolunteersApi
     }
 
     public static async Task<Ok<Page<VolunteerResponse>>> ListVolunteers(
-        VolunteerDbContext db, ClaimsPrincipal caller, Guid? memberId, string? gridCode, string? skill, bool? active, bool? partyMember, Guid? cursor, int? limit,
-        CancellationToken cancellationToken)
+        VolunteerDbContext db, ClaimsPrincipal caller, [AsParameters] VolunteerFilter filter, Guid? cursor, int? limit, CancellationToken cancellationToken)
     {
-        var query = GridScope.Of(caller).Filter(db.Volunteers.AsNoTracking(), v => v.GridCode);
-        if (active is { } isActive)
-        {
-            query = query.Where(v => v.Active == isActive);
-        }
-
-        if (partyMember is { } isPartyMember)
-        {
-            query = query.Where(v => v.IsPartyMember == isPartyMember);
-        }
-
-        if (memberId is { } member)
-        {
-            query = query.Where(v => v.MemberId == member);
-        }
-
-        if (!string.IsNullOrWhiteSpace(gridCode))
-        {
-            query = query.Where(v => v.GridCode == gridCode);
-        }
-
-        if (!string.IsNullOrWhiteSpace(skill))
-        {
-            var wanted = skill.Trim();
-            query = query.Where(v => v.Skills.Contains(wanted));
-        }
-
+        var query = filter.Apply(GridScope.Of(caller).Filter(db.Volunteers.AsNoTracking(), v => v.GridCode));
         return TypedResults.Ok(await query.ToPageAsync(v => v.Id, cursor, limit, VolunteerResponse.From, cancellationToken));
     }
 
     public static async Task<Results<Ok<VolunteerResponse>, NotFound>> GetVolunteer(Guid id, VolunteerDbContext db, ClaimsPrincipal caller, CancellationToken cancellationToken)
     {
-        var volunteer = await FindAsync(id, db.Volunteers.AsNoTracking(), caller, cancellationToken);
+        var volunteer = await db.Volunteers.AsNoTracking().FindInScopeAsync(v => v.Id == id, GridScope.Of(caller), v => v.GridCode, cancellationToken);
         return volunteer is null ? TypedResults.NotFound() : TypedResults.Ok(VolunteerResponse.From(volunteer));
     }
 
@@ -121,7 +95,7 @@ public static class VolunteersApi
     public static async Task<Results<Ok<HoursResponse>, NotFound>> GetHours(
         Guid id, DateOnly? from, DateOnly? to, VolunteerDbContext db, ClaimsPrincipal caller, CancellationToken cancellationToken)
     {
-        var volunteer = await FindAsync(id, db.Volunteers.AsNoTracking(), caller, cancellationToken);
+        var volunteer = await db.Volunteers.AsNoTracking().FindInScopeAsync(v => v.Id == id, GridScope.Of(caller), v => v.GridCode, cancellationToken);
         return volunteer is null ? TypedResults.NotFound() : TypedResults.Ok(await VolunteerHistory.HoursAsync(db, volunteer, from, to, cancellationToken));
     }
 
@@ -129,22 +103,16 @@ public static class VolunteersApi
         Guid id, DateOnly? from, DateOnly? to, VolunteerDbContext db, ClaimsPrincipal caller, IOptions<VolunteerOptions> options, TimeProvider time,
         CancellationToken cancellationToken)
     {
-        var volunteer = await FindAsync(id, db.Volunteers.AsNoTracking(), caller, cancellationToken);
+        var volunteer = await db.Volunteers.AsNoTracking().FindInScopeAsync(v => v.Id == id, GridScope.Of(caller), v => v.GridCode, cancellationToken);
         return volunteer is null
             ? TypedResults.NotFound()
             : await VolunteerHistory.CertificateAsync(db, volunteer, from, to, caller, time, options.Value.Rules, cancellationToken);
     }
 
-    private static async Task<VolunteerProfile?> FindAsync(Guid id, IQueryable<VolunteerProfile> volunteers, ClaimsPrincipal caller, CancellationToken cancellationToken)
-    {
-        var volunteer = await volunteers.SingleOrDefaultAsync(v => v.Id == id, cancellationToken);
-        return volunteer is not null && GridScope.Of(caller).Covers(volunteer.GridCode) ? volunteer : null;
-    }
-
     private static async Task<Results<Ok<VolunteerResponse>, NotFound>> ChangeAsync(
         Guid id, VolunteerDbContext db, ClaimsPrincipal caller, Func<VolunteerProfile, Task> change, CancellationToken cancellationToken)
     {
-        var volunteer = await FindAsync(id, db.Volunteers, caller, cancellationToken);
+        var volunteer = await db.Volunteers.FindInScopeAsync(v => v.Id == id, GridScope.Of(caller), v => v.GridCode, cancellationToken);
         if (volunteer is null)
         {
             return TypedResults.NotFound();
@@ -182,4 +150,55 @@ public sealed record VolunteerResponse(
     public static VolunteerResponse From(VolunteerProfile volunteer) => new(
         volunteer.Id, volunteer.Label, volunteer.MemberId, volunteer.GridCode, volunteer.Source, volunteer.IsPartyMember, volunteer.Active, volunteer.Skills,
         volunteer.Phone, volunteer.AccountId is not null, volunteer.NoShows, volunteer.CreatedAt);
+}
+
+/// <summary>The filters of the volunteer list; every one is optional and they combine.</summary>
+public sealed class VolunteerFilter
+{
+    /// <summary>The party member's id, for the volunteer profile linked to a member.</summary>
+    [FromQuery(Name = "memberId")]
+    public Guid? MemberId { get; init; }
+
+    [FromQuery(Name = "gridCode")]
+    public string? GridCode { get; init; }
+
+    [FromQuery(Name = "skill")]
+    public string? Skill { get; init; }
+
+    [FromQuery(Name = "active")]
+    public bool? Active { get; init; }
+
+    [FromQuery(Name = "partyMember")]
+    public bool? PartyMember { get; init; }
+
+    internal IQueryable<VolunteerProfile> Apply(IQueryable<VolunteerProfile> query)
+    {
+        if (Active is { } active)
+        {
+            query = query.Where(v => v.Active == active);
+        }
+
+        if (PartyMember is { } partyMember)
+        {
+            query = query.Where(v => v.IsPartyMember == partyMember);
+        }
+
+        if (MemberId is { } member)
+        {
+            query = query.Where(v => v.MemberId == member);
+        }
+
+        if (!string.IsNullOrWhiteSpace(GridCode))
+        {
+            query = query.Where(v => v.GridCode == GridCode);
+        }
+
+        if (!string.IsNullOrWhiteSpace(Skill))
+        {
+            var wanted = Skill.Trim();
+            query = query.Where(v => v.Skills.Contains(wanted));
+        }
+
+        return query;
+    }
 }
