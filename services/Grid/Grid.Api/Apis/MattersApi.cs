@@ -2,7 +2,6 @@ using System.Security.Claims;
 using CommunityPlatform.Grid.Domain;
 using CommunityPlatform.Grid.Extensions;
 using CommunityPlatform.Grid.Infrastructure;
-using CommunityPlatform.Messaging.Outbox;
 using CommunityPlatform.ServiceKit.Domain;
 using CommunityPlatform.ServiceKit.Security;
 using CommunityPlatform.ServiceKit.Web;
@@ -67,13 +66,12 @@ public static class MattersApi
         var gridCode = await db.RequireGridAsync(request.GridCode, scope, cancellationToken);
         // A resident reports as themselves, whatever the body says, and rates the matter themselves.
         var resident = caller.IsInRole(CommunityRoles.Resident) && !scope.IsCommunityWide;
-        var (matter, reported) = Matter.Report(
+        var matter = Matter.Report(
             gridCode, request.Category, request.Location, request.Description,
             resident ? nameof(ReporterKind.Resident) : request.ReporterKind,
             resident ? caller.FindFirst("name")?.Value ?? request.ReporterName : request.ReporterName,
             request.ReporterResidentId, request.Photos, caller.Actor(), reporterRates: resident && !caller.IsInRole(CommunityRoles.GridWorker), time.GetUtcNow());
         db.Matters.Add(matter);
-        db.AddIntegrationEvent(reported);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/api/grid/matters/{matter.Id}", MatterResponse.From(matter, CommunityTime.Today(time)));
     }
@@ -232,7 +230,7 @@ public static class MattersApi
 
     public static Task<Results<Ok<MatterResponse>, NotFound>> Resolve(
         Guid id, ResolveMatterRequest request, ClaimsPrincipal caller, GridDbContext db, TimeProvider time, CancellationToken cancellationToken) =>
-        ChangeAsync(id, caller, db, time, matter => db.AddIntegrationEvent(matter.Resolve(request.Resolution, caller.Actor(), time.GetUtcNow())), cancellationToken);
+        ChangeAsync(id, caller, db, time, matter => matter.Resolve(request.Resolution, caller.Actor(), time.GetUtcNow()), cancellationToken);
 
     public static Task<Results<Ok<MatterResponse>, NotFound>> Close(
         Guid id, CloseMatterRequest request, ClaimsPrincipal caller, GridDbContext db, TimeProvider time, CancellationToken cancellationToken) =>

@@ -6,7 +6,6 @@ using CommunityPlatform.Grid.Infrastructure;
 using CommunityPlatform.Messaging;
 using CommunityPlatform.ServiceKit.Audit;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using CommunityPlatform.ServiceDefaults;
 using CommunityPlatform.ServiceKit.Security;
 using CommunityPlatform.ServiceKit.Web;
@@ -19,8 +18,6 @@ internal static class Extensions
     {
         builder.AddServiceApi();
         builder.AddServiceAuthentication(policies => policies.AddGridPolicies());
-        // Ahead of the database's own interceptors, so the outbox rows it adds are seen by the relay's commit signal.
-        builder.Services.AddSingleton<IInterceptor, MatterAnnouncements>();
         builder.AddServiceDatabase<GridDbContext>(ResourceNames.GridDb);
         builder.AddPlatformMessaging<GridDbContext>(BusNames.Grid, messaging => messaging
             .AddConsumer<OpenHazardMatterConsumer, HazardReported>()
