@@ -236,24 +236,10 @@ public static class MattersApi
         Guid id, CloseMatterRequest request, ClaimsPrincipal caller, GridDbContext db, TimeProvider time, CancellationToken cancellationToken) =>
         ChangeAsync(id, caller, db, time, matter => matter.Close(request.Satisfaction, request.Note, caller.Actor(), time.GetUtcNow()), cancellationToken);
 
-    public static async Task<Results<Ok<MatterResponse>, NotFound, ForbidHttpResult>> Rate(
-        Guid id, RateMatterRequest request, ClaimsPrincipal caller, GridDbContext db, TimeProvider time, CancellationToken cancellationToken)
-    {
-        var matter = await Visible(db.Matters, caller).SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
-        if (matter is null)
-        {
-            return TypedResults.NotFound();
-        }
-
-        if (!matter.IsRatedBy(caller.Id()))
-        {
-            return TypedResults.Forbid();
-        }
-
-        matter.Rate(request.Satisfaction, request.Comment, caller.Actor(), time.GetUtcNow());
-        await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(MatterResponse.From(matter, CommunityTime.Today(time)));
-    }
+    public static Task<Results<Ok<MatterResponse>, NotFound, ForbidHttpResult>> Rate(
+        Guid id, RateMatterRequest request, ClaimsPrincipal caller, GridDbContext db, TimeProvider time, CancellationToken cancellationToken) =>
+        ChangeAsync(id, caller, db, time, matter => matter.IsRatedBy(caller.Id()),
+            matter => matter.Rate(request.Satisfaction, request.Comment, caller.Actor(), time.GetUtcNow()), cancellationToken);
 
     public static Task<Results<Ok<MatterResponse>, NotFound>> Escalate(
         Guid id, EscalateMatterRequest request, ClaimsPrincipal caller, GridDbContext db, TimeProvider time, CancellationToken cancellationToken) =>
@@ -276,13 +262,29 @@ public static class MattersApi
         return scope.Filter(matters, m => m.GridCode);
     }
 
+    /// <summary>A change every caller who sees the matter may make.</summary>
     private static async Task<Results<Ok<MatterResponse>, NotFound>> ChangeAsync(
-        Guid id, ClaimsPrincipal caller, GridDbContext db, TimeProvider time, Action<Matter> change, CancellationToken cancellationToken)
+        Guid id, ClaimsPrincipal caller, GridDbContext db, TimeProvider time, Action<Matter> change, CancellationToken cancellationToken) =>
+        (await ChangeAsync(id, caller, db, time, _ => true, change, cancellationToken)).Result switch
+        {
+            Ok<MatterResponse> ok => ok,
+            _ => TypedResults.NotFound(),
+        };
+
+    /// <summary>Loads the matter the caller sees, refuses the change unless <paramref name="mayChange"/> allows it, saves it.</summary>
+    private static async Task<Results<Ok<MatterResponse>, NotFound, ForbidHttpResult>> ChangeAsync(
+        Guid id, ClaimsPrincipal caller, GridDbContext db, TimeProvider time, Func<Matter, bool> mayChange, Action<Matter> change,
+        CancellationToken cancellationToken)
     {
         var matter = await Visible(db.Matters, caller).SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
         if (matter is null)
         {
             return TypedResults.NotFound();
+        }
+
+        if (!mayChange(matter))
+        {
+            return TypedResults.Forbid();
         }
 
         change(matter);
