@@ -11,20 +11,16 @@ namespace CommunityPlatform.Messaging.Outbox;
 /// </summary>
 public abstract class AggregateRoot
 {
-    // Numbers every raise in the process, so one save writes the events of several aggregates in the order they
-    // were raised, not in the order the change tracker happens to list the aggregates.
-    private static long _lastRaised;
-
-    private readonly List<(long Order, IntegrationEvent Event)> _raised = [];
+    private readonly List<IntegrationEvent> _raised = [];
 
     /// <summary>The events raised since the context last saved this entity, in the order they were raised.</summary>
     [NotMapped]
-    public IReadOnlyList<IntegrationEvent> Events => [.. _raised.Select(r => r.Event)];
+    public IReadOnlyList<IntegrationEvent> Events => _raised;
 
-    protected void Raise(IntegrationEvent integrationEvent) => _raised.Add((Interlocked.Increment(ref _lastRaised), integrationEvent));
+    protected void Raise(IntegrationEvent integrationEvent) => _raised.Add(integrationEvent);
 
-    /// <summary>The raised events with their order, once: the outbox takes them as the change is saved.</summary>
-    internal IReadOnlyList<(long Order, IntegrationEvent Event)> TakeEvents()
+    /// <summary>The raised events, once: the outbox takes them as the change is saved.</summary>
+    internal IReadOnlyList<IntegrationEvent> TakeEvents()
     {
         var taken = _raised.ToList();
         _raised.Clear();

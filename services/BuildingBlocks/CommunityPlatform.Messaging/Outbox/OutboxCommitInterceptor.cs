@@ -77,10 +77,9 @@ public sealed class OutboxCommitInterceptor(OutboxSignal signal) : DbTransaction
             return;
         }
 
-        var raised = context.ChangeTracker.Entries<AggregateRoot>().SelectMany(entry => entry.Entity.TakeEvents()).OrderBy(r => r.Order).ToList();
-        foreach (var (_, integrationEvent) in raised)
+        foreach (var raised in context.ChangeTracker.Entries<AggregateRoot>().SelectMany(entry => entry.Entity.TakeEvents()).ToList())
         {
-            context.AddIntegrationEvent(integrationEvent);
+            context.AddIntegrationEvent(raised);
         }
     }
 
