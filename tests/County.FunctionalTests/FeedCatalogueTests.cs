@@ -97,7 +97,8 @@ public sealed partial class FeedCatalogueTests(CountyApiFixture fixture)
         var db = scope.ServiceProvider.GetRequiredService<CountyDbContext>();
         await db.InTransactionAsync(async ct =>
         {
-            await db.AnnounceAsync(sample, DateTimeOffset.UtcNow, ct);
+            // The county's own events reach the feed as its cases raise them (AnnounceAsync); a sample is appended alone.
+            await db.AppendToFeedAsync(sample, DateTimeOffset.UtcNow, ct);
             return true;
         }, CancellationToken.None);
     }

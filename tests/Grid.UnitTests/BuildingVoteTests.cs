@@ -9,7 +9,7 @@ public sealed class BuildingVoteTests
 
     private static (BuildingVote Vote, Guid[] Households) OpenVote(int households, string? threshold = null)
     {
-        var matter = Matter.Report("G01", "加装电梯", "7号楼", "申请加装电梯", "楼栋长", "李楼长", null, null, new Actor("u", "李楼长"), reporterRates: false, Now).Matter;
+        var matter = Matter.Report("G01", "加装电梯", "7号楼", "申请加装电梯", "楼栋长", "李楼长", null, null, new Actor("u", "李楼长"), reporterRates: false, Now);
         var building = Building.Create("G01", "7号楼", null, Now);
         var ids = Enumerable.Range(0, households).Select(_ => Guid.NewGuid()).ToArray();
         return (BuildingVote.Open(matter, building, ids, "是否同意加装电梯", threshold, "2/3", Now), ids);

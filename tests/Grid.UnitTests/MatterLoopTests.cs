@@ -11,7 +11,7 @@ public sealed class MatterLoopTests
     private static readonly Actor Resident = new("resident-1", "周桂英");
 
     private static Matter Reported(string category = "矛盾纠纷") =>
-        Matter.Report("G01", category, "3栋2单元", "楼上漏水，邻里协商未果", "网格员", "王网格", null, null, Worker, reporterRates: false, Now).Matter;
+        Matter.Report("G01", category, "3栋2单元", "楼上漏水，邻里协商未果", "网格员", "王网格", null, null, Worker, reporterRates: false, Now);
 
     private static Matter Assigned(Guid? member = null)
     {
@@ -30,7 +30,8 @@ public sealed class MatterLoopTests
             Matter.Report("G01", "噪音", "", "", "邻居", "", null, null, Worker, reporterRates: false, Now)).Errors;
         Assert.Equal(["category", "description", "location", "reporterKind", "reporterName"], errors.Keys.Order());
 
-        var (matter, reported) = Matter.Report("G01", "ElevatorRetrofit", "幸福里7号楼", "居民申请加装电梯", "楼栋长", "李楼长", null, ["p/1.jpg"], Worker, reporterRates: false, Now);
+        var matter = Matter.Report("G01", "ElevatorRetrofit", "幸福里7号楼", "居民申请加装电梯", "楼栋长", "李楼长", null, ["p/1.jpg"], Worker, reporterRates: false, Now);
+        var reported = Assert.IsType<Contracts.Grid.MatterReported>(Assert.Single(matter.Events));
         Assert.Equal(MatterStatus.Reported, matter.Status);
         Assert.Equal(MatterCategory.ElevatorRetrofit, matter.Category);
         Assert.Equal("ElevatorRetrofit", reported.Category);
@@ -46,7 +47,8 @@ public sealed class MatterLoopTests
         matter.Accept(Today.AddDays(15), "签收", Worker, Now);
         matter.StartDeliberation(null, Worker, Now);
         matter.Assign("社区调委会", Guid.NewGuid(), Today.AddDays(10), Worker, Now);
-        var resolved = matter.Resolve("双方达成调解协议", Worker, Now);
+        matter.Resolve("双方达成调解协议", Worker, Now);
+        var resolved = Assert.IsType<Contracts.Grid.MatterResolved>(matter.Events[^1]);
         matter.Close(5, "回访满意", Worker, Now);
 
         Assert.Equal(MatterStatus.Closed, matter.Status);
@@ -121,7 +123,7 @@ public sealed class MatterLoopTests
     public void A_hazard_matter_is_signed_for_at_once_due_by_the_deadline_and_a_rectification_closes_it_once()
     {
         var deadline = Today.AddDays(10);
-        var (matter, _) = Matter.OpenFor(MatterSource.Hazard, "h-1", "G02", MatterCategory.Safety, "惠民小超市", "一般隐患：灭火器过期", deadline, false, Now);
+        var matter = Matter.OpenFor(MatterSource.Hazard, "h-1", "G02", MatterCategory.Safety, "惠民小超市", "一般隐患：灭火器过期", deadline, false, Now);
         Assert.Equal(MatterStatus.Accepted, matter.Status);
         Assert.Equal(deadline, matter.DueOn);
         Assert.True(matter.CloseForRectifiedHazard(Now));
@@ -132,7 +134,7 @@ public sealed class MatterLoopTests
     [Fact]
     public void An_observation_without_a_due_date_waits_to_be_signed_for()
     {
-        var (matter, _) = Matter.OpenFor(MatterSource.PatrolObservation, "o-1", "G02", MatterCategory.Safety, "河堤", "护栏缺失", null, false, Now);
+        var matter = Matter.OpenFor(MatterSource.PatrolObservation, "o-1", "G02", MatterCategory.Safety, "河堤", "护栏缺失", null, false, Now);
         Assert.Equal(MatterStatus.Reported, matter.Status);
         Assert.Null(matter.DueOn);
     }
@@ -140,14 +142,14 @@ public sealed class MatterLoopTests
     [Fact]
     public void Steps_taken_in_the_same_instant_keep_their_order_in_time()
     {
-        var (matter, _) = Matter.OpenFor(MatterSource.Hazard, "h-2", "G02", MatterCategory.Safety, "惠民小超市", "灭火器过期", Today.AddDays(5), false, Now);
+        var matter = Matter.OpenFor(MatterSource.Hazard, "h-2", "G02", MatterCategory.Safety, "惠民小超市", "灭火器过期", Today.AddDays(5), false, Now);
         Assert.Equal([MatterStatus.Reported, MatterStatus.Accepted], matter.Timeline.OrderBy(t => t.At).Select(t => t.Status));
         Assert.True(matter.Timeline[1].At > matter.Timeline[0].At);
     }
 
     private static Matter Resolved(bool reporterRates)
     {
-        var matter = Matter.Report("G01", "物业服务", "5栋", "楼道灯坏了", "居民", "周桂英", null, null, reporterRates ? Resident : Worker, reporterRates, Now).Matter;
+        var matter = Matter.Report("G01", "物业服务", "5栋", "楼道灯坏了", "居民", "周桂英", null, null, reporterRates ? Resident : Worker, reporterRates, Now);
         matter.Accept(Today.AddDays(7), null, Worker, Now);
         matter.Assign("物业服务中心", null, Today.AddDays(7), Worker, Now);
         matter.Resolve("已更换灯泡", Worker, Now);
@@ -159,7 +161,7 @@ public sealed class MatterLoopTests
     {
         var matter = Assigned();
         Assert.All(matter.Timeline, t => Assert.Equal(("worker-1", "王网格"), (t.Actor, t.ActorName)));
-        var (opened, _) = Matter.OpenFor(MatterSource.Hazard, "h-9", "G02", MatterCategory.Safety, "惠民小超市", "灭火器过期", Today.AddDays(5), false, Now);
+        var opened = Matter.OpenFor(MatterSource.Hazard, "h-9", "G02", MatterCategory.Safety, "惠民小超市", "灭火器过期", Today.AddDays(5), false, Now);
         Assert.All(opened.Timeline, t => Assert.Equal(("system", "系统"), (t.Actor, t.ActorName)));
     }
 
@@ -173,10 +175,11 @@ public sealed class MatterLoopTests
         Assert.True(matter.IsRatedBy("resident-1"));
         Assert.Equal(MatterStatus.Resolved, matter.Status);
 
+        var raised = matter.Events.Count;
         matter.Rate(4, "修得很快", Resident, Now.AddHours(3));
         Assert.Equal((MatterStatus.Closed, 4), (matter.Status, matter.Satisfaction));
         Assert.Equal("周桂英", matter.Timeline[^1].ActorName);
-        Assert.IsType<Contracts.Grid.MatterClosed>(Assert.Single(matter.TakeAnnouncements()));
+        Assert.IsType<Contracts.Grid.MatterClosed>(Assert.Single(matter.Events.Skip(raised)));
     }
 
     [Theory]
@@ -185,6 +188,7 @@ public sealed class MatterLoopTests
     public void A_dissatisfied_rating_sends_the_matter_back_to_its_handler_on_the_escalation_board_instead_of_closing_it(bool reporterRates)
     {
         var matter = Resolved(reporterRates);
+        var raised = matter.Events.Count;
 
         if (reporterRates)
         {
@@ -201,7 +205,7 @@ public sealed class MatterLoopTests
         Assert.Null(matter.ResolvedAt);
         Assert.Null(matter.Satisfaction);
         Assert.Null(matter.ClosedAt);
-        var reopened = Assert.IsType<Contracts.Grid.MatterReopened>(Assert.Single(matter.TakeAnnouncements()));
+        var reopened = Assert.IsType<Contracts.Grid.MatterReopened>(Assert.Single(matter.Events.Skip(raised)));
         Assert.Equal((matter.Id, reporterRates ? 1 : 2), (reopened.MatterId, reopened.Satisfaction));
 
         // Handled again, it is resolved and rated again.
@@ -218,18 +222,19 @@ public sealed class MatterLoopTests
         Assert.Equal("matter.rating", RuleOf(() => matter.CloseUnrated(window, Now.AddDays(6))));
         Assert.Equal(MatterStatus.Resolved, matter.Status);
 
+        var raised = matter.Events.Count;
         matter.CloseUnrated(window, Now.AddDays(7));
         Assert.Equal(MatterStatus.Closed, matter.Status);
         Assert.Null(matter.Satisfaction);
         Assert.Equal(("system", "7 天内未评价，自动销号"), (matter.Timeline[^1].Actor, matter.Timeline[^1].Note));
-        var closed = Assert.IsType<Contracts.Grid.MatterClosed>(Assert.Single(matter.TakeAnnouncements()));
+        var closed = Assert.IsType<Contracts.Grid.MatterClosed>(Assert.Single(matter.Events.Skip(raised)));
         Assert.Null(closed.Satisfaction);
     }
 
     [Fact]
     public void A_hazard_matter_cannot_be_resolved_or_closed_by_the_grid_while_its_owner_the_hazard_is_open()
     {
-        var (matter, _) = Matter.OpenFor(MatterSource.Hazard, "h-3", "G02", MatterCategory.Safety, "惠民小超市", "灭火器过期", Today.AddDays(5), false, Now);
+        var matter = Matter.OpenFor(MatterSource.Hazard, "h-3", "G02", MatterCategory.Safety, "惠民小超市", "灭火器过期", Today.AddDays(5), false, Now);
         matter.Assign("店主", null, Today.AddDays(5), Worker, Now);
 
         var refused = Assert.Throws<DomainRuleViolationException>(() => matter.Resolve("已换灭火器", Worker, Now));
@@ -241,20 +246,21 @@ public sealed class MatterLoopTests
     [Fact]
     public void A_rectified_hazard_counts_as_its_matters_resolution_and_closes_it()
     {
-        var (matter, _) = Matter.OpenFor(MatterSource.Hazard, "h-4", "G02", MatterCategory.Safety, "惠民小超市", "灭火器过期", Today.AddDays(5), false, Now);
+        var matter = Matter.OpenFor(MatterSource.Hazard, "h-4", "G02", MatterCategory.Safety, "惠民小超市", "灭火器过期", Today.AddDays(5), false, Now);
+        var raised = matter.Events.Count;
 
         Assert.True(matter.CloseForRectifiedHazard(Now.AddDays(2)));
 
         Assert.Equal(Now.AddDays(2), matter.ResolvedAt);
         Assert.Equal(1, Matter.Resolved(new[] { matter }.AsQueryable(), true).Count());
-        var announced = matter.TakeAnnouncements();
+        var announced = matter.Events.Skip(raised);
         Assert.Equal([typeof(Contracts.Grid.MatterResolved), typeof(Contracts.Grid.MatterClosed)], announced.Select(e => e.GetType()));
     }
 
     [Fact]
     public void A_reopened_hazard_moves_its_matters_due_date_once()
     {
-        var (matter, _) = Matter.OpenFor(MatterSource.Hazard, "h-5", "G02", MatterCategory.Safety, "惠民小超市", "灭火器过期", Today.AddDays(5), false, Now);
+        var matter = Matter.OpenFor(MatterSource.Hazard, "h-5", "G02", MatterCategory.Safety, "惠民小超市", "灭火器过期", Today.AddDays(5), false, Now);
         var steps = matter.Timeline.Count;
 
         matter.FollowReopenedHazard(Today.AddDays(12), Now.AddDays(4));

@@ -21,11 +21,13 @@ public sealed class MicroWishTests
     {
         var wish = Wish();
         var partner = PartnerUnit.Pair("县新华书店", null, null, [new PartnerResource("助学", "捐赠图书")], Now);
-        var claimed = wish.Claim(null, partner, null, Now);
+        wish.Claim(null, partner, null, Now);
+        var claimed = Assert.IsType<Contracts.Grid.MicroWishClaimed>(Assert.Single(wish.Events));
         Assert.Equal("县新华书店", wish.ClaimantName);
         Assert.Equal(partner.Id, claimed.PartnerUnitId);
         Assert.Null(claimed.MemberId);
-        var fulfilled = wish.Fulfil("已送书上门", ["photos/books.jpg"], Now);
+        wish.Fulfil("已送书上门", ["photos/books.jpg"], Now);
+        var fulfilled = Assert.IsType<Contracts.Grid.MicroWishFulfilled>(wish.Events[^1]);
         Assert.Equal(partner.Id, fulfilled.PartnerUnitId);
         Assert.Null(fulfilled.MemberId);
     }

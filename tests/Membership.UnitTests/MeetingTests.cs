@@ -1,3 +1,4 @@
+using CommunityPlatform.Contracts.Membership;
 using CommunityPlatform.Membership.Domain;
 using static CommunityPlatform.Membership.UnitTests.TestData;
 
@@ -56,7 +57,8 @@ public sealed class MeetingTests
     {
         var meeting = Scheduled();
 
-        var held = meeting.RecordHeld(HeldOn, " 学习党章 ", "会议纪要", Attendance(), Now);
+        meeting.RecordHeld(HeldOn, " 学习党章 ", "会议纪要", Attendance(), Now);
+        var held = Assert.IsType<MeetingHeld>(Assert.Single(meeting.Events));
 
         Assert.Equal(MeetingStatus.Held, meeting.Status);
         Assert.Equal(HeldOn, meeting.HeldOn);
@@ -72,7 +74,8 @@ public sealed class MeetingTests
     {
         var meeting = Scheduled();
 
-        var held = meeting.RecordHeld(null, "学习党章", null, Attendance(), Now);
+        meeting.RecordHeld(null, "学习党章", null, Attendance(), Now);
+        var held = Assert.IsType<MeetingHeld>(Assert.Single(meeting.Events));
 
         Assert.Equal(HeldOn, held.HeldOn);
         Assert.Equal(HeldOn, meeting.HeldOn);

@@ -1,3 +1,4 @@
+using CommunityPlatform.Contracts.Membership;
 using CommunityPlatform.Membership.Domain;
 using static CommunityPlatform.Membership.UnitTests.TestData;
 
@@ -50,7 +51,8 @@ public sealed class MemberLifecycleTests
         var member = FullMember();
         member.FlagReserveCadre(new DateOnly(2025, 1, 1), "支部书记", Now);
 
-        var changed = member.TransferOut(new DateOnly(2026, 6, 1), " 县城关镇党委 ", Now);
+        member.TransferOut(new DateOnly(2026, 6, 1), " 县城关镇党委 ", Now);
+        var changed = Assert.IsType<MemberStatusChanged>(member.Events[^1]);
 
         Assert.Equal(("Full", "TransferredOut", false), (changed.PreviousStatus, changed.Status, changed.Active));
         Assert.Equal((member.Id, "G03", new DateOnly(2026, 6, 1)), (changed.MemberId, changed.GridCode, changed.EffectiveOn));
@@ -76,7 +78,8 @@ public sealed class MemberLifecycleTests
 
         Assert.Contains("diedOn", ErrorsOf(() => member.MarkDeceased(new DateOnly(1975, 4, 17), Now)).Keys);
 
-        var changed = member.MarkDeceased(new DateOnly(2026, 6, 29), Now);
+        member.MarkDeceased(new DateOnly(2026, 6, 29), Now);
+        var changed = Assert.IsType<MemberStatusChanged>(member.Events[^1]);
 
         Assert.Equal(("Full", "Deceased", false), (changed.PreviousStatus, changed.Status, changed.Active));
         Assert.Equal(MemberStatus.Deceased, member.Status);

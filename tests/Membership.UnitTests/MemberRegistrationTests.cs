@@ -9,8 +9,11 @@ public sealed class MemberRegistrationTests
 
     private static (Member Member, Contracts.Membership.MemberRegistered Registered) Register(
         string? name = "李建华", string? gender = "男", DateOnly? birthDate = null, string? education = "本科",
-        string? phone = null, string? organisation = "DZB-01", string? grid = "G03") =>
-        Member.Register(name, gender, birthDate ?? new DateOnly(1988, 3, 12), education, phone, organisation, grid, Now);
+        string? phone = null, string? organisation = "DZB-01", string? grid = "G03")
+    {
+        var member = Member.Register(name, gender, birthDate ?? new DateOnly(1988, 3, 12), education, phone, organisation, grid, Now);
+        return (member, Assert.IsType<Contracts.Membership.MemberRegistered>(Assert.Single(member.Events)));
+    }
 
     private static IReadOnlyDictionary<string, string[]> ErrorsOf(Action register) =>
         Assert.Throws<DomainValidationException>(register).Errors;

@@ -19,7 +19,7 @@ internal static class TestData
         Organisation.Create(code, "第一党支部", "Branch", parent, Now);
 
     public static Member FullMember(string name = "李建华", string organisationCode = "DZB-01", DateOnly? joinedOn = null) =>
-        Member.Register(name, "男", new DateOnly(1975, 4, 18), "本科", null, organisationCode, "G03", Now, joinedOn).Member;
+        Member.Register(name, "男", new DateOnly(1975, 4, 18), "本科", null, organisationCode, "G03", Now, joinedOn);
 
     public static Member TransferredMember()
     {
@@ -37,7 +37,7 @@ internal static class TestData
         var applicant = NewApplicant();
         applicant.BecomeActivist(new DateOnly(2023, 9, 1), [FullMember()], Now);
         applicant.BecomeCandidate(new DateOnly(2024, 9, 1), Now);
-        var (member, _) = applicant.Admit(admittedOn, [FullMember("王秀英"), FullMember("刘志刚")], Now);
+        var member = applicant.Admit(admittedOn, [FullMember("王秀英"), FullMember("刘志刚")], Now);
         return (applicant, member);
     }
 

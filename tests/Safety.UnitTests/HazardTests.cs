@@ -1,3 +1,4 @@
+using CommunityPlatform.Contracts;
 using CommunityPlatform.Contracts.Safety;
 using CommunityPlatform.Safety.Domain;
 using CommunityPlatform.ServiceKit.Domain;
@@ -16,6 +17,16 @@ public sealed class HazardTests
     private static void Pass(Hazard h) => h.Reinspect(true, null, null, Deadlines, "inspector-2", Later);
 
     private static void Fail(Hazard h) => h.Reinspect(false, "通道仍有杂物", null, Deadlines, "inspector-2", Later);
+
+    /// <summary>The event <paramref name="step"/> raised on <paramref name="hazard"/>, or null when it raised none.</summary>
+    private static IntegrationEvent? Raised(Hazard hazard, Action<Hazard> step)
+    {
+        var before = hazard.Events.Count;
+        step(hazard);
+        return hazard.Events.Skip(before).SingleOrDefault();
+    }
+
+    private static HazardOverdue? FlagOverdue(Hazard hazard, DateTimeOffset now) => (HazardOverdue?)Raised(hazard, h => h.FlagOverdue(now));
 
     private static readonly Dictionary<string, Action<Hazard>> Actions = new()
     {
@@ -145,7 +156,7 @@ public sealed class HazardTests
     {
         var hazard = In(HazardStatus.Submitted);
 
-        var rectified = Assert.IsType<HazardRectified>(hazard.Reinspect(true, "整改到位", null, Deadlines, "inspector-2", Later));
+        var rectified = Assert.IsType<HazardRectified>(Raised(hazard, h => h.Reinspect(true, "整改到位", null, Deadlines, "inspector-2", Later)));
 
         Assert.Equal(hazard.Id, rectified.HazardId);
         Assert.Equal("G01", rectified.GridCode);
@@ -159,7 +170,7 @@ public sealed class HazardTests
     public void Failing_the_reinspection_reopens_it_with_the_default_deadline_for_its_severity_from_the_reinspection_day_and_announces_the_deadline()
     {
         var general = In(HazardStatus.Submitted);
-        var reopened = Assert.IsType<HazardReopened>(general.Reinspect(false, "通道仍有杂物", null, Deadlines, "inspector-2", Later));
+        var reopened = Assert.IsType<HazardReopened>(Raised(general, h => h.Reinspect(false, "通道仍有杂物", null, Deadlines, "inspector-2", Later)));
         Assert.Equal(HazardStatus.Reopened, general.Status);
         Assert.Equal(Today.AddDays(2 + 7), general.Deadline);
         Assert.Equal((general.Id, "G01", general.Deadline, Later), (reopened.HazardId, reopened.GridCode, reopened.Deadline, reopened.ReopenedAt));
@@ -224,27 +235,27 @@ public sealed class HazardTests
         var deadline = Today.AddDays(7);
         Assert.Equal(deadline, hazard.Deadline);
 
-        Assert.Null(hazard.FlagOverdue(CommunityTime.StartOf(deadline).AddHours(23)));
+        Assert.Null(FlagOverdue(hazard, CommunityTime.StartOf(deadline).AddHours(23)));
         var overdueAt = CommunityTime.StartOf(deadline.AddDays(1));
-        var first = hazard.FlagOverdue(overdueAt);
+        var first = FlagOverdue(hazard, overdueAt);
         Assert.NotNull(first);
         Assert.Equal(deadline, first.Deadline);
         Assert.Equal(hazard.Id, first.HazardId);
         Assert.Equal(deadline, hazard.OverdueNotifiedFor);
-        Assert.Null(hazard.FlagOverdue(overdueAt.AddHours(1)));
-        Assert.Null(hazard.FlagOverdue(overdueAt.AddDays(10)));
+        Assert.Null(FlagOverdue(hazard, overdueAt.AddHours(1)));
+        Assert.Null(FlagOverdue(hazard, overdueAt.AddDays(10)));
 
         var reinspectedAt = overdueAt.AddDays(1);
         hazard.SubmitRectification(null, ["rect/1.jpg"], "worker-1", reinspectedAt);
         hazard.Reinspect(false, "未整改到位", null, Deadlines, "inspector-2", reinspectedAt);
         var newDeadline = CommunityTime.DateOf(reinspectedAt).AddDays(7);
         Assert.Equal(newDeadline, hazard.Deadline);
-        Assert.Null(hazard.FlagOverdue(CommunityTime.StartOf(newDeadline)));
+        Assert.Null(FlagOverdue(hazard, CommunityTime.StartOf(newDeadline)));
 
-        var second = hazard.FlagOverdue(CommunityTime.StartOf(newDeadline.AddDays(1)));
+        var second = FlagOverdue(hazard, CommunityTime.StartOf(newDeadline.AddDays(1)));
         Assert.NotNull(second);
         Assert.Equal(newDeadline, second.Deadline);
-        Assert.Null(hazard.FlagOverdue(CommunityTime.StartOf(newDeadline.AddDays(2))));
+        Assert.Null(FlagOverdue(hazard, CommunityTime.StartOf(newDeadline.AddDays(2))));
         Assert.Equal(2, hazard.Timeline.Count(s => s.Actor == "system"));
     }
 
@@ -253,7 +264,7 @@ public sealed class HazardTests
     {
         var hazard = In(HazardStatus.Closed);
 
-        Assert.Null(hazard.FlagOverdue(CommunityTime.StartOf(hazard.Deadline.AddDays(30))));
+        Assert.Null(FlagOverdue(hazard, CommunityTime.StartOf(hazard.Deadline.AddDays(30))));
         Assert.Null(hazard.OverdueNotifiedFor);
     }
 
@@ -266,7 +277,7 @@ public sealed class HazardTests
         Assert.True(hazard.IsOverdue(hazard.Deadline.AddDays(1)));
         // 16:00 UTC is midnight in the community: the next day has begun there.
         var lastUtcMinute = new DateTimeOffset(hazard.Deadline.ToDateTime(new TimeOnly(15, 59)), TimeSpan.Zero);
-        Assert.Null(hazard.FlagOverdue(lastUtcMinute));
-        Assert.NotNull(hazard.FlagOverdue(lastUtcMinute.AddMinutes(1)));
+        Assert.Null(FlagOverdue(hazard, lastUtcMinute));
+        Assert.NotNull(FlagOverdue(hazard, lastUtcMinute.AddMinutes(1)));
     }
 }

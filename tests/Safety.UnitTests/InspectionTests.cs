@@ -1,3 +1,4 @@
+using CommunityPlatform.Contracts.Safety;
 using CommunityPlatform.Safety.Domain;
 using CommunityPlatform.ServiceKit.Domain;
 using static CommunityPlatform.Safety.UnitTests.TestData;
@@ -71,7 +72,7 @@ public sealed class InspectionTests
         Assert.Equal(InspectionStatus.InProgress, inspection.Status);
 
         inspection.Answer(1, Fail(photo: true), Now);
-        Assert.Equal(3, inspection.Complete(Restaurant(), Deadlines, Now).Hazards.Count);
+        Assert.Equal(3, inspection.Complete(Restaurant(), Deadlines, Now).Count);
     }
 
     [Fact]
@@ -83,7 +84,8 @@ public sealed class InspectionTests
         inspection.Answer(2, new AnswerContent("合格", null, null, null, null), Now);
         inspection.Answer(3, new AnswerContent("不适用", null, null, null, null), Now);
 
-        var (hazards, completed) = inspection.Complete(Restaurant(), Deadlines, Now);
+        var hazards = inspection.Complete(Restaurant(), Deadlines, Now);
+        var completed = Assert.IsType<InspectionCompleted>(Assert.Single(inspection.Events));
 
         Assert.Empty(hazards);
         Assert.Equal((1, 0, 0), (completed.ItemsPassed, completed.ItemsFailed, completed.HazardsOpened));
@@ -98,7 +100,9 @@ public sealed class InspectionTests
         inspection.Answer(2, Fail(), Now);
         inspection.Answer(3, Fail(deadline: Today.AddDays(2)), Now);
 
-        var (hazards, completed) = inspection.Complete(venue, Deadlines, Now);
+        var opened = inspection.Complete(venue, Deadlines, Now);
+        var completed = Assert.IsType<InspectionCompleted>(Assert.Single(inspection.Events));
+        var hazards = opened.Select(h => (Hazard: h, Reported: Assert.IsType<HazardReported>(Assert.Single(h.Events)))).ToList();
 
         Assert.Equal(
             [(1, HazardSeverity.General, Today.AddDays(7)), (2, HazardSeverity.Major, Today.AddDays(30)), (3, HazardSeverity.General, Today.AddDays(2))],
@@ -122,7 +126,7 @@ public sealed class InspectionTests
         inspection.Answer(2, Pass(), Now);
         inspection.Answer(3, Pass(), Now);
 
-        var hazard = Assert.Single(inspection.Complete(venue, Deadlines, Now).Hazards).Hazard;
+        var hazard = Assert.Single(inspection.Complete(venue, Deadlines, Now));
 
         Assert.Equal(HazardSeverity.Major, hazard.Severity);
         Assert.Equal(Today.AddDays(30), hazard.Deadline);
@@ -144,7 +148,7 @@ public sealed class InspectionTests
         inspection.Answer(1, Fail(), Now);
         inspection.Answer(2, Pass(), Now);
         inspection.Answer(3, Pass(), Now);
-        Assert.Equal(new DateOnly(2026, 6, 14), Assert.Single(inspection.Complete(venue, deadlines, lateEvening).Hazards).Hazard.Deadline);
+        Assert.Equal(new DateOnly(2026, 6, 14), Assert.Single(inspection.Complete(venue, deadlines, lateEvening)).Deadline);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using CommunityPlatform.Contracts.Safety;
 using CommunityPlatform.Safety.Domain;
 using static CommunityPlatform.Safety.UnitTests.TestData;
 
@@ -62,19 +63,19 @@ public sealed class PatrolQuotaTests
         Assert.False(running.Finished);
         Assert.False(running.Attained);
         Assert.False(running.Missed);
-        Assert.Null(running.MissedEvent(Now));
+        Assert.Null(QuotaJudgement.Of(running, Now).Events.OfType<PatrolQuotaMissed>().SingleOrDefault());
 
         var missed = plan.Attainment(October, one, new DateOnly(2026, 11, 1));
         Assert.True(missed.Finished);
         Assert.True(missed.Missed);
-        var missedEvent = missed.MissedEvent(Now);
+        var missedEvent = QuotaJudgement.Of(missed, Now).Events.OfType<PatrolQuotaMissed>().SingleOrDefault();
         Assert.NotNull(missedEvent);
         Assert.Equal(("G01", "Fire", "2026-10", 2, 1), (missedEvent.GridCode, missedEvent.PatrolKind, missedEvent.Month, missedEvent.Required, missedEvent.Held));
 
         var attained = plan.Attainment(October, two, new DateOnly(2026, 11, 1));
         Assert.True(attained.Attained);
         Assert.False(attained.Missed);
-        Assert.Null(attained.MissedEvent(Now));
+        Assert.Null(QuotaJudgement.Of(attained, Now).Events.OfType<PatrolQuotaMissed>().SingleOrDefault());
 
         var judgement = QuotaJudgement.Of(missed, Now);
         Assert.Equal((plan.Id, "2026-10", 2, 1, true), (judgement.PlanId, judgement.Month, judgement.Required, judgement.Held, judgement.Missed));

@@ -57,7 +57,7 @@ internal static class TestData
         inspection.Answer(1, Fail(severity), now);
         inspection.Answer(2, Pass(), now);
         inspection.Answer(3, Pass(), now);
-        return Assert.Single(inspection.Complete(venue, Deadlines, now).Hazards).Hazard;
+        return Assert.Single(inspection.Complete(venue, Deadlines, now));
     }
 
     public static string RuleOf(Action action) => Assert.Throws<DomainRuleViolationException>(action).Rule;

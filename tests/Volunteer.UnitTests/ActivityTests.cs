@@ -1,3 +1,4 @@
+using CommunityPlatform.Contracts.Volunteer;
 using CommunityPlatform.ServiceKit.Domain;
 using CommunityPlatform.Volunteer.Domain;
 
@@ -55,13 +56,16 @@ public sealed class ActivityTests
         activity.SignUp(waiting);
 
         Assert.Contains("reason", Assert.Throws<DomainValidationException>(() => activity.Cancel(" ", Given.Now)).Errors.Keys);
-        var cancelled = activity.Cancel("台风预警", Given.Now);
+        activity.Cancel("台风预警", Given.Now);
+        var cancelled = activity.Events.OfType<VolunteerActivityCancelled>().SingleOrDefault();
 
         Assert.NotNull(cancelled);
         Assert.Equal(new[] { holder.Id, waiting.Id }.Order(), cancelled.VolunteerIds.Order());
         Assert.DoesNotContain(withdrawn.Id, cancelled.VolunteerIds);
         Assert.Equal(ActivityStatus.Cancelled, activity.Status);
-        Assert.Null(Given.Planned().Cancel("计划有变", Given.Now));
+        var draft = Given.Planned();
+        draft.Cancel("计划有变", Given.Now);
+        Assert.Null(draft.Events.OfType<VolunteerActivityCancelled>().SingleOrDefault());
     }
 
     [Fact]
@@ -79,6 +83,7 @@ public sealed class ActivityTests
         activity.CheckIn(forgot.Id, Given.Start.AddMinutes(30), CheckInMethod.Organiser, "leader-1", Given.Rules);
 
         var settlement = activity.Complete(Given.By("leader-2"), Given.End.AddHours(1), Given.Rules);
+        var completed = Assert.Single(activity.Events.OfType<VolunteerActivityCompleted>());
 
         Assert.Equal([absent.Id], settlement.NoShowVolunteerIds);
         Assert.True(activity.Signups.Single(s => s.VolunteerId == absent.Id).NoShow);
@@ -89,7 +94,7 @@ public sealed class ActivityTests
         Assert.Equal(2.0m, settlement.Records.Single(r => r.VolunteerId == stayed.Id).Hours);
         Assert.Equal(1.5m, settlement.Records.Single(r => r.VolunteerId == forgot.Id).Hours);
         Assert.All(settlement.Records, r => Assert.Equal(("leader-2", "张队长", ServiceRecordStatus.Pending), (r.RecordedBy, r.RecordedByName, r.Status)));
-        Assert.Equal((2, 1, "Environment", new DateOnly(2026, 7, 3)), (settlement.Completed.Participants, settlement.Completed.NoShows, settlement.Completed.Kind, settlement.Completed.HeldOn));
+        Assert.Equal((2, 1, "Environment", new DateOnly(2026, 7, 3)), (completed.Participants, completed.NoShows, completed.Kind, completed.HeldOn));
         Assert.DoesNotContain(waiting.Id, settlement.NoShowVolunteerIds);
     }
 
@@ -106,7 +111,8 @@ public sealed class ActivityTests
         Assert.Equal("observation.not-checked-in", Given.RuleOf(() => patrol.RequireObservable(volunteer.Id, Given.Start, Given.Rules)));
 
         patrol.CheckIn(volunteer.Id, Given.Start, CheckInMethod.Organiser, "leader-1", Given.Rules);
-        var (observation, reported) = PatrolObservation.Report(patrol, volunteer.Id, "G02", " 5栋后门 ", "消防通道被电动车堵塞", "account-1", Given.Start.AddMinutes(20), Given.Rules);
+        var observation = PatrolObservation.Report(patrol, volunteer.Id, "G02", " 5栋后门 ", "消防通道被电动车堵塞", "account-1", Given.Start.AddMinutes(20), Given.Rules);
+        var reported = Assert.IsType<PatrolObservationReported>(Assert.Single(observation.Events));
         Assert.Equal(("G02", "5栋后门", patrol.Id), (reported.GridCode, reported.Location, reported.ActivityId));
         Assert.Equal(observation.Id, reported.ObservationId);
 

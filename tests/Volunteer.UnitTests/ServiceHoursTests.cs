@@ -1,3 +1,4 @@
+using CommunityPlatform.Contracts.Volunteer;
 using CommunityPlatform.ServiceKit.Domain;
 using CommunityPlatform.Volunteer.Domain;
 
@@ -54,13 +55,20 @@ public sealed class ServiceHoursTests
         return activity.Complete(Given.By("leader-1"), Given.End, Given.Rules).Records.Single();
     }
 
+    /// <summary>The credit approving <paramref name="record"/> announced, if any.</summary>
+    private static VolunteerHoursCredited? Approve(ServiceRecord record, VolunteerProfile volunteer, Actor actor, DateTimeOffset now)
+    {
+        record.Approve(volunteer, actor, now);
+        return record.Events.OfType<VolunteerHoursCredited>().SingleOrDefault();
+    }
+
     [Fact]
     public void Approval_credits_the_hours_once_naming_the_member_while_they_are_a_party_member()
     {
         var member = Given.Member();
         var record = Settled(member);
 
-        var credited = record.Approve(member, Given.By("secretary-1", "刘建华"), Given.End.AddDays(1));
+        var credited = Approve(record, member, Given.By("secretary-1", "刘建华"), Given.End.AddDays(1));
 
         Assert.NotNull(credited);
         Assert.Equal((record.Id, member.Id, member.MemberId, 2.0m, new DateOnly(2026, 7, 3)), (credited.ServiceRecordId, credited.VolunteerId, credited.MemberId, credited.Hours, credited.ServedOn));
@@ -75,9 +83,9 @@ public sealed class ServiceHoursTests
         var member = Given.Member();
         member.ApplyMemberStatus("ProbationCancelled", false, Given.Now);
 
-        Assert.Null(Settled(member).Approve(member, Given.By("s"), Given.End)!.MemberId);
+        Assert.Null(Approve(Settled(member), member, Given.By("s"), Given.End)!.MemberId);
         var resident = Given.Resident();
-        Assert.Null(Settled(resident).Approve(resident, Given.By("s"), Given.End)!.MemberId);
+        Assert.Null(Approve(Settled(resident), resident, Given.By("s"), Given.End)!.MemberId);
     }
 
     [Fact]
@@ -92,10 +100,11 @@ public sealed class ServiceHoursTests
         Assert.Equal(["hours", "reason"], errors.Keys.Order());
         Assert.Contains("hours", Assert.Throws<DomainValidationException>(() => record.Adjust(1.333m, "忘记签退", volunteer, Given.By("s"), Given.End)).Errors.Keys);
 
-        var credited = record.Adjust(1.5m, "忘记签退，组织者核实在场", volunteer, Given.By("s"), Given.End);
+        record.Adjust(1.5m, "忘记签退，组织者核实在场", volunteer, Given.By("s"), Given.End);
+        var credited = record.Events.OfType<VolunteerHoursCredited>().SingleOrDefault();
         Assert.Equal((1.5m, 0m, "忘记签退，组织者核实在场"), (credited!.Hours, record.ComputedHours, record.AdjustmentReason));
 
         var absentMinded = Given.Resident();
-        Assert.Null(Settled(absentMinded, minutesPresent: 30).Approve(absentMinded, Given.By("s"), Given.End));
+        Assert.Null(Approve(Settled(absentMinded, minutesPresent: 30), absentMinded, Given.By("s"), Given.End));
     }
 }

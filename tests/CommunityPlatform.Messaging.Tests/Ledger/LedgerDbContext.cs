@@ -1,3 +1,5 @@
+using CommunityPlatform.Contracts;
+using CommunityPlatform.Messaging.Outbox;
 using CommunityPlatform.Messaging.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
@@ -23,11 +25,19 @@ public sealed class LedgerDbContext(DbContextOptions<LedgerDbContext> options) :
     }
 }
 
-public sealed class Effect
+/// <summary>An applied effect; also the scratch service's aggregate, raising what a test gives it.</summary>
+public sealed class Effect : AggregateRoot
 {
     public long Id { get; init; }
 
     public Guid EntryId { get; init; }
+
+    /// <summary>Raises <paramref name="integrationEvent"/>, as a transition of a service's aggregate does.</summary>
+    public Effect Raising(IntegrationEvent integrationEvent)
+    {
+        Raise(integrationEvent);
+        return this;
+    }
 }
 
 public sealed class LedgerDbContextFactory : IDesignTimeDbContextFactory<LedgerDbContext>

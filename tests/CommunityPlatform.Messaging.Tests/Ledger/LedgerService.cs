@@ -18,6 +18,12 @@ public sealed class LedgerService : IAsyncDisposable
     private readonly IHost _host;
 
     public LedgerService(LocalInfrastructureFixture infrastructure, string name, params IInterceptor[] interceptors)
+        : this(infrastructure, name, new Dictionary<string, string?>(), interceptors)
+    {
+    }
+
+    /// <param name="settings">Configuration over the defaults, e.g. <c>Messaging:Outbox:PollInterval</c>.</param>
+    public LedgerService(LocalInfrastructureFixture infrastructure, string name, IReadOnlyDictionary<string, string?> settings, params IInterceptor[] interceptors)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Testing" });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -27,6 +33,7 @@ public sealed class LedgerService : IAsyncDisposable
             ["Messaging:Outbox:MaxRetryDelay"] = "00:00:01",
             ["Messaging:Outbox:BatchSize"] = "100",
         });
+        builder.Configuration.AddInMemoryCollection(settings);
         foreach (var interceptor in interceptors)
         {
             builder.Services.AddSingleton(interceptor);
@@ -68,6 +75,14 @@ public sealed class LedgerService : IAsyncDisposable
         var db = scope.ServiceProvider.GetRequiredService<LedgerDbContext>();
         db.AddIntegrationEvent(integrationEvent);
         await db.SaveChangesAsync();
+    }
+
+    /// <summary>Which of <paramref name="eventIds"/> the outbox holds, in the order the relay sends them, each as often as it holds it.</summary>
+    public async Task<List<Guid>> OutboxIdsAsync(params Guid[] eventIds)
+    {
+        await using var scope = _host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<LedgerDbContext>();
+        return await db.Set<OutboxMessage>().Where(m => eventIds.Contains(m.Id)).OrderBy(m => m.Sequence).Select(m => m.Id).ToListAsync();
     }
 
     public async Task<OutboxMessage> OutboxRowAsync(Guid eventId)

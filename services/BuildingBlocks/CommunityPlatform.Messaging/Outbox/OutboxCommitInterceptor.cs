@@ -6,8 +6,10 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace CommunityPlatform.Messaging.Outbox;
 
 /// <summary>
-/// Signals the relay after a commit that wrote outbox rows, so an event leaves as soon as it is durable instead of
-/// at the next poll. SaveChanges without an explicit transaction commits by itself; with one, the commit is the
+/// Moves the events every tracked <see cref="AggregateRoot"/> raised into the outbox as the context saves, so they
+/// are written in the same transaction as the change that raised them; and signals the relay after a commit that
+/// wrote outbox rows, so an event leaves as soon as it is durable instead of at the next poll. Both happen here, in
+/// that order, so the signal sees the rows the aggregates raised whatever other interceptors are registered. SaveChanges without an explicit transaction commits by itself; with one, the commit is the
 /// moment. Only commits that wrote outbox rows count: the relay's own claim transactions commit too, and if they
 /// woke it, it would spin on an empty outbox.
 /// </summary>
@@ -20,12 +22,14 @@ public sealed class OutboxCommitInterceptor(OutboxSignal signal) : DbTransaction
 
     public InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
+        TakeRaisedEvents(eventData.Context);
         Track(eventData.Context);
         return result;
     }
 
     public ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
+        TakeRaisedEvents(eventData.Context);
         Track(eventData.Context);
         return ValueTask.FromResult(result);
     }
@@ -64,6 +68,19 @@ public sealed class OutboxCommitInterceptor(OutboxSignal signal) : DbTransaction
     {
         Forget(eventData.Context);
         return Task.CompletedTask;
+    }
+
+    private static void TakeRaisedEvents(DbContext? context)
+    {
+        if (context is null)
+        {
+            return;
+        }
+
+        foreach (var raised in context.ChangeTracker.Entries<AggregateRoot>().SelectMany(entry => entry.Entity.TakeEvents()).ToList())
+        {
+            context.AddIntegrationEvent(raised);
+        }
     }
 
     private void Track(DbContext? context)

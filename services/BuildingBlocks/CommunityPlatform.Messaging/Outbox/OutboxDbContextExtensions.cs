@@ -10,8 +10,10 @@ public static class OutboxDbContextExtensions
     internal static readonly JsonSerializerOptions PayloadJson = new(JsonSerializerDefaults.Web);
 
     /// <summary>
-    /// Queues an integration event in the outbox. It is written by the caller's next SaveChanges, in the same
+    /// Queues an integration event in the outbox. It is written by the context's next SaveChanges, in the same
     /// transaction as the state change, and published by the relay only once that transaction has committed.
+    /// Services do not call it: their aggregates raise events (<see cref="AggregateRoot"/>), which
+    /// <see cref="OutboxCommitInterceptor"/> queues here as the change is saved.
     /// </summary>
     public static void AddIntegrationEvent(this DbContext db, IntegrationEvent integrationEvent)
     {

@@ -58,7 +58,7 @@ public static class CasesApi
         SubmitCaseRequest request, CountyDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var (received, announced) = CountyCase.Receive(
+        var received = CountyCase.Receive(
             request.CountyCaseId, request.ServiceCode, request.Description, request.Address, request.Lat, request.Long,
             request.RequestedDatetime, request.ExpectedDatetime, now);
         return await db.InTransactionAsync<Results<Created<CaseResponse>, Ok<CaseResponse>>>(async ct =>
@@ -73,7 +73,7 @@ public static class CasesApi
             }
 
             db.Cases.Add(received);
-            await db.AnnounceAsync(announced, now, ct);
+            await db.AnnounceAsync(received, now, ct);
             return TypedResults.Created($"/api/county/cases/{received.Id}", CaseResponse.From(received));
         }, cancellationToken);
     }
@@ -112,16 +112,19 @@ public static class CasesApi
 
         var changed = await ChangeAsync(id, db, async (countyCase, now, ct) =>
         {
-            var (signedFor, statusChanged) = countyCase.SignFor(gridCode!, request.Note, caller.Id(), now);
-            await db.AnnounceAsync(statusChanged, now, ct);
-            await db.AnnounceAsync(signedFor, now, ct);
+            countyCase.SignFor(gridCode!, request.Note, caller.Id(), now);
+            await db.AnnounceAsync(countyCase, now, ct);
         }, time, cancellationToken);
         return changed.Result is Ok<CaseResponse> ok ? ok : TypedResults.NotFound();
     }
 
     public static Task<Results<Ok<CaseResponse>, NotFound>> ReturnCase(
         Guid id, ReturnCaseRequest request, ClaimsPrincipal caller, CountyDbContext db, TimeProvider time, CancellationToken cancellationToken) =>
-        ChangeAsync(id, db, (countyCase, now, ct) => db.AnnounceAsync(countyCase.Return(request.Reason, caller.Id(), now), now, ct), time, cancellationToken);
+        ChangeAsync(id, db, (countyCase, now, ct) =>
+        {
+            countyCase.Return(request.Reason, caller.Id(), now);
+            return db.AnnounceAsync(countyCase, now, ct);
+        }, time, cancellationToken);
 
     private static Task<Results<Ok<CaseResponse>, NotFound>> ChangeAsync(
         Guid id, CountyDbContext db, Func<CountyCase, DateTimeOffset, CancellationToken, Task> change, TimeProvider time, CancellationToken cancellationToken) =>

@@ -1,5 +1,4 @@
 using CommunityPlatform.Contracts;
-using CommunityPlatform.Contracts.County;
 using CommunityPlatform.Contracts.Grid;
 using CommunityPlatform.County.Domain;
 using CommunityPlatform.County.Infrastructure;
@@ -22,23 +21,24 @@ public sealed class RecordFeedEventConsumer<TEvent>(CountyDbContext db, Messagin
     protected override async Task HandleAsync(ConsumeContext<TEvent> context, CancellationToken cancellationToken)
     {
         var now = Time.GetUtcNow();
-        var caseChanged = await AdvanceCaseAsync(context.Message, now, cancellationToken);
+        var advanced = await AdvanceCaseAsync(context.Message, now, cancellationToken);
         await Db.AppendToFeedAsync(context.Message, now, cancellationToken);
-        if (caseChanged is not null)
+        if (advanced is not null)
         {
-            await Db.AnnounceAsync(caseChanged, now, cancellationToken);
+            await Db.AnnounceAsync(advanced, now, cancellationToken);
         }
     }
 
-    private async Task<CountyCaseStatusChanged?> AdvanceCaseAsync(TEvent message, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>The case the event moves on, moved; null when it names none.</summary>
+    private async Task<CountyCase?> AdvanceCaseAsync(TEvent message, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        (Guid? RequestId, Func<CountyCase, CountyCaseStatusChanged?> Advance) progress = message switch
+        (Guid? RequestId, Action<CountyCase> Advance) progress = message switch
         {
             MatterReported e => (e.ServiceRequestId, c => c.MatterOpened(e.MatterId, now)),
             MatterResolved e => (e.ServiceRequestId, c => c.MatterResolved(e.MatterId, now)),
             MatterClosed e => (e.ServiceRequestId, c => c.MatterClosed(e.MatterId, e.Satisfaction, now)),
             MatterReopened e => (e.ServiceRequestId, c => c.MatterReopened(e.MatterId, e.Satisfaction, now)),
-            _ => (null, _ => null),
+            _ => (null, _ => { }),
         };
         if (progress.RequestId is not { } requestId)
         {
@@ -47,6 +47,11 @@ public sealed class RecordFeedEventConsumer<TEvent>(CountyDbContext db, Messagin
 
         // A matter names only cases this service sent to the grid; there is nothing to move for any other id.
         var countyCase = await Db.Cases.SingleOrDefaultAsync(c => c.Id == requestId, cancellationToken);
-        return countyCase is null ? null : progress.Advance(countyCase);
+        if (countyCase is not null)
+        {
+            progress.Advance(countyCase);
+        }
+
+        return countyCase;
     }
 }

@@ -1,4 +1,5 @@
 using CommunityPlatform.Contracts.County;
+using CommunityPlatform.Messaging.Outbox;
 using CommunityPlatform.ServiceKit.Domain;
 
 namespace CommunityPlatform.County.Domain;
@@ -8,7 +9,7 @@ namespace CommunityPlatform.County.Domain;
 /// which hands it to a grid as a matter, or returns it with a reason (退单); the matter's progress then moves the case
 /// on. Every change is announced as <see cref="CountyCaseStatusChanged"/>.
 /// </summary>
-public sealed class CountyCase
+public sealed class CountyCase : AggregateRoot
 {
     public const int CountyCaseIdMaxLength = 64;
     public const int DescriptionMaxLength = 2000;
@@ -60,7 +61,7 @@ public sealed class CountyCase
 
     public DateTimeOffset UpdatedAt { get; private set; }
 
-    public static (CountyCase Case, CountyCaseStatusChanged Received) Receive(
+    public static CountyCase Receive(
         string? countyCaseId, string? serviceCode, string? description, string? address, double? latitude, double? longitude,
         DateTimeOffset? requestedAt, DateTimeOffset? expectedAt, DateTimeOffset now)
     {
@@ -93,7 +94,8 @@ public sealed class CountyCase
             ExpectedAt = expectedAt is { } expected ? Instant(expected) : null,
             ReceivedAt = now,
         };
-        return (countyCase, countyCase.MoveTo(CaseState.Received, "县级平台交办，待社区签收", now));
+        countyCase.MoveTo(CaseState.Received, "县级平台交办，待社区签收", now);
+        return countyCase;
     }
 
     public CountyService Service => CountyServices.Find(ServiceCode)!;
@@ -110,38 +112,37 @@ public sealed class CountyCase
             .ThrowIfInvalid();
 
     /// <summary>签收: the community takes the case on and hands it to <paramref name="gridCode"/>'s grid as a matter.</summary>
-    public (CountyCaseSignedFor SignedFor, CountyCaseStatusChanged Changed) SignFor(string gridCode, string? note, string actor, DateTimeOffset now)
+    public void SignFor(string gridCode, string? note, string actor, DateTimeOffset now)
     {
         CheckSignFor(gridCode, note);
         RequireState("sign for", CaseState.Received);
         GridCode = gridCode;
         HandledBy = actor;
-        var changed = MoveTo(CaseState.SignedFor, string.IsNullOrWhiteSpace(note) ? $"社区已签收，交网格 {gridCode} 办理" : note.Trim(), now);
-        var signedFor = new CountyCaseSignedFor
+        MoveTo(CaseState.SignedFor, string.IsNullOrWhiteSpace(note) ? $"社区已签收，交网格 {gridCode} 办理" : note.Trim(), now);
+        Raise(new CountyCaseSignedFor
         {
             EventId = Guid.CreateVersion7(now), OccurredAt = now, ServiceRequestId = Id, ServiceCode = ServiceCode, Category = Service.MatterCategory,
             GridCode = gridCode, Location = Address, Description = Description, ExpectedDatetime = ExpectedAt, SignedForAt = now,
-        };
-        return (signedFor, changed);
+        });
     }
 
     /// <summary>退单: the case is not the community's to handle; the reason goes back to the county as the status notes.</summary>
-    public CountyCaseStatusChanged Return(string? reason, string actor, DateTimeOffset now)
+    public void Return(string? reason, string actor, DateTimeOffset now)
     {
         new Validation().RequireText(reason, "reason", NotesMaxLength).ThrowIfInvalid();
         RequireState("return", CaseState.Received);
         HandledBy = actor;
-        return MoveTo(CaseState.Returned, "退单：" + reason!.Trim(), now);
+        MoveTo(CaseState.Returned, "退单：" + reason!.Trim(), now);
     }
 
     /// <summary>The grid opened the matter. Like the steps after it, it only ever moves the case forward.</summary>
-    public CountyCaseStatusChanged? MatterOpened(Guid matterId, DateTimeOffset now) =>
+    public void MatterOpened(Guid matterId, DateTimeOffset now) =>
         Advance(matterId, CaseState.InProgress, "网格已受理，正在办理", now);
 
-    public CountyCaseStatusChanged? MatterResolved(Guid matterId, DateTimeOffset now) =>
+    public void MatterResolved(Guid matterId, DateTimeOffset now) =>
         Advance(matterId, CaseState.Resolved, "已办结，待回访核实", now);
 
-    public CountyCaseStatusChanged? MatterClosed(Guid matterId, int? satisfaction, DateTimeOffset now) =>
+    public void MatterClosed(Guid matterId, int? satisfaction, DateTimeOffset now) =>
         Advance(matterId, CaseState.Closed, satisfaction is { } s ? $"已回访销号，满意度 {s}/5" : "已销号", now);
 
     /// <summary>
@@ -149,22 +150,30 @@ public sealed class CountyCase
     /// Were it to arrive before the resolution it revokes, it changes nothing, and the next resolution and closing
     /// bring the case to where the matter is.
     /// </summary>
-    public CountyCaseStatusChanged? MatterReopened(Guid matterId, int satisfaction, DateTimeOffset now) =>
-        State == CaseState.Resolved && MatterId == matterId ? MoveTo(CaseState.InProgress, $"回访不满意（{satisfaction}/5），退回重办", now) : null;
+    public void MatterReopened(Guid matterId, int satisfaction, DateTimeOffset now)
+    {
+        if (State == CaseState.Resolved && MatterId == matterId)
+        {
+            MoveTo(CaseState.InProgress, $"回访不满意（{satisfaction}/5），退回重办", now);
+        }
+    }
 
     /// <summary>
     /// The grid's events travel on separate queues, so they may arrive out of order: a step the case has already
     /// passed changes nothing, and a later step may arrive first (in progress is then skipped).
     /// </summary>
-    private CountyCaseStatusChanged? Advance(Guid matterId, CaseState to, string notes, DateTimeOffset now)
+    private void Advance(Guid matterId, CaseState to, string notes, DateTimeOffset now)
     {
         if (State is CaseState.Received or CaseState.Returned)
         {
-            return null;
+            return;
         }
 
         MatterId ??= matterId;
-        return State >= to ? null : MoveTo(to, notes, now);
+        if (State < to)
+        {
+            MoveTo(to, notes, now);
+        }
     }
 
     private void RequireState(string action, CaseState allowed)
@@ -184,16 +193,16 @@ public sealed class CountyCase
     /// </summary>
     private static DateTimeOffset Instant(DateTimeOffset value) => new(value.UtcTicks - (value.UtcTicks % 10), TimeSpan.Zero);
 
-    private CountyCaseStatusChanged MoveTo(CaseState state, string notes, DateTimeOffset now)
+    private void MoveTo(CaseState state, string notes, DateTimeOffset now)
     {
         now = Instant(now);
         State = state;
         StatusNotes = notes.Length > NotesMaxLength ? notes[..NotesMaxLength] : notes;
         UpdatedAt = now;
-        return new CountyCaseStatusChanged
+        Raise(new CountyCaseStatusChanged
         {
             EventId = Guid.CreateVersion7(now), OccurredAt = now, ServiceRequestId = Id, CountyCaseId = CountyCaseId, ServiceCode = ServiceCode,
             State = state.WireName(), Status = state.Open311Status(), StatusNotes = StatusNotes, MatterId = MatterId, UpdatedDatetime = now,
-        };
+        });
     }
 }

@@ -1,6 +1,5 @@
 using CommunityPlatform.Contracts;
 using CommunityPlatform.County.Domain;
-using CommunityPlatform.Messaging.Outbox;
 using CommunityPlatform.ServiceKit.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -38,11 +37,17 @@ public static class EventFeed
         await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({AppendLock})", cancellationToken);
     }
 
-    /// <summary>One of the county service's own events: on its feed and, through the outbox, on the bus.</summary>
-    public static async Task AnnounceAsync(this CountyDbContext db, IntegrationEvent integrationEvent, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>
+    /// Puts the events <paramref name="countyCase"/> raised on the feed, in the order it raised them; the save that
+    /// writes them there also takes them into the outbox, for the bus. Call it last before saving, as
+    /// <see cref="AppendToFeedAsync"/>.
+    /// </summary>
+    public static async Task AnnounceAsync(this CountyDbContext db, CountyCase countyCase, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        db.AddIntegrationEvent(integrationEvent);
-        await db.AppendToFeedAsync(integrationEvent, now, cancellationToken);
+        foreach (var raised in countyCase.Events)
+        {
+            await db.AppendToFeedAsync(raised, now, cancellationToken);
+        }
     }
 
     /// <summary>

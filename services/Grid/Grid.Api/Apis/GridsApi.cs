@@ -2,7 +2,6 @@ using System.Security.Claims;
 using CommunityPlatform.Grid.Domain;
 using CommunityPlatform.Grid.Extensions;
 using CommunityPlatform.Grid.Infrastructure;
-using CommunityPlatform.Messaging.Outbox;
 using CommunityPlatform.ServiceKit.Domain;
 using CommunityPlatform.ServiceKit.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -38,14 +37,13 @@ public static class GridsApi
     public static async Task<Created<GridResponse>> CreateGrid(
         CreateGridRequest request, GridDbContext db, GridWorkerDirectory directory, HttpRequest http, TimeProvider time, CancellationToken cancellationToken)
     {
-        var (grid, created) = GridArea.Create(request.Code, request.Name, time.GetUtcNow());
+        var grid = GridArea.Create(request.Code, request.Name, time.GetUtcNow());
         if (await db.Grids.AnyAsync(g => g.Code == grid.Code, cancellationToken))
         {
             throw new DomainRuleViolationException("grid.code-taken", $"A grid with code '{grid.Code}' already exists.");
         }
 
         db.Grids.Add(grid);
-        db.AddIntegrationEvent(created);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/api/grid/grids/{grid.Code}", GridResponse.From(grid, await directory.ByGridAsync(http.Headers.Authorization, cancellationToken)));
     }
@@ -76,11 +74,8 @@ public static class GridsApi
             return TypedResults.NotFound();
         }
 
-        if (grid.Rename(request.Name, time.GetUtcNow()) is { } renamed)
-        {
-            db.AddIntegrationEvent(renamed);
-            await db.SaveChangesAsync(cancellationToken);
-        }
+        grid.Rename(request.Name, time.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
 
         return TypedResults.Ok(GridResponse.From(grid, await directory.ByGridAsync(http.Headers.Authorization, cancellationToken)));
     }

@@ -2,7 +2,6 @@ using System.Security.Claims;
 using CommunityPlatform.Grid.Domain;
 using CommunityPlatform.Grid.Extensions;
 using CommunityPlatform.Grid.Infrastructure;
-using CommunityPlatform.Messaging.Outbox;
 using CommunityPlatform.ServiceKit.Domain;
 using CommunityPlatform.ServiceKit.Security;
 using CommunityPlatform.ServiceKit.Web;
@@ -67,13 +66,12 @@ public static class MattersApi
         var gridCode = await db.RequireGridAsync(request.GridCode, scope, cancellationToken);
         // A resident reports as themselves, whatever the body says, and rates the matter themselves.
         var resident = caller.IsInRole(CommunityRoles.Resident) && !scope.IsCommunityWide;
-        var (matter, reported) = Matter.Report(
+        var matter = Matter.Report(
             gridCode, request.Category, request.Location, request.Description,
             resident ? nameof(ReporterKind.Resident) : request.ReporterKind,
             resident ? caller.FindFirst("name")?.Value ?? request.ReporterName : request.ReporterName,
             request.ReporterResidentId, request.Photos, caller.Actor(), reporterRates: resident && !caller.IsInRole(CommunityRoles.GridWorker), time.GetUtcNow());
         db.Matters.Add(matter);
-        db.AddIntegrationEvent(reported);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/api/grid/matters/{matter.Id}", MatterResponse.From(matter, CommunityTime.Today(time)));
     }
@@ -177,30 +175,16 @@ public static class MattersApi
 
     public static Task<Results<Ok<MatterResponse>, NotFound>> Resolve(
         Guid id, ResolveMatterRequest request, ClaimsPrincipal caller, GridDbContext db, TimeProvider time, CancellationToken cancellationToken) =>
-        ChangeAsync(id, caller, db, time, matter => db.AddIntegrationEvent(matter.Resolve(request.Resolution, caller.Actor(), time.GetUtcNow())), cancellationToken);
+        ChangeAsync(id, caller, db, time, matter => matter.Resolve(request.Resolution, caller.Actor(), time.GetUtcNow()), cancellationToken);
 
     public static Task<Results<Ok<MatterResponse>, NotFound>> Close(
         Guid id, CloseMatterRequest request, ClaimsPrincipal caller, GridDbContext db, TimeProvider time, CancellationToken cancellationToken) =>
         ChangeAsync(id, caller, db, time, matter => matter.Close(request.Satisfaction, request.Note, caller.Actor(), time.GetUtcNow()), cancellationToken);
 
-    public static async Task<Results<Ok<MatterResponse>, NotFound, ForbidHttpResult>> Rate(
-        Guid id, RateMatterRequest request, ClaimsPrincipal caller, GridDbContext db, TimeProvider time, CancellationToken cancellationToken)
-    {
-        var matter = await Visible(db.Matters, caller).SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
-        if (matter is null)
-        {
-            return TypedResults.NotFound();
-        }
-
-        if (!matter.IsRatedBy(caller.Id()))
-        {
-            return TypedResults.Forbid();
-        }
-
-        matter.Rate(request.Satisfaction, request.Comment, caller.Actor(), time.GetUtcNow());
-        await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(MatterResponse.From(matter, CommunityTime.Today(time)));
-    }
+    public static Task<Results<Ok<MatterResponse>, NotFound, ForbidHttpResult>> Rate(
+        Guid id, RateMatterRequest request, ClaimsPrincipal caller, GridDbContext db, TimeProvider time, CancellationToken cancellationToken) =>
+        ChangeAsync(id, caller, db, time, matter => matter.IsRatedBy(caller.Id()),
+            matter => matter.Rate(request.Satisfaction, request.Comment, caller.Actor(), time.GetUtcNow()), cancellationToken);
 
     public static Task<Results<Ok<MatterResponse>, NotFound>> Escalate(
         Guid id, EscalateMatterRequest request, ClaimsPrincipal caller, GridDbContext db, TimeProvider time, CancellationToken cancellationToken) =>
@@ -223,13 +207,29 @@ public static class MattersApi
         return scope.Filter(matters, m => m.GridCode);
     }
 
+    /// <summary>A change every caller who sees the matter may make.</summary>
     private static async Task<Results<Ok<MatterResponse>, NotFound>> ChangeAsync(
-        Guid id, ClaimsPrincipal caller, GridDbContext db, TimeProvider time, Action<Matter> change, CancellationToken cancellationToken)
+        Guid id, ClaimsPrincipal caller, GridDbContext db, TimeProvider time, Action<Matter> change, CancellationToken cancellationToken) =>
+        (await ChangeAsync(id, caller, db, time, _ => true, change, cancellationToken)).Result switch
+        {
+            Ok<MatterResponse> ok => ok,
+            _ => TypedResults.NotFound(),
+        };
+
+    /// <summary>Loads the matter the caller sees, refuses the change unless <paramref name="mayChange"/> allows it, saves it.</summary>
+    private static async Task<Results<Ok<MatterResponse>, NotFound, ForbidHttpResult>> ChangeAsync(
+        Guid id, ClaimsPrincipal caller, GridDbContext db, TimeProvider time, Func<Matter, bool> mayChange, Action<Matter> change,
+        CancellationToken cancellationToken)
     {
         var matter = await Visible(db.Matters, caller).SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
         if (matter is null)
         {
             return TypedResults.NotFound();
+        }
+
+        if (!mayChange(matter))
+        {
+            return TypedResults.Forbid();
         }
 
         change(matter);

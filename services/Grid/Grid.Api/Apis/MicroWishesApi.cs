@@ -3,7 +3,6 @@ using System.Security.Claims;
 using CommunityPlatform.Grid.Domain;
 using CommunityPlatform.Grid.Extensions;
 using CommunityPlatform.Grid.Infrastructure;
-using CommunityPlatform.Messaging.Outbox;
 using CommunityPlatform.ServiceKit.Domain;
 using CommunityPlatform.ServiceKit.Security;
 using CommunityPlatform.ServiceKit.Web;
@@ -101,7 +100,7 @@ public static class MicroWishesApi
             ? await db.PartnerUnits.SingleOrDefaultAsync(p => p.Id == partnerId, cancellationToken)
               ?? throw DomainValidationException.For("partnerUnitId", "names no partner unit.")
             : null;
-        db.AddIntegrationEvent(wish.Claim(request.MemberId, partner, request.ClaimantName, time.GetUtcNow()));
+        wish.Claim(request.MemberId, partner, request.ClaimantName, time.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(MicroWishResponse.From(wish));
     }
@@ -115,7 +114,7 @@ public static class MicroWishesApi
             return TypedResults.NotFound();
         }
 
-        db.AddIntegrationEvent(wish.Fulfil(request.Note, request.Evidence, time.GetUtcNow()));
+        wish.Fulfil(request.Note, request.Evidence, time.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(MicroWishResponse.From(wish));
     }

@@ -2,7 +2,6 @@ using CommunityPlatform.Grid.Domain;
 using CommunityPlatform.Grid.Infrastructure;
 using CommunityPlatform.Messaging;
 using CommunityPlatform.Messaging.Inbox;
-using CommunityPlatform.Messaging.Outbox;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommunityPlatform.Grid.Consumers;
@@ -36,8 +35,7 @@ public abstract class MatterSourceConsumer<TMessage>(GridDbContext db, Messaging
             return;
         }
 
-        var (matter, reported) = Matter.OpenFor(source, sourceId, gridCode, category, location, description, dueOn, escalated, Time.GetUtcNow());
+        var matter = Matter.OpenFor(source, sourceId, gridCode, category, location, description, dueOn, escalated, Time.GetUtcNow());
         Db.Matters.Add(matter);
-        Db.AddIntegrationEvent(reported);
     }
 }

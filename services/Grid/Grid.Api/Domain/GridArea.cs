@@ -1,4 +1,5 @@
 using CommunityPlatform.Contracts.Grid;
+using CommunityPlatform.Messaging.Outbox;
 using CommunityPlatform.ServiceKit.Domain;
 
 namespace CommunityPlatform.Grid.Domain;
@@ -7,7 +8,7 @@ namespace CommunityPlatform.Grid.Domain;
 /// A grid (网格): the area one or more grid workers (网格员) are responsible for. Who they are is the identity
 /// service's to say (it gives them the grid), see <see cref="Infrastructure.GridWorkerDirectory"/>.
 /// </summary>
-public sealed class GridArea
+public sealed class GridArea : AggregateRoot
 {
     public const int CodeMaxLength = GridCodes.MaxLength;
 
@@ -24,7 +25,7 @@ public sealed class GridArea
 
     public DateTimeOffset CreatedAt { get; private set; }
 
-    public static (GridArea Grid, GridCreated Created) Create(string? code, string? name, DateTimeOffset now)
+    public static GridArea Create(string? code, string? name, DateTimeOffset now)
     {
         var validation = new Validation();
         validation.RequireGridCode(code, "code");
@@ -32,19 +33,21 @@ public sealed class GridArea
         validation.ThrowIfInvalid();
 
         var grid = new GridArea { Id = Guid.CreateVersion7(now), Code = code!.Trim(), Name = name!.Trim(), CreatedAt = now };
-        return (grid, new GridCreated { EventId = Guid.CreateVersion7(now), OccurredAt = now, GridCode = grid.Code, Name = grid.Name });
+        grid.Raise(new GridCreated { EventId = Guid.CreateVersion7(now), OccurredAt = now, GridCode = grid.Code, Name = grid.Name });
+        return grid;
     }
 
-    public GridRenamed? Rename(string? name, DateTimeOffset now)
+    /// <summary>Renames the grid; a name it already has changes nothing and announces nothing.</summary>
+    public void Rename(string? name, DateTimeOffset now)
     {
         new Validation().RequireText(name, "name", 100).ThrowIfInvalid();
         if (name!.Trim() == Name)
         {
-            return null;
+            return;
         }
 
         Name = name.Trim();
-        return new GridRenamed { EventId = Guid.CreateVersion7(now), OccurredAt = now, GridCode = Code, Name = Name };
+        Raise(new GridRenamed { EventId = Guid.CreateVersion7(now), OccurredAt = now, GridCode = Code, Name = Name });
     }
 }
 

@@ -1,5 +1,5 @@
-using CommunityPlatform.Contracts;
 using CommunityPlatform.Contracts.Grid;
+using CommunityPlatform.Messaging.Outbox;
 using CommunityPlatform.ServiceKit.Domain;
 
 namespace CommunityPlatform.Grid.Domain;
@@ -9,14 +9,11 @@ namespace CommunityPlatform.Grid.Domain;
 /// deliberated (议事) → handled (办事: assigned with a due date) → resolved → verified and closed with the reporter's
 /// satisfaction. Every transition is a rule here and a line in the timeline.
 /// </summary>
-public sealed class Matter
+public sealed class Matter : AggregateRoot
 {
     public const int DescriptionMaxLength = 2000;
 
     private readonly List<MatterTimelineEntry> _timeline = [];
-
-    // Events a transition announces for the outbox, which the DbContext's save takes (MatterAnnouncements).
-    private readonly List<IntegrationEvent> _announcements = [];
 
     private Matter()
     {
@@ -117,7 +114,7 @@ public sealed class Matter
         return matters.Where(m => deliberated.Contains(m.Id));
     }
 
-    public static (Matter Matter, MatterReported Reported) Report(
+    public static Matter Report(
         string gridCode, string? category, string? location, string? description, string? reporterKind, string? reporterName,
         Guid? reporterResidentId, IReadOnlyList<string>? photos, Actor actor, bool reporterRates, DateTimeOffset now)
     {
@@ -136,14 +133,15 @@ public sealed class Matter
         matter.ReporterRates = reporterRates;
         matter.Photos = [.. (photos ?? []).Select(p => p.Trim())];
         matter.Record(MatterStatus.Reported, "问事：已登记", actor, now);
-        return (matter, matter.Reported(now));
+        matter.RaiseReported(now);
+        return matter;
     }
 
     /// <summary>
     /// A matter another service raised (a hazard, a patrol observation, a missed quota). With a due date it is
     /// signed for at once (the hazard's deadline is the grid's); without one it waits for the grid worker.
     /// </summary>
-    public static (Matter Matter, MatterReported Reported) OpenFor(
+    public static Matter OpenFor(
         MatterSource source, string sourceId, string gridCode, MatterCategory category, string location, string description,
         DateOnly? dueOn, bool escalated, DateTimeOffset now)
     {
@@ -155,7 +153,8 @@ public sealed class Matter
             matter.Accept(dueOn.Value, "自动签收", Actor.System, now);
         }
 
-        return (matter, matter.Reported(now));
+        matter.RaiseReported(now);
+        return matter;
     }
 
     /// <summary>签收: the grid takes the matter on; the clock starts and it is due after the category's days.</summary>
@@ -216,7 +215,7 @@ public sealed class Matter
     }
 
     /// <summary>Resolved by the handler; the event names the member who resolved it, for their points.</summary>
-    public MatterResolved Resolve(string? resolution, Actor actor, DateTimeOffset now)
+    public void Resolve(string? resolution, Actor actor, DateTimeOffset now)
     {
         new Validation().RequireText(resolution, "resolution", 2000).ThrowIfInvalid();
         RequireOwnLifecycle("resolve");
@@ -225,7 +224,7 @@ public sealed class Matter
         ResolvedAt = now;
         Resolution = resolution!.Trim();
         Record(MatterStatus.Resolved, "办结：" + Resolution, actor, now);
-        return ResolvedEvent(now);
+        RaiseResolved(now);
     }
 
     /// <summary>Matters rated satisfied at this score or above close; below it they go back to be handled again.</summary>
@@ -277,7 +276,7 @@ public sealed class Matter
         ClosedAt = now;
         Satisfaction = null;
         Record(MatterStatus.Closed, $"{window.TotalDays:0.#} 天内未评价，自动销号", Actor.System, now);
-        AnnounceClosed(now);
+        RaiseClosed(now);
     }
 
     /// <summary>Resolved matters whose rating window has passed without a rating.</summary>
@@ -299,13 +298,13 @@ public sealed class Matter
         {
             ResolvedAt = now;
             Resolution = "隐患已整改并复查合格";
-            _announcements.Add(ResolvedEvent(now));
+            RaiseResolved(now);
         }
 
         Status = MatterStatus.Closed;
         ClosedAt = now;
         Record(MatterStatus.Closed, "隐患整改复查合格，自动销号", Actor.System, now);
-        AnnounceClosed(now);
+        RaiseClosed(now);
         return true;
     }
 
@@ -337,7 +336,7 @@ public sealed class Matter
             Resolution = null;
             Escalated = true;
             Record(MatterStatus.Assigned, $"评价不满意（{satisfaction}/5）{remark}，退回重办并督办", actor, now);
-            _announcements.Add(new MatterReopened
+            Raise(new MatterReopened
             {
                 EventId = Guid.CreateVersion7(now), OccurredAt = now, MatterId = Id, GridCode = GridCode, Category = Category.ToString(),
                 Satisfaction = satisfaction!.Value, ServiceRequestId = CountyServiceRequestId(), ReopenedAt = now,
@@ -349,15 +348,7 @@ public sealed class Matter
         ClosedAt = now;
         Satisfaction = satisfaction;
         Record(MatterStatus.Closed, $"回访销号，满意度 {satisfaction}/5" + remark, actor, now);
-        AnnounceClosed(now);
-    }
-
-    /// <summary>The events the transitions since the last call announced (a closed matter's <see cref="MatterClosed"/>), once.</summary>
-    public IReadOnlyList<IntegrationEvent> TakeAnnouncements()
-    {
-        var taken = _announcements.ToList();
-        _announcements.Clear();
-        return taken;
+        RaiseClosed(now);
     }
 
     /// <summary>督办: raised on the matter board, with the reason on the timeline.</summary>
@@ -390,11 +381,11 @@ public sealed class Matter
         UpdatedAt = now,
     };
 
-    private MatterResolved ResolvedEvent(DateTimeOffset now) => new()
+    private void RaiseResolved(DateTimeOffset now) => Raise(new MatterResolved
     {
         EventId = Guid.CreateVersion7(now), OccurredAt = now, MatterId = Id, GridCode = GridCode, Category = Category.ToString(),
         ResolverMemberId = HandlerMemberId, ResolvedAt = now, ServiceRequestId = CountyServiceRequestId(),
-    };
+    });
 
     /// <summary>
     /// A matter opened for a hazard mirrors the hazard, which the safety service owns: grid steps that would resolve or
@@ -411,13 +402,13 @@ public sealed class Matter
         }
     }
 
-    private MatterReported Reported(DateTimeOffset now) => new()
+    private void RaiseReported(DateTimeOffset now) => Raise(new MatterReported
     {
         EventId = Guid.CreateVersion7(now), OccurredAt = now, MatterId = Id, GridCode = GridCode, Category = Category.ToString(),
         Location = Location, ReportedAt = ReportedAt, Source = Source.ToString(), ServiceRequestId = CountyServiceRequestId(),
-    };
+    });
 
-    private void AnnounceClosed(DateTimeOffset now) => _announcements.Add(new MatterClosed
+    private void RaiseClosed(DateTimeOffset now) => Raise(new MatterClosed
     {
         EventId = Guid.CreateVersion7(now), OccurredAt = now, MatterId = Id, GridCode = GridCode, Category = Category.ToString(),
         Satisfaction = Satisfaction, ServiceRequestId = CountyServiceRequestId(), ClosedAt = now,

@@ -1,4 +1,5 @@
 using CommunityPlatform.Contracts.Grid;
+using CommunityPlatform.Messaging.Outbox;
 using CommunityPlatform.ServiceKit.Domain;
 
 namespace CommunityPlatform.Grid.Domain;
@@ -7,7 +8,7 @@ namespace CommunityPlatform.Grid.Domain;
 /// A resident's micro-wish (微心愿): posted, claimed (认领) by a party member or a partner unit, fulfilled with
 /// evidence. Claiming and fulfilling are announced so membership can credit the member.
 /// </summary>
-public sealed class MicroWish
+public sealed class MicroWish : AggregateRoot
 {
     private MicroWish()
     {
@@ -72,7 +73,7 @@ public sealed class MicroWish
     }
 
     /// <summary>认领: exactly one of a member or a partner unit takes the wish on.</summary>
-    public MicroWishClaimed Claim(Guid? memberId, PartnerUnit? partner, string? claimantName, DateTimeOffset now)
+    public void Claim(Guid? memberId, PartnerUnit? partner, string? claimantName, DateTimeOffset now)
     {
         var validation = new Validation();
         validation.Require((memberId is null) != (partner is null), "memberId", "name either a member (memberId) or a partner unit (partnerUnitId), not both.");
@@ -89,15 +90,15 @@ public sealed class MicroWish
         ClaimantPartnerUnitId = partner?.Id;
         ClaimantName = partner?.Name ?? claimantName!.Trim();
         ClaimedAt = now;
-        return new MicroWishClaimed
+        Raise(new MicroWishClaimed
         {
             EventId = Guid.CreateVersion7(now), OccurredAt = now, MicroWishId = Id, GridCode = GridCode, Category = Category,
             MemberId = memberId, PartnerUnitId = partner?.Id, ClaimedAt = now,
-        };
+        });
     }
 
     /// <summary>心愿达成, with the evidence (photo references) the resident can be shown.</summary>
-    public MicroWishFulfilled Fulfil(string? note, IReadOnlyList<string>? evidence, DateTimeOffset now)
+    public void Fulfil(string? note, IReadOnlyList<string>? evidence, DateTimeOffset now)
     {
         var validation = new Validation();
         validation.RequireText(note, "note", 1000);
@@ -113,11 +114,11 @@ public sealed class MicroWish
         FulfilledAt = now;
         FulfilmentNote = note!.Trim();
         Evidence = [.. evidence!.Select(e => e.Trim())];
-        return new MicroWishFulfilled
+        Raise(new MicroWishFulfilled
         {
             EventId = Guid.CreateVersion7(now), OccurredAt = now, MicroWishId = Id, GridCode = GridCode,
             MemberId = ClaimantMemberId, PartnerUnitId = ClaimantPartnerUnitId, FulfilledAt = now,
-        };
+        });
     }
 }
 

@@ -8,7 +8,6 @@ using CommunityPlatform.ServiceKit.Audit;
 using CommunityPlatform.ServiceKit.Http;
 using CommunityPlatform.ServiceKit.Persistence;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using CommunityPlatform.ServiceDefaults;
 using CommunityPlatform.ServiceKit.Security;
 using CommunityPlatform.ServiceKit.Web;
@@ -21,8 +20,6 @@ internal static class Extensions
     {
         builder.AddServiceApi();
         builder.AddServiceAuthentication(policies => policies.AddGridPolicies());
-        // Ahead of the outbox commit interceptor (AddPlatformMessaging), so the outbox rows it adds wake the relay.
-        builder.Services.AddSingleton<IInterceptor, MatterAnnouncements>();
         builder.AddServiceDatabase<GridDbContext>(ResourceNames.GridDb);
         builder.AddPlatformMessaging<GridDbContext>(BusNames.Grid, messaging => messaging
             .AddConsumer<OpenHazardMatterConsumer, HazardReported>()

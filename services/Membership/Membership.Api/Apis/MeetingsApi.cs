@@ -1,7 +1,6 @@
 using CommunityPlatform.Membership.Domain;
 using CommunityPlatform.Membership.Extensions;
 using CommunityPlatform.Membership.Infrastructure;
-using CommunityPlatform.Messaging.Outbox;
 using CommunityPlatform.ServiceKit.Domain;
 using CommunityPlatform.ServiceKit.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -121,8 +120,7 @@ public static class MeetingsApi
             throw DomainValidationException.For("attendance", $"member {inactive.Id} is no longer active ({inactive.Status}).");
         }
 
-        var held = meeting.RecordHeld(request.HeldOn, request.Topic, request.Minutes, entries, time.GetUtcNow());
-        db.AddIntegrationEvent(held);
+        meeting.RecordHeld(request.HeldOn, request.Topic, request.Minutes, entries, time.GetUtcNow());
         foreach (var present in meeting.Attendance.Where(a => a.Status == AttendanceStatus.Present))
         {
             await points.AwardAsync(present.MemberId, rules.Value.PerAttendance, PointsReason.Attendance, $"meeting:{meeting.Id}", cancellationToken);

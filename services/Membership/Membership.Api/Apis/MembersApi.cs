@@ -1,7 +1,6 @@
 using CommunityPlatform.Membership.Domain;
 using CommunityPlatform.Membership.Extensions;
 using CommunityPlatform.Membership.Infrastructure;
-using CommunityPlatform.Messaging.Outbox;
 using CommunityPlatform.ServiceKit.Domain;
 using CommunityPlatform.ServiceKit.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -67,13 +66,12 @@ public static class MembersApi
     public static async Task<Created<MemberResponse>> RegisterMember(
         RegisterMemberRequest request, MembershipDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
-        var (member, registered) = Member.Register(
+        var member = Member.Register(
             request.Name, request.Gender, request.BirthDate, request.Education, request.Phone,
             request.OrganisationCode, request.GridCode, time.GetUtcNow(), request.JoinedOn);
         await db.RequireOrganisationAsync(member.OrganisationCode, "organisationCode", cancellationToken);
 
         db.Members.Add(member);
-        db.AddIntegrationEvent(registered);
         await db.SaveChangesAsync(cancellationToken);
 
         return TypedResults.Created($"/api/membership/members/{member.Id}", MemberResponse.From(member, time));
@@ -190,7 +188,7 @@ public static class MembersApi
     }
 
     private static async Task<Results<Ok<MemberResponse>, NotFound>> ChangeStatusAsync(
-        Guid id, MembershipDbContext db, TimeProvider time, Func<Member, Contracts.Membership.MemberStatusChanged> change, CancellationToken cancellationToken)
+        Guid id, MembershipDbContext db, TimeProvider time, Action<Member> change, CancellationToken cancellationToken)
     {
         var member = await db.Members.SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
         if (member is null)
@@ -198,7 +196,7 @@ public static class MembersApi
             return TypedResults.NotFound();
         }
 
-        db.AddIntegrationEvent(change(member));
+        change(member);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(MemberResponse.From(member, time));
     }

@@ -1,7 +1,6 @@
 using CommunityPlatform.Membership.Domain;
 using CommunityPlatform.Membership.Extensions;
 using CommunityPlatform.Membership.Infrastructure;
-using CommunityPlatform.Messaging.Outbox;
 using CommunityPlatform.ServiceKit.Domain;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -94,9 +93,7 @@ public static class PipelineApi
         StepAsync(id, db, async applicant =>
         {
             var sponsors = await db.RequireMembersAsync(request.SponsorMemberIds, "sponsorMemberIds", cancellationToken);
-            var (member, registered) = applicant.Admit(request.On, sponsors, time.GetUtcNow());
-            db.Members.Add(member);
-            db.AddIntegrationEvent(registered);
+            db.Members.Add(applicant.Admit(request.On, sponsors, time.GetUtcNow()));
         }, cancellationToken);
 
     public static Task<Results<Ok<ApplicantResponse>, NotFound>> ExtendProbation(
@@ -112,7 +109,7 @@ public static class PipelineApi
         StepAsync(id, db, async applicant =>
         {
             var member = await MemberOfAsync(db, applicant, cancellationToken);
-            db.AddIntegrationEvent(applicant.BecomeFull(request.On, member!, time.GetUtcNow()));
+            applicant.BecomeFull(request.On, member!, time.GetUtcNow());
         }, cancellationToken);
 
     public static Task<Results<Ok<ApplicantResponse>, NotFound>> Cancel(
@@ -120,10 +117,7 @@ public static class PipelineApi
         StepAsync(id, db, async applicant =>
         {
             var member = await MemberOfAsync(db, applicant, cancellationToken);
-            if (applicant.Cancel(request.On, request.Reason, member, time.GetUtcNow()) is { } changed)
-            {
-                db.AddIntegrationEvent(changed);
-            }
+            applicant.Cancel(request.On, request.Reason, member, time.GetUtcNow());
         }, cancellationToken);
 
     private static async Task<Member?> MemberOfAsync(MembershipDbContext db, Applicant applicant, CancellationToken cancellationToken) =>

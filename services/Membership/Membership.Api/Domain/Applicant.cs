@@ -139,7 +139,7 @@ public sealed class Applicant
     }
 
     /// <summary>Admitted as a probationary member (接收为预备党员) with two full members as sponsors.</summary>
-    public (Member Member, MemberRegistered Registered) Admit(DateOnly? on, IReadOnlyCollection<Member> sponsors, DateTimeOffset now)
+    public Member Admit(DateOnly? on, IReadOnlyCollection<Member> sponsors, DateTimeOffset now)
     {
         var validation = new Validation();
         validation.RequireDateNotAfter(on, "on", CommunityTime.DateOf(now));
@@ -149,13 +149,13 @@ public sealed class Applicant
         RequireNotBefore(on!.Value, CandidateOn!.Value, "becoming a development candidate");
         RequireFullMembers(sponsors, "sponsor");
 
-        var (member, registered) = Member.Admit(this, on.Value, now);
+        var member = Member.Admit(this, on.Value, now);
         Stage = PipelineStage.Probationary;
         AdmittedOn = on;
         ProbationEndsOn = on.Value.AddYears(1);
         SponsorMemberIds = [.. sponsors.Select(s => s.Id)];
         MemberId = member.Id;
-        return (member, registered);
+        return member;
     }
 
     /// <summary>Extends probation once, by six to twelve months (延长预备期).</summary>
@@ -175,7 +175,7 @@ public sealed class Applicant
     }
 
     /// <summary>Made a full member (按期转正) once probation — one year, or as extended — is over.</summary>
-    public MemberStatusChanged BecomeFull(DateOnly? on, Member member, DateTimeOffset now)
+    public void BecomeFull(DateOnly? on, Member member, DateTimeOffset now)
     {
         var validation = new Validation();
         validation.RequireDateNotAfter(on, "on", CommunityTime.DateOf(now));
@@ -189,17 +189,16 @@ public sealed class Applicant
                 ProbationEndsOn!.Value);
         }
 
-        var changed = RequireOwnMember(member).BecomeFull(on!.Value, now);
+        RequireOwnMember(member).BecomeFull(on!.Value, now);
         Stage = PipelineStage.Full;
         FullOn = on;
-        return changed;
     }
 
     /// <summary>
     /// Ends the way in: before admission the person leaves the pipeline; during probation the probationary
     /// membership is cancelled (取消预备党员资格) and the member record says so.
     /// </summary>
-    public MemberStatusChanged? Cancel(DateOnly? on, string? reason, Member? member, DateTimeOffset now)
+    public void Cancel(DateOnly? on, string? reason, Member? member, DateTimeOffset now)
     {
         var validation = new Validation();
         validation.RequireDateNotAfter(on, "on", CommunityTime.DateOf(now));
@@ -210,11 +209,14 @@ public sealed class Applicant
             throw new DomainRuleViolationException("pipeline.stage", $"The pipeline already ended ({Stage}).");
         }
 
-        var changed = Stage == PipelineStage.Probationary ? RequireOwnMember(member).CancelProbation(on!.Value, now) : null;
+        if (Stage == PipelineStage.Probationary)
+        {
+            RequireOwnMember(member).CancelProbation(on!.Value, now);
+        }
+
         Stage = PipelineStage.Cancelled;
         CancelledOn = on;
         CancellationReason = reason!.Trim();
-        return changed;
     }
 
     /// <summary>The step that comes next and the earliest day it is allowed, for the pipeline overview.</summary>

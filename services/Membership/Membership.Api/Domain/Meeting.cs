@@ -1,4 +1,5 @@
 using CommunityPlatform.Contracts.Membership;
+using CommunityPlatform.Messaging.Outbox;
 using CommunityPlatform.ServiceKit.Domain;
 
 namespace CommunityPlatform.Membership.Domain;
@@ -7,7 +8,7 @@ namespace CommunityPlatform.Membership.Domain;
 /// A meeting of organisational life (组织生活: 三会一课, 主题党日, study and briefings): scheduled, then held with
 /// topic, minutes and attendance, or cancelled.
 /// </summary>
-public sealed class Meeting
+public sealed class Meeting : AggregateRoot
 {
     public const int TitleMaxLength = 200;
     public const int MinutesMaxLength = 20_000;
@@ -86,7 +87,7 @@ public sealed class Meeting
     /// Records that the meeting was held, with its topic, minutes and the attendance of each member; an absence
     /// needs its reason.
     /// </summary>
-    public MeetingHeld RecordHeld(DateOnly? heldOn, string? topic, string? minutes, IReadOnlyList<AttendanceEntry> attendance, DateTimeOffset now)
+    public void RecordHeld(DateOnly? heldOn, string? topic, string? minutes, IReadOnlyList<AttendanceEntry> attendance, DateTimeOffset now)
     {
         var validation = new Validation();
         var today = CommunityTime.DateOf(now);
@@ -115,7 +116,7 @@ public sealed class Meeting
         UpdatedAt = now;
         _attendance.AddRange(attendance.Select(a => Domain.Attendance.Record(Id, a)));
 
-        return new MeetingHeld
+        Raise(new MeetingHeld
         {
             EventId = Guid.CreateVersion7(now),
             OccurredAt = now,
@@ -125,7 +126,7 @@ public sealed class Meeting
             HeldOn = day,
             Present = _attendance.Count(a => a.Status == AttendanceStatus.Present),
             Absent = _attendance.Count(a => a.Status == AttendanceStatus.Absent),
-        };
+        });
     }
 
     /// <summary>An absent member made the meeting up later (补学/补课).</summary>

@@ -1,11 +1,12 @@
 using System.Linq.Expressions;
 using CommunityPlatform.Contracts.Membership;
+using CommunityPlatform.Messaging.Outbox;
 using CommunityPlatform.ServiceKit.Domain;
 
 namespace CommunityPlatform.Membership.Domain;
 
 /// <summary>A party member (党员) of one of the community's organisations.</summary>
-public sealed class Member
+public sealed class Member : AggregateRoot
 {
     public const int NameMaxLength = 50;
     public const int CodeMaxLength = 50;
@@ -73,11 +74,8 @@ public sealed class Member
 
     public int AgeOn(DateOnly day) => AgeCohorts.Age(BirthDate, day);
 
-    /// <summary>
-    /// Registers a member after checking every field; the returned event is to be written to the outbox in the
-    /// same transaction.
-    /// </summary>
-    public static (Member Member, MemberRegistered Registered) Register(
+    /// <summary>Registers a member after checking every field.</summary>
+    public static Member Register(
         string? name, string? gender, DateOnly? birthDate, string? education, string? phone,
         string? organisationCode, string? gridCode, DateTimeOffset now, DateOnly? joinedOn = null)
     {
@@ -98,13 +96,14 @@ public sealed class Member
             RegisteredAt = now,
         };
         member.Apply(details!);
-        return (member, member.Registered(now));
+        member.RaiseRegistered(now);
+        return member;
     }
 
     /// <summary>
     /// A candidate admitted as a probationary member (预备党员) at the end of the development pipeline.
     /// </summary>
-    internal static (Member Member, MemberRegistered Registered) Admit(Applicant applicant, DateOnly admittedOn, DateTimeOffset now)
+    internal static Member Admit(Applicant applicant, DateOnly admittedOn, DateTimeOffset now)
     {
         var member = new Member
         {
@@ -115,7 +114,8 @@ public sealed class Member
             RegisteredAt = now,
         };
         member.Apply(applicant.Details);
-        return (member, member.Registered(now));
+        member.RaiseRegistered(now);
+        return member;
     }
 
     /// <summary>Corrects the member's own details; the organisation changes only by a move.</summary>
@@ -138,14 +138,14 @@ public sealed class Member
         GridCode = details.GridCode;
     }
 
-    private MemberRegistered Registered(DateTimeOffset now) => new()
+    private void RaiseRegistered(DateTimeOffset now) => Raise(new MemberRegistered
     {
         EventId = Guid.CreateVersion7(now),
         OccurredAt = now,
         MemberId = Id,
         OrganisationCode = OrganisationCode,
         GridCode = GridCode,
-    };
+    });
 
     /// <summary>Moves the member to another of the community's organisations, keeping the move as history.</summary>
     public OrganisationMove MoveTo(Organisation target, DateOnly? movedOn, string? reason, DateTimeOffset now)
@@ -166,7 +166,7 @@ public sealed class Member
     }
 
     /// <summary>The member's organisational relationship leaves the community (组织关系转出).</summary>
-    public MemberStatusChanged TransferOut(DateOnly? transferredOn, string? destination, DateTimeOffset now)
+    public void TransferOut(DateOnly? transferredOn, string? destination, DateTimeOffset now)
     {
         var validation = new Validation();
         validation.RequireDateNotAfter(transferredOn, "transferredOn", CommunityTime.DateOf(now));
@@ -174,10 +174,10 @@ public sealed class Member
         validation.ThrowIfInvalid();
         RequireActive("transfer out");
         TransferredTo = destination!.Trim();
-        return ChangeStatus(MemberStatus.TransferredOut, transferredOn!.Value, now);
+        ChangeStatus(MemberStatus.TransferredOut, transferredOn!.Value, now);
     }
 
-    public MemberStatusChanged MarkDeceased(DateOnly? diedOn, DateTimeOffset now)
+    public void MarkDeceased(DateOnly? diedOn, DateTimeOffset now)
     {
         var validation = new Validation();
         validation.RequireDateNotAfter(diedOn, "diedOn", CommunityTime.DateOf(now));
@@ -188,20 +188,20 @@ public sealed class Member
             throw new DomainRuleViolationException("member.status", "The member is already recorded as deceased.");
         }
 
-        return ChangeStatus(MemberStatus.Deceased, diedOn!.Value, now);
+        ChangeStatus(MemberStatus.Deceased, diedOn!.Value, now);
     }
 
-    internal MemberStatusChanged BecomeFull(DateOnly on, DateTimeOffset now)
+    internal void BecomeFull(DateOnly on, DateTimeOffset now)
     {
         RequireProbationary("make them a full member");
         JoinedOn = on;
-        return ChangeStatus(MemberStatus.Full, on, now);
+        ChangeStatus(MemberStatus.Full, on, now);
     }
 
-    internal MemberStatusChanged CancelProbation(DateOnly on, DateTimeOffset now)
+    internal void CancelProbation(DateOnly on, DateTimeOffset now)
     {
         RequireProbationary("cancel their probation");
-        return ChangeStatus(MemberStatus.ProbationCancelled, on, now);
+        ChangeStatus(MemberStatus.ProbationCancelled, on, now);
     }
 
     /// <summary>The pipeline's last steps apply only while the member record is still probationary (not transferred out or deceased).</summary>
@@ -246,7 +246,7 @@ public sealed class Member
         }
     }
 
-    private MemberStatusChanged ChangeStatus(MemberStatus status, DateOnly on, DateTimeOffset now)
+    private void ChangeStatus(MemberStatus status, DateOnly on, DateTimeOffset now)
     {
         var previous = Status;
         Status = status;
@@ -257,7 +257,7 @@ public sealed class Member
             ReserveCadrePost = null;
         }
 
-        return new MemberStatusChanged
+        Raise(new MemberStatusChanged
         {
             EventId = Guid.CreateVersion7(now),
             OccurredAt = now,
@@ -267,7 +267,7 @@ public sealed class Member
             Status = status.ToString(),
             Active = IsActive,
             EffectiveOn = on,
-        };
+        });
     }
 }
 

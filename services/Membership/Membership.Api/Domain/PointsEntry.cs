@@ -1,4 +1,5 @@
 using CommunityPlatform.Contracts.Membership;
+using CommunityPlatform.Messaging.Outbox;
 
 namespace CommunityPlatform.Membership.Domain;
 
@@ -6,7 +7,7 @@ namespace CommunityPlatform.Membership.Domain;
 /// One line of a member's points ledger (积分). Every entry names its source record, and a member has at most one
 /// entry per source (a unique index), so a replayed event or a repeated make-up never awards twice.
 /// </summary>
-public sealed class PointsEntry
+public sealed class PointsEntry : AggregateRoot
 {
     private PointsEntry()
     {
@@ -25,7 +26,7 @@ public sealed class PointsEntry
 
     public DateTimeOffset AwardedAt { get; private set; }
 
-    public static (PointsEntry Entry, PointsAwarded Awarded) Award(Guid memberId, decimal points, PointsReason reason, string source, DateTimeOffset now)
+    public static PointsEntry Award(Guid memberId, decimal points, PointsReason reason, string source, DateTimeOffset now)
     {
         var entry = new PointsEntry
         {
@@ -36,7 +37,7 @@ public sealed class PointsEntry
             Source = source,
             AwardedAt = now,
         };
-        return (entry, new PointsAwarded
+        entry.Raise(new PointsAwarded
         {
             EventId = Guid.CreateVersion7(now),
             OccurredAt = now,
@@ -45,6 +46,7 @@ public sealed class PointsEntry
             Reason = reason.ToString(),
             Source = source,
         });
+        return entry;
     }
 }
 

@@ -1,5 +1,4 @@
 using CommunityPlatform.Membership.Domain;
-using CommunityPlatform.Messaging.Outbox;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommunityPlatform.Membership.Infrastructure;
@@ -21,9 +20,7 @@ public sealed class PointsLedger(MembershipDbContext db, TimeProvider time)
             return false;
         }
 
-        var (entry, awarded) = PointsEntry.Award(memberId, points, reason, source, time.GetUtcNow());
-        db.PointsEntries.Add(entry);
-        db.AddIntegrationEvent(awarded);
+        db.PointsEntries.Add(PointsEntry.Award(memberId, points, reason, source, time.GetUtcNow()));
         return true;
     }
 }

@@ -1,7 +1,5 @@
 using System.Security.Claims;
 using System.Text.Json;
-using CommunityPlatform.Contracts.Reporting;
-using CommunityPlatform.Messaging.Outbox;
 using CommunityPlatform.Reporting.Domain;
 using CommunityPlatform.Reporting.Extensions;
 using CommunityPlatform.Reporting.Infrastructure;
@@ -90,16 +88,6 @@ public static class HalfYearReportsApi
         var snapshot = ReportSnapshot.Freeze(report, version, frozenAt, frozenBy.Id, frozenBy.Name,
             JsonSerializer.Serialize(report, json.Value.SerializerOptions), ReportDocuments.Html(report, stamp), ReportDocuments.Markdown(report, stamp));
         db.Snapshots.Add(snapshot);
-        db.AddIntegrationEvent(new HalfYearReportFrozen
-        {
-            EventId = Guid.CreateVersion7(frozenAt),
-            OccurredAt = frozenAt,
-            SnapshotId = snapshot.Id,
-            Year = snapshot.Year,
-            Half = snapshot.Half,
-            Version = snapshot.Version,
-            FrozenAt = frozenAt,
-        });
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/api/reports/half-year/snapshots/{snapshot.Id}", SnapshotResponse.Of(snapshot));
     }

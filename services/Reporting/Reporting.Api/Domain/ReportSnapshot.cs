@@ -1,3 +1,6 @@
+using CommunityPlatform.Contracts.Reporting;
+using CommunityPlatform.Messaging.Outbox;
+
 namespace CommunityPlatform.Reporting.Domain;
 
 /// <summary>
@@ -5,7 +8,7 @@ namespace CommunityPlatform.Reporting.Domain;
 /// changed again, so the copy sent to the county reads the same whatever happens to the records afterwards. Each new
 /// freeze of the same half year is a new version; the database refuses updates and deletes of stored copies.
 /// </summary>
-public sealed class ReportSnapshot
+public sealed class ReportSnapshot : AggregateRoot
 {
     private ReportSnapshot()
     {
@@ -37,20 +40,35 @@ public sealed class ReportSnapshot
 
     public string Markdown { get; private init; } = "";
 
+    /// <summary>Freezes <paramref name="report"/> as <paramref name="version"/>, announcing <c>HalfYearReportFrozen</c>.</summary>
     public static ReportSnapshot Freeze(
-        HalfYearReport report, int version, DateTimeOffset frozenAt, string frozenById, string frozenByName, string json, string html, string markdown) => new()
+        HalfYearReport report, int version, DateTimeOffset frozenAt, string frozenById, string frozenByName, string json, string html, string markdown)
     {
-        Id = Guid.CreateVersion7(frozenAt),
-        Year = report.Year,
-        Half = report.Half,
-        Version = version,
-        From = report.From,
-        To = report.To,
-        FrozenAt = frozenAt,
-        FrozenById = frozenById,
-        FrozenByName = frozenByName,
-        Json = json,
-        Html = html,
-        Markdown = markdown,
-    };
+        var snapshot = new ReportSnapshot
+        {
+            Id = Guid.CreateVersion7(frozenAt),
+            Year = report.Year,
+            Half = report.Half,
+            Version = version,
+            From = report.From,
+            To = report.To,
+            FrozenAt = frozenAt,
+            FrozenById = frozenById,
+            FrozenByName = frozenByName,
+            Json = json,
+            Html = html,
+            Markdown = markdown,
+        };
+        snapshot.Raise(new HalfYearReportFrozen
+        {
+            EventId = Guid.CreateVersion7(frozenAt),
+            OccurredAt = frozenAt,
+            SnapshotId = snapshot.Id,
+            Year = snapshot.Year,
+            Half = snapshot.Half,
+            Version = snapshot.Version,
+            FrozenAt = frozenAt,
+        });
+        return snapshot;
+    }
 }

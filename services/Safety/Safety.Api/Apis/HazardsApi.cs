@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using CommunityPlatform.Messaging.Outbox;
 using CommunityPlatform.Safety.Domain;
 using CommunityPlatform.Safety.Extensions;
 using CommunityPlatform.Safety.Infrastructure;
@@ -75,7 +74,7 @@ public static class HazardsApi
                 throw DomainValidationException.For("passed", "is required (true when the rectification holds).");
             }
 
-            db.AddIntegrationEvent(hazard.Reinspect(request.Passed.Value, request.Notes, request.Deadline, options.Value.Rectification, caller.Id(), time.GetUtcNow()));
+            hazard.Reinspect(request.Passed.Value, request.Notes, request.Deadline, options.Value.Rectification, caller.Id(), time.GetUtcNow());
         }, cancellationToken);
 
     private static async Task<Results<Ok<HazardResponse>, NotFound>> ChangeAsync(

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using CommunityPlatform.Messaging.Outbox;
 using CommunityPlatform.Safety.Domain;
 using CommunityPlatform.Safety.Extensions;
 using CommunityPlatform.Safety.Infrastructure;
@@ -113,21 +112,15 @@ public static class InspectionsApi
 
         var now = time.GetUtcNow();
         var venue = await db.Venues.AsNoTracking().SingleAsync(v => v.Id == inspection.VenueId, cancellationToken);
-        var (hazards, completed) = inspection.Complete(venue, options.Value.Rectification, now);
-        foreach (var (hazard, reported) in hazards)
-        {
-            db.Hazards.Add(hazard);
-            db.AddIntegrationEvent(reported);
-        }
-
-        db.AddIntegrationEvent(completed);
+        var hazards = inspection.Complete(venue, options.Value.Rectification, now);
+        db.Hazards.AddRange(hazards);
         if (inspection.TaskId is { } taskId && await db.InspectionTasks.SingleOrDefaultAsync(t => t.Id == taskId, cancellationToken) is { Status: InspectionTaskStatus.Open } task)
         {
             task.AnsweredBy(inspection, now);
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(new CompletedInspectionResponse(InspectionResponse.From(inspection), [.. hazards.Select(h => HazardResponse.From(h.Hazard, CommunityTime.DateOf(now)))]));
+        return TypedResults.Ok(new CompletedInspectionResponse(InspectionResponse.From(inspection), [.. hazards.Select(h => HazardResponse.From(h, CommunityTime.DateOf(now)))]));
     }
 
     private static async Task<ChecklistTemplate> ChooseChecklistAsync(SafetyDbContext db, string? code, Venue venue, CancellationToken cancellationToken)

@@ -1,5 +1,5 @@
-using CommunityPlatform.Contracts;
 using CommunityPlatform.Contracts.Safety;
+using CommunityPlatform.Messaging.Outbox;
 using CommunityPlatform.ServiceKit.Domain;
 
 namespace CommunityPlatform.Safety.Domain;
@@ -8,7 +8,7 @@ namespace CommunityPlatform.Safety.Domain;
 /// A hazard (隐患) a failed checklist item found, and its rectification (整改): open → rectifying → submitted →
 /// re-inspected and closed, or reopened when the re-inspection fails. Every step is kept in its timeline.
 /// </summary>
-public sealed class Hazard
+public sealed class Hazard : AggregateRoot
 {
     private Hazard()
     {
@@ -83,7 +83,7 @@ public sealed class Hazard
 
     public bool IsOverdue(DateOnly today) => Overdue.Holds(this, today);
 
-    internal static (Hazard Hazard, HazardReported Reported) Open(Inspection inspection, Venue venue, InspectionAnswer answer, DateOnly deadline, DateTimeOffset now)
+    internal static Hazard Open(Inspection inspection, Venue venue, InspectionAnswer answer, DateOnly deadline, DateTimeOffset now)
     {
         var hazard = new Hazard
         {
@@ -106,7 +106,7 @@ public sealed class Hazard
             FoundAt = now,
         };
         hazard.Record(HazardStatus.Open, $"检查发现，整改期限 {deadline:yyyy-MM-dd}", inspection.InspectorId, now);
-        return (hazard, new HazardReported
+        hazard.Raise(new HazardReported
         {
             EventId = Guid.CreateVersion7(now),
             OccurredAt = now,
@@ -118,6 +118,7 @@ public sealed class Hazard
             Severity = hazard.Severity.ToString(),
             Deadline = deadline,
         });
+        return hazard;
     }
 
     /// <summary>The responsible party starts rectifying, with the measures it commits to (整改措施).</summary>
@@ -147,7 +148,7 @@ public sealed class Hazard
     /// <see cref="HazardRectified"/>; failing reopens it with a new deadline (the default for its severity if none is
     /// given) and announces <see cref="HazardReopened"/>, so the grid's matter is due when the hazard is.
     /// </summary>
-    public IntegrationEvent Reinspect(bool passed, string? notes, DateOnly? newDeadline, RectificationDeadlines deadlines, string actor, DateTimeOffset now)
+    public void Reinspect(bool passed, string? notes, DateOnly? newDeadline, RectificationDeadlines deadlines, string actor, DateTimeOffset now)
     {
         var today = CommunityTime.DateOf(now);
         var validation = new Validation();
@@ -162,26 +163,27 @@ public sealed class Hazard
         {
             Deadline = newDeadline ?? deadlines.For(Severity, today);
             Record(HazardStatus.Reopened, $"复查未通过：{notes!.Trim()}；新整改期限 {Deadline:yyyy-MM-dd}", actor, now);
-            return new HazardReopened { EventId = Guid.CreateVersion7(now), OccurredAt = now, HazardId = Id, GridCode = GridCode, Deadline = Deadline, ReopenedAt = now };
+            Raise(new HazardReopened { EventId = Guid.CreateVersion7(now), OccurredAt = now, HazardId = Id, GridCode = GridCode, Deadline = Deadline, ReopenedAt = now });
+            return;
         }
 
         Record(HazardStatus.Closed, string.IsNullOrWhiteSpace(notes) ? "复查通过，销号" : $"复查通过，销号：{notes.Trim()}", actor, now);
         ClosedAt = now;
-        return new HazardRectified { EventId = Guid.CreateVersion7(now), OccurredAt = now, HazardId = Id, GridCode = GridCode, RectifiedAt = now };
+        Raise(new HazardRectified { EventId = Guid.CreateVersion7(now), OccurredAt = now, HazardId = Id, GridCode = GridCode, RectifiedAt = now });
     }
 
-    /// <summary>The overdue notice for the current deadline, once: null when it is not overdue or was already announced.</summary>
-    public HazardOverdue? FlagOverdue(DateTimeOffset now)
+    /// <summary>Announces the hazard overdue for its current deadline, once: nothing when it is not overdue or was already announced.</summary>
+    public void FlagOverdue(DateTimeOffset now)
     {
         if (!IsOverdue(CommunityTime.DateOf(now)) || OverdueNotifiedFor == Deadline)
         {
-            return null;
+            return;
         }
 
         OverdueNotifiedFor = Deadline;
         Timeline = [.. Timeline, new HazardStep(now, Status, $"逾期未整改（期限 {Deadline:yyyy-MM-dd}），已上报网格", "system")];
         UpdatedAt = now;
-        return new HazardOverdue { EventId = Guid.CreateVersion7(now), OccurredAt = now, HazardId = Id, GridCode = GridCode, Deadline = Deadline };
+        Raise(new HazardOverdue { EventId = Guid.CreateVersion7(now), OccurredAt = now, HazardId = Id, GridCode = GridCode, Deadline = Deadline });
     }
 
     private void RequireStatus(string action, params HazardStatus[] allowed)

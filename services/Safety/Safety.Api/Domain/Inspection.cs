@@ -1,4 +1,5 @@
 using CommunityPlatform.Contracts.Safety;
+using CommunityPlatform.Messaging.Outbox;
 using CommunityPlatform.ServiceKit.Domain;
 
 namespace CommunityPlatform.Safety.Domain;
@@ -8,7 +9,7 @@ namespace CommunityPlatform.Safety.Domain;
 /// completing it turns each failed item into a hazard. The checklist's items are copied in when it starts, so a
 /// later version of the checklist never changes what this inspection asked.
 /// </summary>
-public sealed class Inspection
+public sealed class Inspection : AggregateRoot
 {
     private Inspection()
     {
@@ -120,9 +121,10 @@ public sealed class Inspection
 
     /// <summary>
     /// Completes the inspection: every item must be answered and every failed item that needs evidence must have a
-    /// photo. Each failed item opens a hazard, due by its own deadline or the default for its severity.
+    /// photo. Each failed item opens a hazard, due by its own deadline or the default for its severity; the hazards
+    /// opened are returned for the caller to add.
     /// </summary>
-    public (IReadOnlyList<(Hazard Hazard, HazardReported Reported)> Hazards, InspectionCompleted Completed) Complete(Venue venue, RectificationDeadlines deadlines, DateTimeOffset now)
+    public IReadOnlyList<Hazard> Complete(Venue venue, RectificationDeadlines deadlines, DateTimeOffset now)
     {
         RequireInProgress("complete");
         var unanswered = Answers.Where(a => a.Result is null).Select(a => a.Number).ToList();
@@ -149,7 +151,7 @@ public sealed class Inspection
             .Select(a => Hazard.Open(this, venue, a, a.Deadline ?? deadlines.For(a.Severity ?? a.SeverityIfFailed, today), now))
             .ToList();
 
-        return (hazards, new InspectionCompleted
+        Raise(new InspectionCompleted
         {
             EventId = Guid.CreateVersion7(now),
             OccurredAt = now,
@@ -166,6 +168,7 @@ public sealed class Inspection
             Reinspection = false,
             CompletedAt = now,
         });
+        return hazards;
     }
 
     private void RequireInProgress(string action)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using CommunityPlatform.Contracts.Safety;
+using CommunityPlatform.Messaging.Outbox;
 using CommunityPlatform.ServiceKit.Domain;
 
 namespace CommunityPlatform.Safety.Domain;
@@ -104,10 +105,6 @@ public sealed record QuotaAttainment(Guid PlanId, string GridCode, Guid? VenueId
     public bool Attained => Held >= Required;
 
     public bool Missed => Finished && !Attained;
-
-    public PatrolQuotaMissed? MissedEvent(DateTimeOffset now) => Missed
-        ? new PatrolQuotaMissed { EventId = Guid.CreateVersion7(now), OccurredAt = now, GridCode = GridCode, PatrolKind = Kind.ToString(), Month = Month, Required = Required, Held = Held }
-        : null;
 }
 
 /// <summary>A calendar month of the community's calendar, written yyyy-MM.</summary>
@@ -198,7 +195,7 @@ public sealed record PatrolRecord(string? Kind, DateTimeOffset? PatrolledAt, str
 /// The verdict on one plan's month once it is over, written once (a unique key on plan and month) so the missed
 /// quota is published exactly once however many times or replicas the check runs.
 /// </summary>
-public sealed class QuotaJudgement
+public sealed class QuotaJudgement : AggregateRoot
 {
     private QuotaJudgement()
     {
@@ -216,13 +213,27 @@ public sealed class QuotaJudgement
 
     public DateTimeOffset JudgedAt { get; private set; }
 
-    public static QuotaJudgement Of(QuotaAttainment attainment, DateTimeOffset now) => new()
+    /// <summary>The verdict on a month, announcing <c>PatrolQuotaMissed</c> when it fell short.</summary>
+    public static QuotaJudgement Of(QuotaAttainment attainment, DateTimeOffset now)
     {
-        PlanId = attainment.PlanId,
-        Month = attainment.Month,
-        Required = attainment.Required,
-        Held = attainment.Held,
-        Missed = attainment.Missed,
-        JudgedAt = now,
-    };
+        var judgement = new QuotaJudgement
+        {
+            PlanId = attainment.PlanId,
+            Month = attainment.Month,
+            Required = attainment.Required,
+            Held = attainment.Held,
+            Missed = attainment.Missed,
+            JudgedAt = now,
+        };
+        if (attainment.Missed)
+        {
+            judgement.Raise(new PatrolQuotaMissed
+            {
+                EventId = Guid.CreateVersion7(now), OccurredAt = now, GridCode = attainment.GridCode, PatrolKind = attainment.Kind.ToString(),
+                Month = attainment.Month, Required = attainment.Required, Held = attainment.Held,
+            });
+        }
+
+        return judgement;
+    }
 }

@@ -1,4 +1,3 @@
-using CommunityPlatform.Messaging.Outbox;
 using CommunityPlatform.Safety.Domain;
 using CommunityPlatform.Safety.Extensions;
 using CommunityPlatform.ServiceKit.Domain;
@@ -34,10 +33,7 @@ public sealed class SafetyMonitor(IServiceScopeFactory scopeFactory, IOptions<Sa
             .ToListAsync(cancellationToken);
         foreach (var hazard in overdue)
         {
-            if (hazard.FlagOverdue(now) is { } flagged)
-            {
-                db.AddIntegrationEvent(flagged);
-            }
+            hazard.FlagOverdue(now);
         }
     }
 
@@ -65,12 +61,7 @@ public sealed class SafetyMonitor(IServiceScopeFactory scopeFactory, IOptions<Sa
         {
             foreach (var plan in plans.Where(p => p.Covers(month) && !judged.Contains((p.Id, month.ToString()))))
             {
-                var attainment = plan.Attainment(month, patrols, today);
-                db.QuotaJudgements.Add(QuotaJudgement.Of(attainment, now));
-                if (attainment.MissedEvent(now) is { } missed)
-                {
-                    db.AddIntegrationEvent(missed);
-                }
+                db.QuotaJudgements.Add(QuotaJudgement.Of(plan.Attainment(month, patrols, today), now));
             }
         }
     }

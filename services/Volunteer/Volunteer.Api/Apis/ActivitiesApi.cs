@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using CommunityPlatform.Messaging.Outbox;
 using CommunityPlatform.ServiceKit.Domain;
 using CommunityPlatform.ServiceKit.ReferenceData;
 using CommunityPlatform.ServiceKit.Security;
@@ -126,13 +125,7 @@ public static class ActivitiesApi
 
     public static Task<Results<Ok<ActivityResponse>, NotFound>> Cancel(
         Guid id, CancelActivityRequest request, ClaimsPrincipal caller, VolunteerDbContext db, TimeProvider time, CancellationToken cancellationToken) =>
-        ChangeAsync(id, caller, db, activity =>
-        {
-            if (activity.Cancel(request.Reason, time.GetUtcNow()) is { } cancelled)
-            {
-                db.AddIntegrationEvent(cancelled);
-            }
-        }, cancellationToken);
+        ChangeAsync(id, caller, db, activity => activity.Cancel(request.Reason, time.GetUtcNow()), cancellationToken);
 
     public static async Task<Results<Ok<CompletionResponse>, NotFound>> Complete(
         Guid id, ClaimsPrincipal caller, VolunteerDbContext db, IOptions<VolunteerOptions> options, TimeProvider time, CancellationToken cancellationToken)
@@ -151,7 +144,6 @@ public static class ActivitiesApi
         }
 
         db.ServiceRecords.AddRange(settlement.Records);
-        db.AddIntegrationEvent(settlement.Completed);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(new CompletionResponse(
             ActivityResponse.From(activity), settlement.Records.Count, noShows.Count, [.. settlement.Records.Select(ServiceRecordResponse.From)]));
@@ -241,10 +233,9 @@ public static class ActivitiesApi
 
         var gridCode = request.GridCode is null ? activity.GridCode : (await db.RequireKnownGridAsync(request.GridCode, GridScope.Of(caller), cancellationToken)).Code;
         Guid? volunteerId = VolunteerPolicies.IsOrganiser(caller) ? null : (await db.OwnProfileAsync(caller, cancellationToken)).Id;
-        var (observation, reported) = PatrolObservation.Report(
+        var observation = PatrolObservation.Report(
             activity, volunteerId, gridCode, request.Location, request.Description, caller.Id(), time.GetUtcNow(), options.Value.Rules);
         db.Observations.Add(observation);
-        db.AddIntegrationEvent(reported);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/api/volunteer/activities/{id}/observations", ObservationResponse.From(observation));
     }

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using CommunityPlatform.Messaging.Outbox;
 using CommunityPlatform.ServiceKit.Domain;
 using CommunityPlatform.ServiceKit.ReferenceData;
 using CommunityPlatform.ServiceKit.Security;
@@ -58,7 +57,6 @@ public static class LateRecordsApi
 
         db.Activities.Add(activity);
         db.ServiceRecords.AddRange(settlement.Records);
-        db.AddIntegrationEvent(settlement.Completed);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/api/volunteer/activities/{activity.Id}", new CompletionResponse(
             ActivityResponse.From(activity), settlement.Records.Count, settlement.NoShowVolunteerIds.Count, [.. settlement.Records.Select(ServiceRecordResponse.From)]));

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using CommunityPlatform.Messaging.Outbox;
 using CommunityPlatform.ServiceKit.Domain;
 using CommunityPlatform.ServiceKit.Security;
 using CommunityPlatform.ServiceKit.Web;
@@ -61,7 +60,7 @@ public static class ServiceRecordsApi
     }
 
     private static async Task<Results<Ok<ServiceRecordResponse>, NotFound>> CreditAsync(
-        Guid id, ClaimsPrincipal caller, VolunteerDbContext db, Func<ServiceRecord, VolunteerProfile, Contracts.Volunteer.VolunteerHoursCredited?> credit,
+        Guid id, ClaimsPrincipal caller, VolunteerDbContext db, Action<ServiceRecord, VolunteerProfile> credit,
         CancellationToken cancellationToken)
     {
         var record = await Visible(db.ServiceRecords, caller, db).SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
@@ -71,10 +70,7 @@ public static class ServiceRecordsApi
         }
 
         var volunteer = await db.Volunteers.SingleAsync(v => v.Id == record.VolunteerId, cancellationToken);
-        if (credit(record, volunteer) is { } credited)
-        {
-            db.AddIntegrationEvent(credited);
-        }
+        credit(record, volunteer);
 
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(ServiceRecordResponse.From(record));

@@ -1,4 +1,5 @@
 using CommunityPlatform.Contracts.Volunteer;
+using CommunityPlatform.Messaging.Outbox;
 using CommunityPlatform.ServiceKit.Domain;
 
 namespace CommunityPlatform.Volunteer.Domain;
@@ -8,7 +9,7 @@ namespace CommunityPlatform.Volunteer.Domain;
 /// completed (attendance settled into service-hour records) or cancelled. Its rules are here; the API only loads and
 /// saves it.
 /// </summary>
-public sealed class Activity
+public sealed class Activity : AggregateRoot
 {
     public const int TitleMaxLength = 100;
     public const int MaxCapacity = 500;
@@ -214,7 +215,7 @@ public sealed class Activity
     }
 
     /// <summary>Calls the activity off; a published one announces it with the ids of everyone signed up or waiting.</summary>
-    public VolunteerActivityCancelled? Cancel(string? reason, DateTimeOffset now)
+    public void Cancel(string? reason, DateTimeOffset now)
     {
         new Validation().RequireText(reason, "reason", 200).ThrowIfInvalid();
         RequireStatus("cancel", ActivityStatus.Draft, ActivityStatus.Published);
@@ -223,13 +224,14 @@ public sealed class Activity
         CancelledAt = now;
         CancelReason = reason!.Trim();
         UpdatedAt = now;
-        return wasPublished
-            ? new VolunteerActivityCancelled
+        if (wasPublished)
+        {
+            Raise(new VolunteerActivityCancelled
             {
                 EventId = Guid.CreateVersion7(now), OccurredAt = now, ActivityId = Id, GridCode = GridCode, StartsAt = StartsAt,
                 VolunteerIds = [.. _signups.Where(s => s.IsActive).Select(s => s.VolunteerId)],
-            }
-            : null;
+            });
+        }
     }
 
     /// <summary>
@@ -412,12 +414,12 @@ public sealed class Activity
         Status = ActivityStatus.Completed;
         CompletedAt = now;
         UpdatedAt = now;
-        var completed = new VolunteerActivityCompleted
+        Raise(new VolunteerActivityCompleted
         {
             EventId = Guid.CreateVersion7(now), OccurredAt = now, ActivityId = Id, TeamId = TeamId, GridCode = GridCode, Kind = Kind.ToString(),
             HeldOn = CommunityTime.DateOf(StartsAt), Participants = records.Count, NoShows = noShows.Count,
-        };
-        return new Settlement(records, noShows, completed);
+        });
+        return new Settlement(records, noShows);
     }
 
     /// <summary>
@@ -486,7 +488,7 @@ public sealed record Commitment(Guid ActivityId, DateTimeOffset StartsAt, DateTi
 public sealed record LateAttendance(Guid? VolunteerId, DateTimeOffset? CheckedInAt, DateTimeOffset? CheckedOutAt, bool? NoShow);
 
 /// <summary>What completing an activity produced.</summary>
-public sealed record Settlement(IReadOnlyList<ServiceRecord> Records, IReadOnlyList<Guid> NoShowVolunteerIds, VolunteerActivityCompleted Completed);
+public sealed record Settlement(IReadOnlyList<ServiceRecord> Records, IReadOnlyList<Guid> NoShowVolunteerIds);
 
 public enum ActivityKind
 {

@@ -1,10 +1,11 @@
 using CommunityPlatform.Contracts.Volunteer;
+using CommunityPlatform.Messaging.Outbox;
 using CommunityPlatform.ServiceKit.Domain;
 
 namespace CommunityPlatform.Volunteer.Domain;
 
 /// <summary>Something a patrol (平安义警) saw that the grid should look at; the grid service opens a matter for it.</summary>
-public sealed class PatrolObservation
+public sealed class PatrolObservation : AggregateRoot
 {
     public const int DescriptionMaxLength = 1000;
 
@@ -29,7 +30,7 @@ public sealed class PatrolObservation
 
     public string ReportedBy { get; private set; } = "";
 
-    public static (PatrolObservation Observation, PatrolObservationReported Reported) Report(
+    public static PatrolObservation Report(
         Activity activity, Guid? volunteerId, string gridCode, string? location, string? description, string actor, DateTimeOffset now, VolunteerRules rules)
     {
         var validation = new Validation();
@@ -49,11 +50,11 @@ public sealed class PatrolObservation
             ObservedAt = now,
             ReportedBy = actor,
         };
-        var reported = new PatrolObservationReported
+        observation.Raise(new PatrolObservationReported
         {
             EventId = Guid.CreateVersion7(now), OccurredAt = now, ObservationId = observation.Id, ActivityId = activity.Id,
             GridCode = gridCode, Location = observation.Location, Description = observation.Description, ObservedAt = now,
-        };
-        return (observation, reported);
+        });
+        return observation;
     }
 }

@@ -1,4 +1,5 @@
 using CommunityPlatform.Contracts.Volunteer;
+using CommunityPlatform.Messaging.Outbox;
 using CommunityPlatform.ServiceKit.Domain;
 
 namespace CommunityPlatform.Volunteer.Domain;
@@ -7,7 +8,7 @@ namespace CommunityPlatform.Volunteer.Domain;
 /// A service-hour record (志愿服务记录) for one volunteer at one activity: the attendance it was computed from, the
 /// hours, who recorded it and when, and who approved it. Hours are credited (and announced) once, on approval.
 /// </summary>
-public sealed class ServiceRecord
+public sealed class ServiceRecord : AggregateRoot
 {
     public const int ReasonMaxLength = 200;
 
@@ -87,15 +88,15 @@ public sealed class ServiceRecord
         };
     }
 
-    /// <summary>Approves the hours as computed. Returns the credit to publish, or null when there are no hours to credit.</summary>
-    public VolunteerHoursCredited? Approve(VolunteerProfile volunteer, Actor actor, DateTimeOffset now)
+    /// <summary>Approves the hours as computed, announcing the credit unless there are no hours to credit.</summary>
+    public void Approve(VolunteerProfile volunteer, Actor actor, DateTimeOffset now)
     {
         RequirePending();
-        return Credit(volunteer, actor, now);
+        Credit(volunteer, actor, now);
     }
 
     /// <summary>Approves different hours than computed (e.g. a volunteer who forgot to check out); the reason is kept with the record.</summary>
-    public VolunteerHoursCredited? Adjust(decimal? hours, string? reason, VolunteerProfile volunteer, Actor actor, DateTimeOffset now)
+    public void Adjust(decimal? hours, string? reason, VolunteerProfile volunteer, Actor actor, DateTimeOffset now)
     {
         var validation = new Validation();
         validation.Require(hours is not null, "hours", "is required.");
@@ -107,23 +108,24 @@ public sealed class ServiceRecord
         RequirePending();
         Hours = hours!.Value;
         AdjustmentReason = reason!.Trim();
-        return Credit(volunteer, actor, now);
+        Credit(volunteer, actor, now);
     }
 
-    private VolunteerHoursCredited? Credit(VolunteerProfile volunteer, Actor actor, DateTimeOffset now)
+    private void Credit(VolunteerProfile volunteer, Actor actor, DateTimeOffset now)
     {
         Status = ServiceRecordStatus.Approved;
         ApprovedBy = actor.Id;
         ApprovedByName = actor.Name;
         ApprovedAt = now;
         // Nothing to credit for a record the rules gave no hours; it stays as the record of attendance.
-        return Hours <= 0
-            ? null
-            : new VolunteerHoursCredited
+        if (Hours > 0)
+        {
+            Raise(new VolunteerHoursCredited
             {
                 EventId = Guid.CreateVersion7(now), OccurredAt = now, ServiceRecordId = Id, VolunteerId = VolunteerId,
                 MemberId = volunteer.IsPartyMember ? volunteer.MemberId : null, ActivityId = ActivityId, Hours = Hours, ServedOn = ServedOn,
-            };
+            });
+        }
     }
 
     private void RequirePending()
