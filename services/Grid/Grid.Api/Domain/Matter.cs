@@ -533,6 +533,7 @@ public static class MatterCategories
 
 public static class ReporterKinds
 {
+    /// <summary>The kinds a person may report as.</summary>
     public static readonly IReadOnlyDictionary<ReporterKind, string> All = new Dictionary<ReporterKind, string>
     {
         [ReporterKind.GridWorker] = "网格员",
@@ -540,6 +541,10 @@ public static class ReporterKinds
         [ReporterKind.UnitHead] = "单元长",
         [ReporterKind.Resident] = "居民",
     };
+
+    /// <summary>Every kind's label, with the system's own filings that no person may claim.</summary>
+    public static readonly IReadOnlyDictionary<ReporterKind, string> Labels =
+        new Dictionary<ReporterKind, string>(All) { [ReporterKind.System] = "系统转入" };
 }
 
 public static class MatterSources

@@ -245,9 +245,9 @@ public sealed class MemberFilter
     [FromQuery(Name = "exactName")]
     public bool? ExactName { get; init; }
 
-    private static readonly FilterGroup<MemberStatus> ActiveGroup = new("Active", "正式和预备党员", Member.ActiveStatuses);
+    internal static readonly FilterGroup<MemberStatus> ActiveGroup = new("Active", "正式和预备党员", Member.ActiveStatuses);
 
-    private static readonly FilterGroup<Education> CollegeOrAboveGroup = new("CollegeOrAbove", "大专及以上", AgeCohorts.CollegeOrAbove);
+    internal static readonly FilterGroup<Education> CollegeOrAboveGroup = new("CollegeOrAbove", "大专及以上", AgeCohorts.CollegeOrAbove);
 
     internal IQueryable<Member> Apply(IQueryable<Member> query, DateOnly today)
     {

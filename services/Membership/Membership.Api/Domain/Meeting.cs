@@ -211,6 +211,16 @@ public enum MeetingStatus
     Cancelled,
 }
 
+public static class MeetingStatusLabels
+{
+    public static readonly IReadOnlyDictionary<MeetingStatus, string> All = new Dictionary<MeetingStatus, string>
+    {
+        [MeetingStatus.Scheduled] = "已安排",
+        [MeetingStatus.Held] = "已召开",
+        [MeetingStatus.Cancelled] = "已取消",
+    };
+}
+
 public enum AttendanceStatus
 {
     /// <summary>出席</summary>
@@ -221,6 +231,16 @@ public enum AttendanceStatus
 
     /// <summary>补学 — absent, made up later</summary>
     MadeUp,
+}
+
+public static class AttendanceStatusLabels
+{
+    public static readonly IReadOnlyDictionary<AttendanceStatus, string> All = new Dictionary<AttendanceStatus, string>
+    {
+        [AttendanceStatus.Present] = "出席",
+        [AttendanceStatus.Absent] = "缺席",
+        [AttendanceStatus.MadeUp] = "已补学",
+    };
 }
 
 public enum MeetingKind

@@ -79,7 +79,7 @@ public static class InspectionsApi
         DateOnly? completedFrom, DateOnly? completedTo, Guid? cursor, int? limit, CancellationToken cancellationToken)
     {
         var validation = new Validation();
-        InspectionStatus? parsedStatus = status is null ? null : validation.RequireOneOf(status, "status", InspectionStatusLabels);
+        InspectionStatus? parsedStatus = status is null ? null : validation.RequireOneOf(status, "status", InspectionStatuses.Labels);
         var completed = DayRange.Of(completedFrom, completedTo, "completedFrom", "completedTo", validation);
         validation.ThrowIfInvalid();
 
@@ -153,14 +153,7 @@ public static class InspectionsApi
         var candidates = await db.LatestChecklists().Where(c => c.VenueKinds.Contains(kind)).ToListAsync(cancellationToken);
         return candidates.OrderBy(c => c.Shipped).ThenByDescending(c => c.CreatedAt).FirstOrDefault()
             ?? throw DomainValidationException.For("templateCode", $"is required: no checklist is meant for {VenueKinds.Labels[venue.Kind]}.");
-    }
-
-    private static readonly IReadOnlyDictionary<InspectionStatus, string> InspectionStatusLabels = new Dictionary<InspectionStatus, string>
-    {
-        [InspectionStatus.InProgress] = "检查中",
-        [InspectionStatus.Completed] = "已完成",
-    };
-}
+    }}
 
 public sealed record StartInspectionRequest(Guid? VenueId, string? TemplateCode = null, Guid? CampaignId = null, Guid? TaskId = null);
 

@@ -183,6 +183,15 @@ public enum InspectionStatus
     Completed,
 }
 
+public static class InspectionStatuses
+{
+    public static readonly IReadOnlyDictionary<InspectionStatus, string> Labels = new Dictionary<InspectionStatus, string>
+    {
+        [InspectionStatus.InProgress] = "检查中",
+        [InspectionStatus.Completed] = "已完成",
+    };
+}
+
 /// <summary>合格 / 不合格 / 不适用.</summary>
 public enum AnswerResult
 {

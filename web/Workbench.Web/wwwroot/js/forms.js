@@ -4,6 +4,7 @@
 import { h, clear } from './dom.js';
 import { t } from './i18n.js';
 import { ApiError } from './api.js';
+import { today } from './calendar.js';
 
 /**
  * The API's rules, as a form field states them. Each returns the message key and arguments of the first broken
@@ -17,6 +18,7 @@ export const rules = {
   pattern: (regex, messageKey) => (value) => (value && !regex.test(value) ? [messageKey] : null),
   min: (min) => (value) => (value !== '' && value !== null && Number(value) < min ? ['validation.min', { min }] : null),
   max: (max) => (value) => (value !== '' && value !== null && Number(value) > max ? ['validation.max', { max }] : null),
+  // Dates are the community's days: "the future" begins at the community's midnight, not the device's.
   notFuture: () => (value) => (value && value > today() ? ['validation.notFuture'] : null),
   notPast: () => (value) => (value && value < today() ? ['validation.notPast'] : null),
   /** A list typed one per line or separated by commas: `min`–`max` entries, each at most `length` characters. */
@@ -33,12 +35,6 @@ export const rules = {
 /** A list typed one per line or separated by commas (photo references, participants). */
 export function splitList(text) {
   return String(text ?? '').split(/[\n,，、;；]+/).map((item) => item.trim()).filter(Boolean);
-}
-
-/** Today in the person's own time zone, as yyyy-MM-dd (the API's dates). */
-export function today() {
-  const now = new Date();
-  return new Date(now.getTime() - now.getTimezoneOffset() * 60000).toISOString().slice(0, 10);
 }
 
 /** The API's English rule texts, in the person's language where the resource file knows the pattern. */
