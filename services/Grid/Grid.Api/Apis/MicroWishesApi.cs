@@ -107,7 +107,7 @@ public static class MicroWishesApi
 
         var partner = request.PartnerUnitId is { } partnerId
             ? await db.PartnerUnits.SingleOrDefaultAsync(p => p.Id == partnerId, cancellationToken)
-              ?? throw DomainValidationException.For("partnerUnitId", "names no partner unit.")
+              ?? throw DomainValidationException.For("partnerUnitId", ValidationFailure.NotFound("names no partner unit."))
             : null;
         db.AddIntegrationEvent(wish.Claim(request.MemberId, partner, request.ClaimantName, time.GetUtcNow()));
         await db.SaveChangesAsync(cancellationToken);

@@ -124,10 +124,10 @@ public static class PlacesApi
         var building = request.BuildingId is { } buildingId ? await db.Buildings.SingleOrDefaultAsync(b => b.Id == buildingId, cancellationToken) : null;
         if (building is null || !GridScope.Of(caller).Covers(building.GridCode))
         {
-            throw DomainValidationException.For("buildingId", request.BuildingId is null ? "is required." : "names no building in your grids.");
+            throw DomainValidationException.For("buildingId", request.BuildingId is null ? ValidationFailure.Required() : ValidationFailure.NotFound("names no building in your grids."));
         }
 
-        var unit = request.UnitId is { } unitId ? await db.Units.SingleOrDefaultAsync(u => u.Id == unitId, cancellationToken) ?? throw DomainValidationException.For("unitId", "names no unit.") : null;
+        var unit = request.UnitId is { } unitId ? await db.Units.SingleOrDefaultAsync(u => u.Id == unitId, cancellationToken) ?? throw DomainValidationException.For("unitId", ValidationFailure.NotFound("names no unit.")) : null;
         var household = Household.Create(building, unit, request.Room, time.GetUtcNow());
         db.Households.Add(household);
         await db.SaveChangesAsync(cancellationToken);
@@ -169,7 +169,7 @@ public static class PlacesApi
         var household = request.HouseholdId is { } householdId ? await db.Households.SingleOrDefaultAsync(h => h.Id == householdId, cancellationToken) : null;
         if (household is null || !GridScope.Of(caller).Covers(household.GridCode))
         {
-            throw DomainValidationException.For("householdId", request.HouseholdId is null ? "is required." : "names no household in your grids.");
+            throw DomainValidationException.For("householdId", request.HouseholdId is null ? ValidationFailure.Required() : ValidationFailure.NotFound("names no household in your grids."));
         }
 
         var now = time.GetUtcNow();

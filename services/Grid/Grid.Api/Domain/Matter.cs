@@ -200,8 +200,8 @@ public sealed class Matter
     {
         var validation = new Validation();
         validation.RequireText(handler, "handler", 100);
-        validation.Require(dueOn is not null, "dueOn", "is required (yyyy-MM-dd).");
-        validation.Require(dueOn is null || dueOn >= CommunityTime.DateOf(now), "dueOn", "may not be in the past.");
+        validation.RequireGiven(dueOn, "dueOn", "is required (yyyy-MM-dd).");
+        validation.Require(dueOn is null || dueOn >= CommunityTime.DateOf(now), "dueOn", ValidationFailure.NotPast());
         validation.ThrowIfInvalid();
         RequireStatus("assign", MatterStatus.Accepted, MatterStatus.Deliberating);
         Status = MatterStatus.Assigned;
@@ -320,8 +320,8 @@ public sealed class Matter
     private void Verify(int? satisfaction, string? note, Actor actor, DateTimeOffset now)
     {
         var validation = new Validation();
-        validation.Require(satisfaction is >= 1 and <= 5, "satisfaction", "must be from 1 (very dissatisfied) to 5 (very satisfied).");
-        validation.Require(note is null || note.Trim().Length <= 500, "note", "must be at most 500 characters.");
+        validation.Require(satisfaction is >= 1 and <= 5, "satisfaction", ValidationFailure.Range(1, 5, "must be from 1 (very dissatisfied) to 5 (very satisfied)."));
+        validation.RequireMaxLength(note?.Trim(), "note", 500);
         validation.ThrowIfInvalid();
         RequireStatus("rate", MatterStatus.Resolved);
         var remark = string.IsNullOrWhiteSpace(note) ? "" : "：" + note.Trim();

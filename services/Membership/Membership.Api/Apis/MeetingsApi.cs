@@ -91,7 +91,7 @@ public static class MeetingsApi
         {
             [MeetingStatus.Scheduled] = "已安排", [MeetingStatus.Held] = "已召开", [MeetingStatus.Cancelled] = "已取消",
         });
-        validation.Require(from is null || to is null || from <= to, "to", "must not be before from.");
+        validation.Require(from is null || to is null || from <= to, "to", ValidationFailure.NotBefore("from"));
         var held = DayRange.Of(heldFrom, heldTo, "heldFrom", "heldTo", validation);
         validation.ThrowIfInvalid();
 
@@ -155,13 +155,13 @@ public static class MeetingsApi
         }
 
         var entries = (request.Attendance ?? []).Select((a, i) => new AttendanceEntry(
-            a.MemberId ?? throw DomainValidationException.For($"attendance[{i}].memberId", "is required."),
+            a.MemberId ?? throw DomainValidationException.For($"attendance[{i}].memberId", ValidationFailure.Required()),
             ParseStatus(a.Status, i),
             a.Reason)).ToList();
         var members = await db.RequireMembersAsync(entries.Select(e => e.MemberId).Distinct().ToList(), "attendance", cancellationToken);
         if (members.FirstOrDefault(m => !m.IsActive) is { } inactive)
         {
-            throw DomainValidationException.For("attendance", $"member {inactive.Id} is no longer active ({inactive.Status}).");
+            throw DomainValidationException.For("attendance", ValidationFailure.Of(ValidationCodes.NotAllowed, $"member {inactive.Id} is no longer active ({inactive.Status})."));
         }
 
         var held = meeting.RecordHeld(request.HeldOn, request.Topic, request.Minutes, entries, time.GetUtcNow());

@@ -255,7 +255,7 @@ public sealed class MemberFilter
         var statuses = Status is null ? null : validation.RequireOneOrGroup(Status, "status", MemberStatusLabels.All, ActiveGroup);
         var cohort = AgeCohort is null ? null : validation.RequireOneOf(AgeCohort, "ageCohort", AgeCohorts.Labels);
         var levels = Education is null ? null : validation.RequireOneOrGroup(Education, "education", EducationLabels.All, CollegeOrAboveGroup);
-        validation.Require(Name is null || Name.Trim().Length is > 0 and <= PersonalDetails.NameMaxLength, "name", $"must be 1 to {PersonalDetails.NameMaxLength} characters.");
+        validation.Require(Name is null || Name.Trim().Length is > 0 and <= PersonalDetails.NameMaxLength, "name", ValidationFailure.Length(1, PersonalDetails.NameMaxLength));
         validation.ThrowIfInvalid();
 
         if (!string.IsNullOrWhiteSpace(OrganisationCode))

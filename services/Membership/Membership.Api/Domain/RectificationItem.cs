@@ -60,7 +60,7 @@ public sealed class RectificationItem
         validation.RequireText(category, "category", 100);
         validation.RequireText(finding, "finding", 2000);
         validation.RequireText(owner, "owner", 100);
-        validation.Require(deadline is not null, "deadline", "is required (yyyy-MM-dd).");
+        validation.RequireGiven(deadline, "deadline", "is required (yyyy-MM-dd).");
         validation.RequireText(measures, "measures", 4000);
         validation.ThrowIfInvalid();
         return new RectificationItem
@@ -91,7 +91,7 @@ public sealed class RectificationItem
     {
         var validation = new Validation();
         validation.RequireDateNotAfter(completedOn, "completedOn", CommunityTime.DateOf(now));
-        validation.Require(progress is null || progress.Length <= 2000, "progress", "must be at most 2000 characters.");
+        validation.RequireMaxLength(progress, "progress", 2000);
         EvidenceReferences.Check(validation, evidence, "evidence", required: true);
         validation.ThrowIfInvalid();
         RequireNotCompleted();

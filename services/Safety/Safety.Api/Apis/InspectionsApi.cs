@@ -47,7 +47,7 @@ public static class InspectionsApi
         var venue = await db.Venues.AsNoTracking().SingleOrDefaultAsync(v => v.Id == request.VenueId, cancellationToken);
         if (venue is null || !scope.Covers(venue.GridCode))
         {
-            throw DomainValidationException.For("venueId", request.VenueId is null ? "is required." : $"names no venue of yours ({request.VenueId}).");
+            throw DomainValidationException.For("venueId", request.VenueId is null ? ValidationFailure.Required() : ValidationFailure.NotFound($"names no venue of yours ({request.VenueId})."));
         }
 
         var now = time.GetUtcNow();
@@ -55,7 +55,7 @@ public static class InspectionsApi
         if (request.CampaignId is { } campaignId)
         {
             campaign = await db.Campaigns.AsNoTracking().SingleOrDefaultAsync(c => c.Id == campaignId, cancellationToken)
-                ?? throw DomainValidationException.For("campaignId", $"names no campaign ({campaignId}).");
+                ?? throw DomainValidationException.For("campaignId", ValidationFailure.NotFound($"names no campaign ({campaignId})."));
             campaign.RequireAccepts(venue, CommunityTime.DateOf(now));
         }
 
@@ -63,7 +63,7 @@ public static class InspectionsApi
         if (request.TaskId is { } taskId)
         {
             task = await db.InspectionTasks.AsNoTracking().SingleOrDefaultAsync(t => t.Id == taskId && t.GridCode == venue.GridCode, cancellationToken)
-                ?? throw DomainValidationException.For("taskId", $"names no inspection task in the venue's grid ({taskId}).");
+                ?? throw DomainValidationException.For("taskId", ValidationFailure.NotFound($"names no inspection task in the venue's grid ({taskId})."));
             task.RequireOpen();
         }
 
@@ -145,14 +145,14 @@ public static class InspectionsApi
         if (code is not null)
         {
             return await db.LatestChecklistAsync(code, cancellationToken)
-                ?? throw DomainValidationException.For("templateCode", $"names no checklist ('{code}').");
+                ?? throw DomainValidationException.For("templateCode", ValidationFailure.NotFound($"names no checklist ('{code}')."));
         }
 
         var kind = venue.Kind.ToString();
         // The office's own checklist for the kind wins over the shipped one; among them, the most recently edited.
         var candidates = await db.LatestChecklists().Where(c => c.VenueKinds.Contains(kind)).ToListAsync(cancellationToken);
         return candidates.OrderBy(c => c.Shipped).ThenByDescending(c => c.CreatedAt).FirstOrDefault()
-            ?? throw DomainValidationException.For("templateCode", $"is required: no checklist is meant for {VenueKinds.Labels[venue.Kind]}.");
+            ?? throw DomainValidationException.For("templateCode", ValidationFailure.Required($"is required: no checklist is meant for {VenueKinds.Labels[venue.Kind]}."));
     }}
 
 public sealed record StartInspectionRequest(Guid? VenueId, string? TemplateCode = null, Guid? CampaignId = null, Guid? TaskId = null);

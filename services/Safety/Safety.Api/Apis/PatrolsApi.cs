@@ -68,7 +68,7 @@ public static class PatrolsApi
             return TypedResults.NotFound();
         }
 
-        plan.End(request.EndsOn ?? throw DomainValidationException.For("endsOn", "is required (yyyy-MM-dd)."));
+        plan.End(request.EndsOn ?? throw DomainValidationException.For("endsOn", ValidationFailure.Required("is required (yyyy-MM-dd).")));
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(PatrolPlanResponse.From(plan));
     }
@@ -90,7 +90,7 @@ public static class PatrolsApi
         var validation = new Validation();
         PatrolKind? parsedKind = kind is null ? null : validation.RequireOneOf(kind, "kind", PatrolKinds.Labels);
         var parsedMonth = month is null ? null : PatrolMonth.Parse(month);
-        validation.Require(month is null || parsedMonth is not null, "month", "must be a month written yyyy-MM.");
+        validation.Require(month is null || parsedMonth is not null, "month", ValidationFailure.Format("yyyy-MM", "must be a month written yyyy-MM."));
         validation.ThrowIfInvalid();
 
         var query = GridScope.Of(caller).Filter(db.Patrols.AsNoTracking(), p => p.GridCode);
@@ -110,7 +110,7 @@ public static class PatrolsApi
     {
         var today = CommunityTime.Today(time);
         var parsed = month is null ? PatrolMonth.Of(today) : PatrolMonth.Parse(month);
-        new Validation().Require(parsed is not null, "month", "must be a month written yyyy-MM.").ThrowIfInvalid();
+        new Validation().Require(parsed is not null, "month", ValidationFailure.Format("yyyy-MM", "must be a month written yyyy-MM.")).ThrowIfInvalid();
         var attainments = await QuotaAttainmentsAsync(db, GridScope.Of(caller), gridCode, parsed!.Value, today, cancellationToken);
         return TypedResults.Ok(new PatrolQuotaReport(parsed.Value.ToString(), attainments));
     }
@@ -133,7 +133,7 @@ public static class PatrolsApi
 
     private static async Task<Venue?> OptionalVenueAsync(SafetyDbContext db, Guid? venueId, CancellationToken cancellationToken) =>
         venueId is { } id
-            ? await db.Venues.AsNoTracking().SingleOrDefaultAsync(v => v.Id == id, cancellationToken) ?? throw DomainValidationException.For("venueId", $"names no venue ({id}).")
+            ? await db.Venues.AsNoTracking().SingleOrDefaultAsync(v => v.Id == id, cancellationToken) ?? throw DomainValidationException.For("venueId", ValidationFailure.NotFound($"names no venue ({id})."))
             : null;
 }
 

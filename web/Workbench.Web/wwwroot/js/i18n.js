@@ -23,6 +23,11 @@ export async function loadLanguage(preferred = 'zh-CN') {
   document.documentElement.lang = preferred;
 }
 
+/** Whether the resource files hold a text for `key`. */
+export function hasText(key) {
+  return typeof key.split('.').reduce((node, part) => node?.[part], strings) === 'string';
+}
+
 export function t(key, args) {
   const text = key.split('.').reduce((node, part) => node?.[part], strings);
   if (typeof text !== 'string') {

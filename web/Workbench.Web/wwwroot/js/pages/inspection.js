@@ -7,7 +7,7 @@ import { t } from '../i18n.js';
 import { loadLabels, labelsOf } from '../labels.js';
 import { formatDate, formatDateTime, today } from '../calendar.js';
 import { api, apiAll, ApiError, newIdempotencyKey } from '../api.js';
-import { explainServerRule, splitList } from '../forms.js';
+import { fieldMessages, splitList } from '../forms.js';
 import { pageHead, badge, meter, notice } from '../ui.js';
 
 const RESULTS = ['Pass', 'Fail', 'NotApplicable'];
@@ -126,7 +126,7 @@ function runView(ctx, inspection, guidance, root) {
       accept(saved);
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
-      if (error.status === 400) card.errors(error.fieldErrors);
+      if (error.status === 400) card.errors(fieldMessages(error));
       else if (error.status === 409) {
         card.status('');
         showBanner(error.problem.rule === 'inspection.completed' ? t('inspections.run.alreadyCompleted') : t('inspections.run.changedByOther'), { reload: true });
@@ -245,11 +245,11 @@ function itemCard(item, guidance, onSave, reload) {
   function validate() {
     const d = draft();
     const problems = {
-      result: d.result ? null : t('validation.required'),
-      notes: notes.value.trim().length > MAX_NOTES ? t('validation.maxLength', { max: MAX_NOTES }) : null,
+      result: d.result ? null : t('validation.codes.required'),
+      notes: notes.value.trim().length > MAX_NOTES ? t('validation.codes.max_length', { max: MAX_NOTES }) : null,
       photos: d.photos.length > MAX_PHOTOS ? t('validation.listMax', { max: MAX_PHOTOS })
         : d.photos.some((p) => p.length > MAX_PHOTO_LENGTH) ? t('validation.listLength', { length: MAX_PHOTO_LENGTH }) : null,
-      deadline: d.deadline && d.deadline < today() ? t('validation.notPast') : null,
+      deadline: d.deadline && d.deadline < today() ? t('validation.codes.not_past') : null,
       severity: null,
     };
     for (const [name, message] of Object.entries(problems)) {
@@ -308,7 +308,7 @@ function itemCard(item, guidance, onSave, reload) {
       statusLine.textContent = '';
       for (const [name, messages] of Object.entries(fieldErrors)) {
         const slot = slots[name] ?? slots.result;
-        slot.textContent = messages.map(explainServerRule).join(' ');
+        slot.textContent = messages.join(' ');
       }
     },
     mark: (on) => element.classList.toggle('missing', on),

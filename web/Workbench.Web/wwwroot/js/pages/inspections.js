@@ -6,7 +6,7 @@ import { t } from '../i18n.js';
 import { loadLabels, labelsOf } from '../labels.js';
 import { formatDateTime, today, addDays } from '../calendar.js';
 import { api, apiAll, ApiError, newIdempotencyKey } from '../api.js';
-import { form, rules } from '../forms.js';
+import { form, rules, fieldMessages } from '../forms.js';
 import { pageHead, stat, badge } from '../ui.js';
 
 const NINE_SMALL = ['SmallShop', 'SmallRestaurant', 'SmallHotel', 'SmallEntertainment', 'SmallInternetCafe', 'SmallBeautyBath', 'SmallSchool', 'SmallClinic', 'SmallWorkshop'];
@@ -153,7 +153,7 @@ async function startInspection(ctx, { grids, campaigns, tasks }) {
     for (const slot of Object.values(errorSlots)) slot.textContent = '';
     const venue = selectedVenue();
     if (!venue) {
-      errorSlots.venueId.textContent = t('validation.required');
+      errorSlots.venueId.textContent = t('validation.codes.required');
       venueSelect.focus();
       return;
     }
@@ -167,7 +167,7 @@ async function startInspection(ctx, { grids, campaigns, tasks }) {
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
       const unplaced = [];
-      for (const [name, messages] of Object.entries(error.fieldErrors)) {
+      for (const [name, messages] of Object.entries(fieldMessages(error))) {
         if (errorSlots[name]) errorSlots[name].textContent = messages.join(' '); else unplaced.push(`${name}: ${messages.join(' ')}`);
       }
       clear(summary, h('strong', null, error.status === 400 ? t('validation.fix') : error.message), unplaced.length ? h('ul', null, unplaced.map((m) => h('li', null, m))) : null);

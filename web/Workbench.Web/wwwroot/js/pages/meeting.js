@@ -6,7 +6,7 @@ import { t, formatPercent } from '../i18n.js';
 import { loadLabels, labelsOf } from '../labels.js';
 import { formatDate, formatDateTime, today, dayOf } from '../calendar.js';
 import { api, apiAll, newIdempotencyKey, ApiError } from '../api.js';
-import { form, rules } from '../forms.js';
+import { form, rules, fieldMessages } from '../forms.js';
 import { pageHead, badge, stat, notice } from '../ui.js';
 import { attendanceCounts } from './meetings.js';
 
@@ -63,7 +63,7 @@ function attendeeRow(member, organisationName, onChange) {
     if (state.status !== 'Absent') return null;
     const text = reason.value.trim();
     if (!text) return t('meetings.meeting.reasonRequired');
-    return text.length > REASON_MAX ? t('validation.maxLength', { max: REASON_MAX }) : null;
+    return text.length > REASON_MAX ? t('validation.codes.max_length', { max: REASON_MAX }) : null;
   }
   function showReason(message) {
     reasonError.textContent = message ?? '';
@@ -163,7 +163,7 @@ function recordSection(ctx, meeting, members, organisationName) {
 /** The API's errors on attendance[i].reason and the like go to row i; the rest stay with the form. */
 function placeAttendanceErrors(error, rows, listError) {
   const rest = {};
-  for (const [field, messages] of Object.entries(error.fieldErrors)) {
+  for (const [field, messages] of Object.entries(fieldMessages(error))) {
     const match = /^attendance\[(\d+)\]\.(\w+)$/i.exec(field);
     if (match && rows[Number(match[1])]) rows[Number(match[1])].showServer(match[2].toLowerCase(), messages);
     else if (field.toLowerCase() === 'attendance') listError.textContent = messages.join(' ');

@@ -5,6 +5,7 @@ import { h, clear } from '../dom.js';
 import { t, labels } from '../i18n.js';
 import { formatDate, formatDateTime, today } from '../calendar.js';
 import { api, apiAll, ApiError, newIdempotencyKey, withQuery } from '../api.js';
+import { fieldMessages } from '../forms.js';
 import { pageHead, table, notice } from '../ui.js';
 import { hasRole, Roles } from '../session.js';
 
@@ -40,7 +41,7 @@ function problemBox(error) {
   if (error instanceof ApiError && error.status === 403) {
     return h('div', { class: 'refused', role: 'alert' }, h('p', null, t('report.forbidden')));
   }
-  const fieldMessages = error instanceof ApiError ? Object.values(error.fieldErrors).flat() : [];
+  const fieldMessages = error instanceof ApiError ? Object.values(fieldMessages(error)).flat() : [];
   return h('div', { class: 'refused', role: 'alert' }, h('p', null, fieldMessages.join(' ') || error.message));
 }
 
