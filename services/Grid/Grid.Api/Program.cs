@@ -15,4 +15,5 @@ app.MapMattersApi();
 app.MapMicroWishesApi();
 app.MapCareListApi();
 app.MapStatisticsApi();
+app.MapLabelsApi("grid", GridLabels.Catalogue);
 app.Run();

@@ -17,4 +17,5 @@ app.MapServicePostsApi();
 app.MapTalksApi();
 app.MapRectificationsApi();
 app.MapStatisticsApi();
+app.MapLabelsApi("membership", MembershipLabels.Catalogue);
 app.Run();

@@ -16,4 +16,5 @@ app.MapPatrolsApi();
 app.MapCampaignsApi();
 app.MapInspectionTasksApi();
 app.MapStatisticsApi();
+app.MapLabelsApi("safety", SafetyLabels.Catalogue);
 app.Run();

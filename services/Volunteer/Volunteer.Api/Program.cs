@@ -15,4 +15,5 @@ app.MapActivitiesApi();
 app.MapLateRecordsApi();
 app.MapServiceRecordsApi();
 app.MapStatisticsApi();
+app.MapLabelsApi("volunteer", VolunteerLabels.Catalogue);
 app.Run();

@@ -23,7 +23,7 @@ public readonly record struct DayRange(DateOnly? From, DateOnly? To)
     /// <summary>The range a request names by <paramref name="fromField"/> and <paramref name="toField"/>; an end before the start is an error on <paramref name="toField"/>.</summary>
     public static DayRange Of(DateOnly? from, DateOnly? to, string fromField, string toField, Validation validation)
     {
-        validation.Require(from is null || to is null || from <= to, toField, $"must not be before {fromField}.");
+        validation.Require(from is null || to is null || from <= to, toField, ValidationFailure.NotBefore(fromField));
         return new DayRange(from, to);
     }
 

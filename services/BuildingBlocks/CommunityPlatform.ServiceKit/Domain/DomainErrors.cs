@@ -4,13 +4,19 @@ namespace CommunityPlatform.ServiceKit.Domain;
 public abstract class DomainException(string message) : Exception(message);
 
 /// <summary>Input that is invalid on its face (answered 400), with the failing rule per field.</summary>
-public sealed class DomainValidationException(IReadOnlyDictionary<string, string[]> errors)
+public sealed class DomainValidationException(IReadOnlyDictionary<string, IReadOnlyList<ValidationFailure>> failures)
     : DomainException("One or more fields are invalid.")
 {
-    public IReadOnlyDictionary<string, string[]> Errors { get; } = errors;
+    /// <summary>Each field's failures, in the order they were found.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<ValidationFailure>> Failures { get; } = failures;
+
+    /// <summary>Each field's English messages (the problem's <c>errors</c>).</summary>
+    public IReadOnlyDictionary<string, string[]> Errors { get; } =
+        failures.ToDictionary(kv => kv.Key, kv => kv.Value.Select(f => f.Message).ToArray(), StringComparer.Ordinal);
 
     /// <summary>One field breaking one rule, e.g. a reference to a record that does not exist.</summary>
-    public static DomainValidationException For(string field, string rule) => new(new Dictionary<string, string[]> { [field] = [rule] });
+    public static DomainValidationException For(string field, ValidationFailure failure) =>
+        new(new Dictionary<string, IReadOnlyList<ValidationFailure>> { [field] = [failure] });
 }
 
 /// <summary>

@@ -15,7 +15,7 @@ public static partial class GridCodes
     /// <summary>A grid code is given, at most <see cref="MaxLength"/> characters, letters, digits and '-' only.</summary>
     public static Validation RequireGridCode(this Validation validation, string? code, string field) =>
         validation.RequireText(code, field, MaxLength)
-            .Require(code is null || IsWellFormed(code.Trim()), field, "may contain only letters, digits and '-'.");
+            .Require(code is null || IsWellFormed(code.Trim()), field, ValidationFailure.Format("A-Z a-z 0-9 -", "may contain only letters, digits and '-'."));
 
     [GeneratedRegex("^[A-Za-z0-9-]+$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex Shape();

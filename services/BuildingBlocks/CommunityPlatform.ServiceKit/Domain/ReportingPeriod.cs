@@ -16,7 +16,7 @@ public readonly record struct ReportingPeriod(DateOnly From, DateOnly To)
     {
         var end = to ?? CommunityTime.Today(time);
         var start = from ?? new DateOnly(end.Year, end.Month <= 6 ? 1 : 7, 1);
-        new Validation().Require(start <= end, "to", "must not be before from.").ThrowIfInvalid();
+        new Validation().Require(start <= end, "to", ValidationFailure.NotBefore("from")).ThrowIfInvalid();
         return new ReportingPeriod(start, end);
     }
 

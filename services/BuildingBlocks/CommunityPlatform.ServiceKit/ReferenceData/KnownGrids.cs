@@ -29,11 +29,11 @@ public static class KnownGrids
         var code = gridCode?.Trim();
         if (string.IsNullOrEmpty(code))
         {
-            throw DomainValidationException.For(field, "is required and may not be blank.");
+            throw DomainValidationException.For(field, ValidationFailure.Required("is required and may not be blank."));
         }
 
         var grid = scope.Covers(code) ? await db.Set<KnownGrid>().AsNoTracking().SingleOrDefaultAsync(g => g.Code == code, cancellationToken) : null;
-        return grid ?? throw DomainValidationException.For(field, $"names no grid of yours that the grid service has announced ('{code}').");
+        return grid ?? throw DomainValidationException.For(field, ValidationFailure.NotFound($"names no grid of yours that the grid service has announced ('{code}')."));
     }
 
     /// <summary>

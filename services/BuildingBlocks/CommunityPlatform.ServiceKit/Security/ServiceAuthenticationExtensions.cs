@@ -1,4 +1,5 @@
 using CommunityPlatform.ServiceDefaults;
+using CommunityPlatform.ServiceKit.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
@@ -26,7 +27,8 @@ public static class ServiceAuthenticationExtensions
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddIdentityServiceBearer();
 
         var authorization = builder.Services.AddAuthorizationBuilder()
-            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddRolePolicy(LabelsApi.ReadLabels, LabelsApi.Readers);
         policies?.Invoke(authorization);
         return builder;
     }

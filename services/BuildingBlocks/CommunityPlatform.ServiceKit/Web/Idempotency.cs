@@ -126,7 +126,7 @@ internal sealed class IdempotencyFilter<TDbContext>(TDbContext db, IOptions<Json
         var key = header.ToString().Trim();
         new Validation()
             .Require(key.Length is > 0 and <= Idempotency.KeyMaxLength && key.All(c => c is > ' ' and < (char)127), Idempotency.Header,
-                $"must be 1 to {Idempotency.KeyMaxLength} visible ASCII characters, e.g. a UUID the client made for this write.")
+                ValidationFailure.Length(1, Idempotency.KeyMaxLength, $"must be 1 to {Idempotency.KeyMaxLength} visible ASCII characters, e.g. a UUID the client made for this write."))
             .ThrowIfInvalid();
         var caller = http.User.Id();
         var endpoint = $"{http.Request.Method} {http.Request.Path}";

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
 using CommunityPlatform.ServiceKit.Domain;
 using Microsoft.AspNetCore.Diagnostics;
@@ -12,7 +13,8 @@ namespace CommunityPlatform.ServiceKit.Web;
 /// <summary>
 /// Turns the exceptions a request can legitimately cause into RFC 9457 problem details: domain validation 400,
 /// domain rule 409, unreadable body 400 (naming the JSON path that failed, and the rule when a string held a control
-/// character), a lost concurrency or uniqueness race 409.
+/// character), a lost concurrency or uniqueness race 409. Every 400 with field errors carries, beside each field's
+/// English <c>errors</c>, the same failures' <c>codes</c> in the same order: <c>{ field: [{ code, args }] }</c>.
 /// Anything else stays a 500 — a bug, not bad input.
 /// </summary>
 internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsService problemDetails) : IExceptionHandler
@@ -23,12 +25,7 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
     {
         ProblemDetails? problem = exception switch
         {
-            DomainValidationException invalid => new HttpValidationProblemDetails(invalid.Errors.ToDictionary())
-            {
-                Status = StatusCodes.Status400BadRequest,
-                Title = "The request is invalid.",
-                Detail = invalid.Message,
-            },
+            DomainValidationException invalid => Invalid(invalid.Failures, "The request is invalid.", invalid.Message),
             DomainRuleViolationException rule => RuleViolation(rule),
             BadHttpRequestException bad => UnreadableRequest(bad),
             DbUpdateConcurrencyException => new ProblemDetails
@@ -85,30 +82,17 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
         {
             var atField = json.Path is { Length: > 2 };
             var field = atField ? json.Path!.TrimStart('$', '.') : "body";
-            var rule = json is ControlCharacterJsonException ? PlainText.Rule
-                : atField ? "has a value of the wrong type or format."
-                : "must be a valid JSON document.";
-            return new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [rule] })
-            {
-                Status = StatusCodes.Status400BadRequest,
-                Title = "The request body could not be read.",
-                Detail = "The body is not valid JSON for this request.",
-            };
+            var failure = json is ControlCharacterJsonException ? ValidationFailure.PlainText()
+                : atField ? WrongType
+                : ValidationFailure.Of(ValidationCodes.InvalidJson, "must be a valid JSON document.");
+            return Invalid(One(field, failure), "The request body could not be read.", "The body is not valid JSON for this request.");
         }
 
         // Route and query values that do not parse (from=2026-13-01) or are missing: name the parameter as a field.
         if (BindingFailure().Match(bad.Message) is { Success: true } binding)
         {
-            var name = binding.Groups["name"].Value;
-            return new HttpValidationProblemDetails(new Dictionary<string, string[]>
-            {
-                [name] = [binding.Groups["value"].Success ? "has a value of the wrong type or format." : "is required."],
-            })
-            {
-                Status = StatusCodes.Status400BadRequest,
-                Title = "The request could not be read.",
-                Detail = bad.Message,
-            };
+            var failure = binding.Groups["value"].Success ? WrongType : ValidationFailure.Required();
+            return Invalid(One(binding.Groups["name"].Value, failure), "The request could not be read.", bad.Message);
         }
 
         return new ProblemDetails
@@ -118,6 +102,24 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
             Detail = bad.Message,
         };
     }
+
+    private static readonly ValidationFailure WrongType = ValidationFailure.Of(ValidationCodes.WrongType, "has a value of the wrong type or format.");
+
+    private static Dictionary<string, IReadOnlyList<ValidationFailure>> One(string field, ValidationFailure failure) => new() { [field] = [failure] };
+
+    private static HttpValidationProblemDetails Invalid(IReadOnlyDictionary<string, IReadOnlyList<ValidationFailure>> failures, string title, string detail) =>
+        new(failures.ToDictionary(kv => kv.Key, kv => kv.Value.Select(f => f.Message).ToArray()))
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = title,
+            Detail = detail,
+            Extensions = { ["codes"] = failures.ToDictionary(kv => kv.Key, kv => kv.Value.Select(f => new FailureCode(f.Code, f.Args)).ToArray()) },
+        };
+
+    /// <summary>A failure as a client translates it: <c>{ "code": "max_length", "args": { "max": 200 } }</c>.</summary>
+    private sealed record FailureCode(
+        string Code,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyDictionary<string, object?>? Args);
 
     [GeneratedRegex("""^(?:Failed to bind parameter "[^"]* (?<name>\w+)" from "(?<value>.*)"|Required parameter "[^"]* (?<name>\w+)" was not provided from [^.]*)\.$""", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex BindingFailure();

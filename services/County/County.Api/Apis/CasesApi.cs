@@ -101,13 +101,13 @@ public static class CasesApi
                     statusCode: StatusCodes.Status503ServiceUnavailable, title: "The grid service is not answering.",
                     detail: "The grid code could not be checked; sign for the case again shortly.");
             case ServiceAnswerKind.NotFound:
-                throw DomainValidationException.For("grid_code", $"names no grid the grid service knows ('{gridCode}').");
+                throw DomainValidationException.For("grid_code", ValidationFailure.NotFound($"names no grid the grid service knows ('{gridCode}')."));
             case ServiceAnswerKind.Forbidden:
                 return TypedResults.Problem(
                     statusCode: StatusCodes.Status403Forbidden, title: "The grid service does not let you see this grid.",
                     detail: $"It answered {answer.Status}: {answer.Reason}");
             case ServiceAnswerKind.Refused:
-                throw DomainValidationException.For("grid_code", $"was refused by the grid service ({answer.Status}: {answer.Reason}).");
+                throw DomainValidationException.For("grid_code", ValidationFailure.Of(ValidationCodes.NotAllowed, $"was refused by the grid service ({answer.Status}: {answer.Reason})."));
         }
 
         var changed = await ChangeAsync(id, db, async (countyCase, now, ct) =>
@@ -194,7 +194,7 @@ public sealed class CaseFilter
             var wanted = Status.Trim();
             var states = Enum.GetValues<CaseState>().Where(s => s.WireName() == wanted || s.Open311Status() == wanted).ToArray();
             new Validation().Require(states.Length > 0, "status",
-                $"must be open, closed or one of the states: {string.Join(", ", Enum.GetValues<CaseState>().Select(s => s.WireName()))}.").ThrowIfInvalid();
+                ValidationFailure.OneOf(string.Join(", ", Enum.GetValues<CaseState>().Select(s => s.WireName())), $"must be open, closed or one of the states: {string.Join(", ", Enum.GetValues<CaseState>().Select(s => s.WireName()))}.")).ThrowIfInvalid();
             cases = cases.Where(c => states.Contains(c.State));
         }
 

@@ -30,7 +30,7 @@ public static class EventsApi
     public static async Task<Ok<FeedPage>> ReadEvents(CountyDbContext db, string? after, int? limit, CancellationToken cancellationToken)
     {
         new Validation().Require(FeedCursor.TryParse(after, out var from), "after",
-            "must be the sequence of an event this feed returned (its next_cursor), or be left out to read from the start.").ThrowIfInvalid();
+            ValidationFailure.NotFound("must be the sequence of an event this feed returned (its next_cursor), or be left out to read from the start.")).ThrowIfInvalid();
         var take = Page<CloudEvent>.ClampLimit(limit);
         var events = (await db.FeedEvents.AsNoTracking().Where(e => e.Position > from).OrderBy(e => e.Position).Take(take).ToListAsync(cancellationToken))
             .Select(CloudEvent.From).ToList();

@@ -67,18 +67,18 @@ public sealed class CountyCase : AggregateRoot
     {
         var validation = new Validation();
         validation.RequireText(countyCaseId, "county_case_id", CountyCaseIdMaxLength)
-            .Require(countyCaseId is null || countyCaseId.Trim().All(c => c is > ' ' and < (char)127), "county_case_id", "must be visible ASCII characters without spaces.");
+            .Require(countyCaseId is null || countyCaseId.Trim().All(c => c is > ' ' and < (char)127), "county_case_id", ValidationFailure.Format("ASCII", "must be visible ASCII characters without spaces."));
         validation.Require(CountyServices.Find(serviceCode) is not null, "service_code",
-            $"must be one of the codes GET /api/county/services lists: {string.Join(", ", CountyServices.All.Select(s => s.Code))}.");
+            ValidationFailure.OneOf(string.Join(", ", CountyServices.All.Select(s => s.Code)), $"must be one of the codes GET /api/county/services lists: {string.Join(", ", CountyServices.All.Select(s => s.Code))}."));
         validation.RequireText(description, "description", DescriptionMaxLength);
         validation.RequireText(address, "address", AddressMaxLength);
-        validation.Require((latitude is null) == (longitude is null), latitude is null ? "lat" : "long", "lat and long are given together or not at all.");
-        validation.Require(latitude is null or (>= -90 and <= 90), "lat", "must be between -90 and 90 (WGS 84 degrees).");
-        validation.Require(longitude is null or (>= -180 and <= 180), "long", "must be between -180 and 180 (WGS 84 degrees).");
-        validation.Require(requestedAt is null || requestedAt <= now + ClockSkew, "requested_datetime", "may not be in the future.");
+        validation.Require((latitude is null) == (longitude is null), latitude is null ? "lat" : "long", ValidationFailure.Of(ValidationCodes.Conflicting, "lat and long are given together or not at all."));
+        validation.RequireRange(latitude, "lat", -90, 90, "must be between -90 and 90 (WGS 84 degrees).");
+        validation.RequireRange(longitude, "long", -180, 180, "must be between -180 and 180 (WGS 84 degrees).");
+        validation.Require(requestedAt is null || requestedAt <= now + ClockSkew, "requested_datetime", ValidationFailure.NotFuture());
         now = Instant(now);
         var requested = Instant(requestedAt ?? now);
-        validation.Require(expectedAt is null || expectedAt > requested, "expected_datetime", "must be after requested_datetime.");
+        validation.Require(expectedAt is null || expectedAt > requested, "expected_datetime", ValidationFailure.After("requested_datetime"));
         validation.ThrowIfInvalid();
 
         var countyCase = new CountyCase
@@ -107,7 +107,7 @@ public sealed class CountyCase : AggregateRoot
     public static void CheckSignFor(string? gridCode, string? note) =>
         new Validation()
             .RequireGridCode(gridCode, "grid_code")
-            .Require(note is null || note.Trim().Length <= NotesMaxLength, "note", $"must be at most {NotesMaxLength} characters.")
+            .RequireMaxLength(note?.Trim(), "note", NotesMaxLength)
             .RequirePlainText(note, "note")
             .ThrowIfInvalid();
 

@@ -15,12 +15,12 @@ internal static class Lookups
         var exists = !string.IsNullOrEmpty(code) && scope.Covers(code) && await db.Grids.AnyAsync(g => g.Code == code, cancellationToken);
         return exists
             ? code!
-            : throw DomainValidationException.For("gridCode", string.IsNullOrEmpty(code) ? "is required and may not be blank." : $"names no grid of yours ('{code}').");
+            : throw DomainValidationException.For("gridCode", string.IsNullOrEmpty(code) ? ValidationFailure.Required("is required and may not be blank.") : ValidationFailure.NotFound($"names no grid of yours ('{code}')."));
     }
 
     public static async Task<Resident> RequireResidentAsync(this GridDbContext db, Guid? residentId, CancellationToken cancellationToken)
     {
         var resident = residentId is { } id ? await db.Residents.SingleOrDefaultAsync(r => r.Id == id, cancellationToken) : null;
-        return resident ?? throw DomainValidationException.For("residentId", residentId is null ? "is required." : $"names no resident ({residentId}).");
+        return resident ?? throw DomainValidationException.For("residentId", residentId is null ? ValidationFailure.Required() : ValidationFailure.NotFound($"names no resident ({residentId})."));
     }
 }

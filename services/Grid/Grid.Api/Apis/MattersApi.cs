@@ -142,7 +142,7 @@ public static class MattersApi
             : null;
         if (building is null)
         {
-            throw DomainValidationException.For("buildingId", "names no building in the matter's grid.");
+            throw DomainValidationException.For("buildingId", ValidationFailure.NotFound("names no building in the matter's grid."));
         }
 
         if (matter.Status != MatterStatus.Deliberating)

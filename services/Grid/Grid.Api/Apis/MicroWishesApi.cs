@@ -98,7 +98,7 @@ public static class MicroWishesApi
 
         var partner = request.PartnerUnitId is { } partnerId
             ? await db.PartnerUnits.SingleOrDefaultAsync(p => p.Id == partnerId, cancellationToken)
-              ?? throw DomainValidationException.For("partnerUnitId", "names no partner unit.")
+              ?? throw DomainValidationException.For("partnerUnitId", ValidationFailure.NotFound("names no partner unit."))
             : null;
         wish.Claim(request.MemberId, partner, request.ClaimantName, time.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
@@ -151,16 +151,6 @@ public static class MicroWishesApi
             wishes.Select(MicroWishResponse.From).ToList(),
             offers));
     }
-}
-
-public static class MicroWishStatuses
-{
-    public static readonly IReadOnlyDictionary<MicroWishStatus, string> All = new Dictionary<MicroWishStatus, string>
-    {
-        [MicroWishStatus.Open] = "待认领",
-        [MicroWishStatus.Claimed] = "已认领",
-        [MicroWishStatus.Fulfilled] = "已实现",
-    };
 }
 
 public sealed record PostWishRequest(string? GridCode, string? Category, string? Title, string? Description, string? PosterName, Guid? PosterResidentId = null);

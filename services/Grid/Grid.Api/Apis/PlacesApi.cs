@@ -123,10 +123,10 @@ public static class PlacesApi
             : null;
         if (building is null)
         {
-            throw DomainValidationException.For("buildingId", request.BuildingId is null ? "is required." : "names no building in your grids.");
+            throw DomainValidationException.For("buildingId", request.BuildingId is null ? ValidationFailure.Required() : ValidationFailure.NotFound("names no building in your grids."));
         }
 
-        var unit = request.UnitId is { } unitId ? await db.Units.SingleOrDefaultAsync(u => u.Id == unitId, cancellationToken) ?? throw DomainValidationException.For("unitId", "names no unit.") : null;
+        var unit = request.UnitId is { } unitId ? await db.Units.SingleOrDefaultAsync(u => u.Id == unitId, cancellationToken) ?? throw DomainValidationException.For("unitId", ValidationFailure.NotFound("names no unit.")) : null;
         var household = Household.Create(building, unit, request.Room, time.GetUtcNow());
         db.Households.Add(household);
         await db.SaveChangesAsync(cancellationToken);
@@ -160,7 +160,7 @@ public static class PlacesApi
             : null;
         if (household is null)
         {
-            throw DomainValidationException.For("householdId", request.HouseholdId is null ? "is required." : "names no household in your grids.");
+            throw DomainValidationException.For("householdId", request.HouseholdId is null ? ValidationFailure.Required() : ValidationFailure.NotFound("names no household in your grids."));
         }
 
         var now = time.GetUtcNow();

@@ -48,9 +48,9 @@ public sealed class CarePerson
         var parsedCategory = validation.RequireOneOf(category, "category", CareCategories.All);
         var parsedRisk = validation.RequireOneOf(risk, "risk", RiskLevels.All);
         validation.RequireText(responsibleWorkerId, "responsibleWorkerId", 100);
-        validation.Require(visitIntervalDays is >= 1 and <= 90, "visitIntervalDays", "must be from 1 to 90 days.");
-        validation.Require(sensitiveIntervalDays is null or >= 1 and <= 90, "sensitiveIntervalDays", "must be from 1 to 90 days.");
-        validation.Require(sensitiveIntervalDays is null || visitIntervalDays is null || sensitiveIntervalDays <= visitIntervalDays, "sensitiveIntervalDays", "must not be longer than visitIntervalDays: sensitive periods intensify visits.");
+        validation.Require(visitIntervalDays is >= 1 and <= 90, "visitIntervalDays", ValidationFailure.Range(1, 90, "must be from 1 to 90 days."));
+        validation.RequireRange(sensitiveIntervalDays, "sensitiveIntervalDays", 1, 90, "must be from 1 to 90 days.");
+        validation.Require(sensitiveIntervalDays is null || visitIntervalDays is null || sensitiveIntervalDays <= visitIntervalDays, "sensitiveIntervalDays", ValidationFailure.Of(ValidationCodes.MaxDuration, "must not be longer than visitIntervalDays: sensitive periods intensify visits."));
         CareDetails.Check(validation, details);
         validation.ThrowIfInvalid();
         return new CarePerson
@@ -90,17 +90,17 @@ public sealed record CareDetails(string Name, string? IdNumber, string? Phone, s
 {
     public static void Check(Validation validation, CareDetails? details)
     {
-        validation.Require(details is not null, "details", "are required.");
+        validation.RequireGiven(details, "details", "are required.");
         if (details is null)
         {
             return;
         }
 
         validation.RequireText(details.Name, "details.name", 50);
-        validation.Require(details.IdNumber is null || System.Text.RegularExpressions.Regex.IsMatch(details.IdNumber, @"^\d{17}[\dXx]$", System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1)), "details.idNumber", "must be an 18-character resident ID number.");
-        validation.Require(details.Phone is null || ChinesePhone.IsValid(details.Phone), "details.phone", "must be a mainland mobile number of 11 digits starting with 1.");
-        validation.Require(details.Address is null || details.Address.Length <= 200, "details.address", "must be at most 200 characters.");
-        validation.Require(details.Circumstances is null || details.Circumstances.Length <= 4000, "details.circumstances", "must be at most 4000 characters.");
+        validation.Require(details.IdNumber is null || System.Text.RegularExpressions.Regex.IsMatch(details.IdNumber, @"^\d{17}[\dXx]$", System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1)), "details.idNumber", ValidationFailure.Of(ValidationCodes.IdNumber, "must be an 18-character resident ID number."));
+        validation.Require(details.Phone is null || ChinesePhone.IsValid(details.Phone), "details.phone", ValidationFailure.Of(ValidationCodes.Phone, "must be a mainland mobile number of 11 digits starting with 1."));
+        validation.RequireMaxLength(details.Address, "details.address", 200);
+        validation.RequireMaxLength(details.Circumstances, "details.circumstances", 4000);
     }
 }
 

@@ -32,8 +32,8 @@ public sealed class Business
         validation.RequireText(name, "name", 100);
         validation.RequireText(category, "category", 50);
         validation.RequireText(address, "address", 200);
-        validation.Require(@operator is null || @operator.Trim().Length <= 50, "operator", "must be at most 50 characters.");
-        validation.Require(phone is null || ChinesePhone.IsValid(phone), "phone", "must be a mainland mobile number of 11 digits starting with 1.");
+        validation.Require(@operator is null || @operator.Trim().Length <= 50, "operator", ValidationFailure.MaxLength(50));
+        validation.Require(phone is null || ChinesePhone.IsValid(phone), "phone", ValidationFailure.Of(ValidationCodes.Phone, "must be a mainland mobile number of 11 digits starting with 1."));
         validation.ThrowIfInvalid();
         return new Business
         {
@@ -68,8 +68,8 @@ public sealed class PartnerUnit
     {
         var validation = new Validation();
         validation.RequireText(name, "name", 100);
-        validation.Require(contact is null || contact.Trim().Length <= 100, "contact", "must be at most 100 characters.");
-        validation.Require(resources is { Count: > 0 and <= 30 }, "resources", "must list between 1 and 30 resources the unit offers.");
+        validation.RequireMaxLength(contact?.Trim(), "contact", 100);
+        validation.Require(resources is { Count: > 0 and <= 30 }, "resources", ValidationFailure.Count(1, 30, "must list between 1 and 30 resources the unit offers."));
         for (var i = 0; i < (resources?.Count ?? 0); i++)
         {
             validation.RequireOneOf(resources![i].Category, $"resources[{i}].category", NeedCategories.All);

@@ -35,9 +35,9 @@ public sealed class DeliberationSession
         var validation = new Validation();
         var parsedVenue = validation.RequireOneOf(venue, "venue", DeliberationVenues.All);
         validation.RequireDateNotAfter(heldOn, "heldOn", CommunityTime.DateOf(now));
-        validation.Require(heldOn is null || heldOn >= CommunityTime.DateOf(matter.ReportedAt), "heldOn", "may not be before the matter was reported.");
-        validation.Require(participants is { Count: >= 2 and <= 200 }, "participants", "must name between 2 and 200 participants.");
-        validation.Require(participants is null || participants.All(p => !string.IsNullOrWhiteSpace(p) && p.Trim().Length <= 50), "participants", "names must be non-blank and at most 50 characters.");
+        validation.Require(heldOn is null || heldOn >= CommunityTime.DateOf(matter.ReportedAt), "heldOn", ValidationFailure.NotBefore("the matter was reported", "may not be before the matter was reported."));
+        validation.Require(participants is { Count: >= 2 and <= 200 }, "participants", ValidationFailure.Count(2, 200, "must name between 2 and 200 participants."));
+        validation.Require(participants is null || participants.All(p => !string.IsNullOrWhiteSpace(p) && p.Trim().Length <= 50), "participants", ValidationFailure.ItemLength(50, "names must be non-blank and at most 50 characters."));
         validation.RequireText(minutes, "minutes", 10_000);
         validation.RequireText(decision, "decision", 1000);
         validation.ThrowIfInvalid();
@@ -112,7 +112,7 @@ public sealed class BuildingVote
         var validation = new Validation();
         validation.RequireText(question, "question", 200);
         var share = ParseShare(threshold ?? defaultThreshold);
-        validation.Require(share is not null, "consentThreshold", "must be a fraction of households such as 2/3 or 3/4 (numerator 1 to the denominator, denominator at most 100).");
+        validation.Require(share is not null, "consentThreshold", ValidationFailure.Format("n/d", "must be a fraction of households such as 2/3 or 3/4 (numerator 1 to the denominator, denominator at most 100)."));
         validation.ThrowIfInvalid();
         if (householdsOfBuilding.Count == 0)
         {
@@ -130,7 +130,7 @@ public sealed class BuildingVote
     /// <summary>Records a household's vote; a household votes once, and only if it is eligible.</summary>
     public Ballot Cast(Guid householdId, bool? consent, DateTimeOffset now)
     {
-        new Validation().Require(consent is not null, "consent", "is required (true to consent, false to object).").ThrowIfInvalid();
+        new Validation().RequireGiven(consent, "consent", "is required (true to consent, false to object).").ThrowIfInvalid();
         if (Passed is not null)
         {
             throw new DomainRuleViolationException("vote.closed", "The vote is closed.");

@@ -203,8 +203,8 @@ public sealed class Matter : AggregateRoot
     {
         var validation = new Validation();
         validation.RequireText(handler, "handler", 100);
-        validation.Require(dueOn is not null, "dueOn", "is required (yyyy-MM-dd).");
-        validation.Require(dueOn is null || dueOn >= CommunityTime.DateOf(now), "dueOn", "may not be in the past.");
+        validation.RequireGiven(dueOn, "dueOn", "is required (yyyy-MM-dd).");
+        validation.Require(dueOn is null || dueOn >= CommunityTime.DateOf(now), "dueOn", ValidationFailure.NotPast());
         validation.ThrowIfInvalid();
         RequireStatus("assign", MatterStatus.Accepted, MatterStatus.Deliberating);
         Status = MatterStatus.Assigned;
@@ -323,8 +323,8 @@ public sealed class Matter : AggregateRoot
     private void Verify(int? satisfaction, string? note, Actor actor, DateTimeOffset now)
     {
         var validation = new Validation();
-        validation.Require(satisfaction is >= 1 and <= 5, "satisfaction", "must be from 1 (very dissatisfied) to 5 (very satisfied).");
-        validation.Require(note is null || note.Trim().Length <= 500, "note", "must be at most 500 characters.");
+        validation.Require(satisfaction is >= 1 and <= 5, "satisfaction", ValidationFailure.Range(1, 5, "must be from 1 (very dissatisfied) to 5 (very satisfied)."));
+        validation.RequireMaxLength(note?.Trim(), "note", 500);
         validation.ThrowIfInvalid();
         RequireStatus("rate", MatterStatus.Resolved);
         var remark = string.IsNullOrWhiteSpace(note) ? "" : "：" + note.Trim();
@@ -528,6 +528,7 @@ public static class MatterCategories
 
 public static class ReporterKinds
 {
+    /// <summary>The kinds a person may report as.</summary>
     public static readonly IReadOnlyDictionary<ReporterKind, string> All = new Dictionary<ReporterKind, string>
     {
         [ReporterKind.GridWorker] = "网格员",
@@ -535,6 +536,10 @@ public static class ReporterKinds
         [ReporterKind.UnitHead] = "单元长",
         [ReporterKind.Resident] = "居民",
     };
+
+    /// <summary>Every kind's label, with the system's own filings that no person may claim.</summary>
+    public static readonly IReadOnlyDictionary<ReporterKind, string> Labels =
+        new Dictionary<ReporterKind, string>(All) { [ReporterKind.System] = "系统转入" };
 }
 
 public static class MatterSources

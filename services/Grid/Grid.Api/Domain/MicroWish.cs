@@ -76,9 +76,9 @@ public sealed class MicroWish : AggregateRoot
     public void Claim(Guid? memberId, PartnerUnit? partner, string? claimantName, DateTimeOffset now)
     {
         var validation = new Validation();
-        validation.Require((memberId is null) != (partner is null), "memberId", "name either a member (memberId) or a partner unit (partnerUnitId), not both.");
-        validation.Require(partner is not null || !string.IsNullOrWhiteSpace(claimantName), "claimantName", "is required when a member claims.");
-        validation.Require(claimantName is null || claimantName.Trim().Length <= 100, "claimantName", "must be at most 100 characters.");
+        validation.Require((memberId is null) != (partner is null), "memberId", ValidationFailure.Of(ValidationCodes.Conflicting, "name either a member (memberId) or a partner unit (partnerUnitId), not both."));
+        validation.Require(partner is not null || !string.IsNullOrWhiteSpace(claimantName), "claimantName", ValidationFailure.Required("is required when a member claims."));
+        validation.RequireMaxLength(claimantName?.Trim(), "claimantName", 100);
         validation.ThrowIfInvalid();
         if (Status != MicroWishStatus.Open)
         {
@@ -102,8 +102,8 @@ public sealed class MicroWish : AggregateRoot
     {
         var validation = new Validation();
         validation.RequireText(note, "note", 1000);
-        validation.Require(evidence is { Count: > 0 and <= 20 }, "evidence", "must list between 1 and 20 photo or document references.");
-        validation.Require(evidence is null || evidence.All(e => !string.IsNullOrWhiteSpace(e) && e.Length <= 300), "evidence", "references must be non-blank and at most 300 characters each.");
+        validation.Require(evidence is { Count: > 0 and <= 20 }, "evidence", ValidationFailure.Count(1, 20, "must list between 1 and 20 photo or document references."));
+        validation.Require(evidence is null || evidence.All(e => !string.IsNullOrWhiteSpace(e) && e.Length <= 300), "evidence", ValidationFailure.ItemLength(300, "references must be non-blank and at most 300 characters each."));
         validation.ThrowIfInvalid();
         if (Status != MicroWishStatus.Claimed)
         {
@@ -186,7 +186,7 @@ public sealed class MemberOffer
     public static MemberOffer Make(Guid? memberId, string? memberName, string? gridCode, string? category, string? description, DateTimeOffset now)
     {
         var validation = new Validation();
-        validation.Require(memberId is not null, "memberId", "is required.");
+        validation.RequireGiven(memberId, "memberId");
         validation.RequireText(memberName, "memberName", 50);
         var parsed = validation.RequireOneOf(category, "category", NeedCategories.All);
         validation.RequireText(description, "description", 500);
@@ -197,4 +197,14 @@ public sealed class MemberOffer
             Category = parsed!.Value.ToString(), Description = description!.Trim(),
         };
     }
+}
+
+public static class MicroWishStatuses
+{
+    public static readonly IReadOnlyDictionary<MicroWishStatus, string> All = new Dictionary<MicroWishStatus, string>
+    {
+        [MicroWishStatus.Open] = "待认领",
+        [MicroWishStatus.Claimed] = "已认领",
+        [MicroWishStatus.Fulfilled] = "已实现",
+    };
 }

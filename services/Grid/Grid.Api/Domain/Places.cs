@@ -26,7 +26,7 @@ public sealed class Building
     {
         var validation = new Validation();
         validation.RequireText(name, "name", NameMaxLength);
-        validation.Require(address is null || address.Trim().Length <= 200, "address", "must be at most 200 characters.");
+        validation.RequireMaxLength(address?.Trim(), "address", 200);
         validation.ThrowIfInvalid();
         return new Building { Id = Guid.CreateVersion7(now), GridCode = gridCode, Name = name!.Trim(), Address = string.IsNullOrWhiteSpace(address) ? null : address.Trim() };
     }
@@ -99,7 +99,7 @@ public sealed class Household
         new Validation().RequireText(room, "room", 20).ThrowIfInvalid();
         if (unit is not null && unit.BuildingId != building.Id)
         {
-            throw DomainValidationException.For("unitId", "belongs to another building.");
+            throw DomainValidationException.For("unitId", ValidationFailure.Of(ValidationCodes.NotAllowed, "belongs to another building."));
         }
 
         return new Household { Id = Guid.CreateVersion7(now), GridCode = building.GridCode, BuildingId = building.Id, UnitId = unit?.Id, Room = room!.Trim() };
@@ -188,9 +188,9 @@ public sealed record ResidentDetails(string Name, Gender Gender, DateOnly? Birth
     {
         validation.RequireText(name, prefix + "name", Resident.NameMaxLength);
         var parsedGender = validation.RequireOneOf(gender, prefix + "gender", GenderLabels.All);
-        validation.Require(birthDate is null || (birthDate <= today && birthDate > today.AddYears(-130)), prefix + "birthDate", "must be a date in the last 130 years, not in the future.");
-        validation.Require(phone is null || ChinesePhone.IsValid(phone), prefix + "phone", "must be a mainland mobile number of 11 digits starting with 1.");
-        validation.Require(relation is null || relation.Trim().Length <= 20, prefix + "relation", "must be at most 20 characters.");
+        validation.Require(birthDate is null || (birthDate <= today && birthDate > today.AddYears(-130)), prefix + "birthDate", ValidationFailure.NotFuture("must be a date in the last 130 years, not in the future."));
+        validation.Require(phone is null || ChinesePhone.IsValid(phone), prefix + "phone", ValidationFailure.Of(ValidationCodes.Phone, "must be a mainland mobile number of 11 digits starting with 1."));
+        validation.RequireMaxLength(relation?.Trim(), prefix + "relation", 20);
         return validation.HasErrors
             ? null
             : new ResidentDetails(name!.Trim(), parsedGender!.Value, birthDate, string.IsNullOrWhiteSpace(phone) ? null : phone.Trim(),

@@ -76,7 +76,7 @@ public sealed class ResidentImport(GridDbContext db, TimeProvider time)
 
             var validation = new Validation();
             validation.RequireText(row.Value("building"), "楼栋", Building.NameMaxLength);
-            validation.Require(row.Value("unit") is null || row.Value("unit")!.Length <= 20, "单元", "must be at most 20 characters.");
+            validation.Require(row.Value("unit") is null || row.Value("unit")!.Length <= 20, "单元", ValidationFailure.MaxLength(20));
             validation.RequireText(row.Value("room"), "房号", 20);
             var birthText = row.Value("birthDate");
             DateOnly? birthDate = null;
@@ -88,14 +88,14 @@ public sealed class ResidentImport(GridDbContext db, TimeProvider time)
                 }
                 else
                 {
-                    validation.Require(false, "出生日期", $"'{birthText}' is not a date (yyyy-MM-dd).");
+                    validation.Require(false, "出生日期", ValidationFailure.Format("yyyy-MM-dd", $"'{birthText}' is not a date (yyyy-MM-dd)."));
                 }
             }
 
             var details = ResidentDetails.Check(validation, row.Value("name"), row.Value("gender"), birthDate, row.Value("phone"), row.Value("relation"), today);
             var role = row.Value("role");
-            validation.Require(role is null or "楼栋长" or "单元长", "职务", "must be empty, 楼栋长 or 单元长.");
-            validation.Require(role != "单元长" || row.Value("unit") is not null, "职务", "单元长 needs the 单元 column.");
+            validation.Require(role is null or "楼栋长" or "单元长", "职务", ValidationFailure.Of(ValidationCodes.OneOf, "must be empty, 楼栋长 or 单元长."));
+            validation.Require(role != "单元长" || row.Value("unit") is not null, "职务", ValidationFailure.Required("单元长 needs the 单元 column."));
             problems.AddRange(validation.Messages);
 
             if (problems.Count == 0)
@@ -270,7 +270,7 @@ public sealed class ResidentImport(GridDbContext db, TimeProvider time)
         catch (DecoderFallbackException invalid)
         {
             var line = 1 + bytes[..Math.Max(0, Math.Min(invalid.Index, bytes.Length))].Count((byte)'\n');
-            throw DomainValidationException.For("file", $"is not UTF-8 text (the first invalid byte is on line {line}); it looks like GBK. Save the spreadsheet as \"CSV UTF-8\" and import that.");
+            throw DomainValidationException.For("file", ValidationFailure.Of(ValidationCodes.FileFormat, $"is not UTF-8 text (the first invalid byte is on line {line}); it looks like GBK. Save the spreadsheet as \"CSV UTF-8\" and import that."));
         }
     }
 
@@ -279,7 +279,7 @@ public sealed class ResidentImport(GridDbContext db, TimeProvider time)
         using var records = CsvText.Records(text).GetEnumerator();
         if (!records.MoveNext())
         {
-            throw DomainValidationException.For("file", "is empty: the first line must be the header (网格,楼栋,单元,房号,姓名,性别,出生日期,联系电话,与户主关系,职务).");
+            throw DomainValidationException.For("file", ValidationFailure.Of(ValidationCodes.FileFormat, "is empty: the first line must be the header (网格,楼栋,单元,房号,姓名,性别,出生日期,联系电话,与户主关系,职务)."));
         }
 
         var header = records.Current.Fields;
@@ -300,7 +300,7 @@ public sealed class ResidentImport(GridDbContext db, TimeProvider time)
 
         if (missing.Count > 0)
         {
-            throw DomainValidationException.For("header", $"is missing the column(s) {string.Join(", ", missing)}.");
+            throw DomainValidationException.For("header", ValidationFailure.Of(ValidationCodes.FileFormat, $"is missing the column(s) {string.Join(", ", missing)}."));
         }
 
         var rows = new List<CsvRow>();
@@ -308,7 +308,7 @@ public sealed class ResidentImport(GridDbContext db, TimeProvider time)
         {
             if (rows.Count == MaxRows)
             {
-                throw DomainValidationException.For("file", $"has more than {MaxRows} rows; split it into several files.");
+                throw DomainValidationException.For("file", ValidationFailure.MaxCount(MaxRows, $"has more than {MaxRows} rows; split it into several files."));
             }
 
             rows.Add(new CsvRow(records.Current.Line, records.Current.Fields, index));
@@ -319,9 +319,14 @@ public sealed class ResidentImport(GridDbContext db, TimeProvider time)
 
     private static DomainValidationException Invalid(SortedDictionary<int, List<string>> errors)
     {
-        var listed = errors.Take(MaxListedErrors).ToDictionary(e => $"line {e.Key}", e => e.Value.ToArray());
-        listed["file"] = [$"{errors.Count} row(s) are invalid; nothing was imported. Correct them and import the whole file again."
-            + (errors.Count > MaxListedErrors ? $" The first {MaxListedErrors} are listed." : "")];
+        var listed = errors.Take(MaxListedErrors).ToDictionary(
+            e => $"line {e.Key}",
+            e => (IReadOnlyList<ValidationFailure>)[.. e.Value.Select(message => ValidationFailure.Of(ValidationCodes.RowInvalid, message, new Dictionary<string, object?> { ["line"] = e.Key }))]);
+        listed["file"] = [ValidationFailure.Of(
+            ValidationCodes.RowsInvalid,
+            $"{errors.Count} row(s) are invalid; nothing was imported. Correct them and import the whole file again."
+                + (errors.Count > MaxListedErrors ? $" The first {MaxListedErrors} are listed." : ""),
+            new Dictionary<string, object?> { ["count"] = errors.Count })];
         return new DomainValidationException(listed);
     }
 

@@ -86,7 +86,9 @@ public static class UsersApi
 
     private static DomainValidationException IdentityErrors(IdentityResult result) => new(result.Errors
         .GroupBy(e => e.Code.Contains("Password", StringComparison.Ordinal) ? "password" : "userName")
-        .ToDictionary(g => g.Key, g => g.Select(e => e.Description).ToArray()));
+        .ToDictionary(
+            g => g.Key,
+            g => (IReadOnlyList<ValidationFailure>)[.. g.Select(e => ValidationFailure.Of(ValidationCodes.Credentials, e.Description, new Dictionary<string, object?> { ["reason"] = e.Code }))]));
 }
 
 public sealed record CreateUserRequest(string? UserName, string? DisplayName, string? Password, List<string?>? Roles, List<string?>? Grids);

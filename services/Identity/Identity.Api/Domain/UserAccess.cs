@@ -22,20 +22,20 @@ public sealed record UserAccess(IReadOnlyList<string> Roles, IReadOnlyList<strin
         grids ??= [];
         for (var i = 0; i < roles.Count; i++)
         {
-            validation.Require(roles[i] is { } role && PeopleRoles.Contains(role.Trim()), $"roles[{i}]", $"must be one of: {string.Join(", ", PeopleRoles)}.");
+            validation.Require(roles[i] is { } role && PeopleRoles.Contains(role.Trim()), $"roles[{i}]", ValidationFailure.OneOf(string.Join(", ", PeopleRoles)));
         }
 
         for (var i = 0; i < grids.Count; i++)
         {
-            validation.Require(grids[i] is not null, $"grids[{i}]", "must be a grid code, not null.")
-                .Require(grids[i] is null || grids[i]!.Trim().Length <= MaxGridCodeLength, $"grids[{i}]", $"must be at most {MaxGridCodeLength} characters.");
+            validation.RequireGiven(grids[i], $"grids[{i}]", "must be a grid code, not null.")
+                .Require(grids[i] is null || grids[i]!.Trim().Length <= MaxGridCodeLength, $"grids[{i}]", ValidationFailure.MaxLength(MaxGridCodeLength));
         }
 
         var distinctRoles = roles.OfType<string>().Select(r => r.Trim()).Distinct(StringComparer.Ordinal).ToList();
         // A blank grid is no grid: it is dropped rather than refused, as before.
         var distinctGrids = grids.OfType<string>().Select(g => g.Trim()).Where(g => g.Length > 0).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-        validation.Require(roles.Count > 0, "roles", "must name at least one role.");
-        validation.Require(!distinctRoles.Contains(CommunityRoles.GridWorker) || distinctGrids.Count > 0, "grids", "must name at least one grid for a grid worker.");
+        validation.Require(roles.Count > 0, "roles", ValidationFailure.MinCount("must name at least one role."));
+        validation.Require(!distinctRoles.Contains(CommunityRoles.GridWorker) || distinctGrids.Count > 0, "grids", ValidationFailure.MinCount("must name at least one grid for a grid worker."));
         return new UserAccess(distinctRoles, distinctGrids);
     }
 

@@ -30,7 +30,7 @@ internal static class FilterGroups
             return [one];
         }
 
-        validation.Require(false, field, $"or {group.Code} ({group.Label}).");
+        validation.Require(false, field, ValidationFailure.Of(ValidationCodes.OneOf, $"or {group.Code} ({group.Label})."));
         return null;
     }
 }

@@ -15,14 +15,14 @@ internal static class Lookups
     {
         var organisation = string.IsNullOrWhiteSpace(code) ? null : await db.Organisations.SingleOrDefaultAsync(o => o.Code == code.Trim(), cancellationToken);
         return organisation ?? throw DomainValidationException.For(field, string.IsNullOrWhiteSpace(code)
-            ? "is required and may not be blank."
-            : $"names no organisation ('{code}'); create the organisation first.");
+            ? ValidationFailure.Required("is required and may not be blank.")
+            : ValidationFailure.NotFound($"names no organisation ('{code}'); create the organisation first."));
     }
 
     public static async Task<Member> RequireMemberAsync(this MembershipDbContext db, Guid? id, string field, CancellationToken cancellationToken)
     {
         var member = id is { } memberId ? await db.Members.SingleOrDefaultAsync(m => m.Id == memberId, cancellationToken) : null;
-        return member ?? throw DomainValidationException.For(field, id is null ? "is required." : $"names no member ({id}).");
+        return member ?? throw DomainValidationException.For(field, id is null ? ValidationFailure.Required() : ValidationFailure.NotFound($"names no member ({id})."));
     }
 
     /// <summary>The members named by <paramref name="ids"/>, in that order; every one must exist.</summary>
@@ -35,13 +35,13 @@ internal static class Lookups
 
         if (ids.Distinct().Count() != ids.Count)
         {
-            throw DomainValidationException.For(field, "names the same member twice.");
+            throw DomainValidationException.For(field, ValidationFailure.Of(ValidationCodes.Duplicate, "names the same member twice."));
         }
 
         var found = await db.Members.Where(m => ids.Contains(m.Id)).ToDictionaryAsync(m => m.Id, cancellationToken);
         var missing = ids.Where(id => !found.ContainsKey(id)).ToList();
         return missing.Count > 0
-            ? throw DomainValidationException.For(field, $"names no member ({string.Join(", ", missing)}).")
+            ? throw DomainValidationException.For(field, ValidationFailure.NotFound($"names no member ({string.Join(", ", missing)})."))
             : ids.Select(id => found[id]).ToList();
     }
 

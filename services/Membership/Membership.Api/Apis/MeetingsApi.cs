@@ -111,13 +111,13 @@ public static class MeetingsApi
         }
 
         var entries = (request.Attendance ?? []).Select((a, i) => new AttendanceEntry(
-            a.MemberId ?? throw DomainValidationException.For($"attendance[{i}].memberId", "is required."),
+            a.MemberId ?? throw DomainValidationException.For($"attendance[{i}].memberId", ValidationFailure.Required()),
             ParseStatus(a.Status, i),
             a.Reason)).ToList();
         var members = await db.RequireMembersAsync(entries.Select(e => e.MemberId).Distinct().ToList(), "attendance", cancellationToken);
         if (members.FirstOrDefault(m => !m.IsActive) is { } inactive)
         {
-            throw DomainValidationException.For("attendance", $"member {inactive.Id} is no longer active ({inactive.Status}).");
+            throw DomainValidationException.For("attendance", ValidationFailure.Of(ValidationCodes.NotAllowed, $"member {inactive.Id} is no longer active ({inactive.Status})."));
         }
 
         meeting.RecordHeld(request.HeldOn, request.Topic, request.Minutes, entries, time.GetUtcNow());
@@ -226,13 +226,14 @@ public static class MeetingsApi
         return await db.Members.AsNoTracking().Where(m => ids.Contains(m.Id)).ToDictionaryAsync(m => m.Id, m => m.Name, cancellationToken);
     }
 
+    /// <summary>What taking attendance records; a make-up (已补学) is recorded by its own step later.</summary>
+    private static readonly IReadOnlyDictionary<AttendanceStatus, string> RecordedAttendance =
+        AttendanceStatusLabels.All.Where(s => s.Key != AttendanceStatus.MadeUp).ToDictionary();
+
     private static AttendanceStatus ParseStatus(string? status, int index)
     {
         var validation = new Validation();
-        var parsed = validation.RequireOneOf(status, $"attendance[{index}].status", new Dictionary<AttendanceStatus, string>
-        {
-            [AttendanceStatus.Present] = "出席", [AttendanceStatus.Absent] = "缺席",
-        });
+        var parsed = validation.RequireOneOf(status, $"attendance[{index}].status", RecordedAttendance);
         validation.ThrowIfInvalid();
         return parsed!.Value;
     }
@@ -301,11 +302,6 @@ public sealed record OverdueCadenceResponse(
 /// <summary>The filters of the meeting list; every one is optional and they combine.</summary>
 public sealed class MeetingFilter
 {
-    private static readonly IReadOnlyDictionary<MeetingStatus, string> StatusLabels = new Dictionary<MeetingStatus, string>
-    {
-        [MeetingStatus.Scheduled] = "已安排", [MeetingStatus.Held] = "已召开", [MeetingStatus.Cancelled] = "已取消",
-    };
-
     [FromQuery(Name = "organisationCode")]
     public string? OrganisationCode { get; init; }
 
@@ -336,8 +332,8 @@ public sealed class MeetingFilter
     {
         var validation = new Validation();
         var kind = Kind is null ? null : validation.RequireOneOf(Kind, "kind", MeetingKindLabels.All);
-        var status = Status is null ? null : validation.RequireOneOf(Status, "status", StatusLabels);
-        validation.Require(From is null || To is null || From <= To, "to", "must not be before from.");
+        var status = Status is null ? null : validation.RequireOneOf(Status, "status", MeetingStatusLabels.All);
+        validation.Require(From is null || To is null || From <= To, "to", ValidationFailure.NotBefore("from"));
         var held = DayRange.Of(HeldFrom, HeldTo, "heldFrom", "heldTo", validation);
         validation.ThrowIfInvalid();
 

@@ -234,9 +234,9 @@ public sealed class MemberFilter
     [FromQuery(Name = "exactName")]
     public bool? ExactName { get; init; }
 
-    private static readonly FilterGroup<MemberStatus> ActiveGroup = new("Active", "正式和预备党员", Member.ActiveStatuses);
+    internal static readonly FilterGroup<MemberStatus> ActiveGroup = new("Active", "正式和预备党员", Member.ActiveStatuses);
 
-    private static readonly FilterGroup<Education> CollegeOrAboveGroup = new("CollegeOrAbove", "大专及以上", AgeCohorts.CollegeOrAbove);
+    internal static readonly FilterGroup<Education> CollegeOrAboveGroup = new("CollegeOrAbove", "大专及以上", AgeCohorts.CollegeOrAbove);
 
     internal IQueryable<Member> Apply(IQueryable<Member> query, DateOnly today)
     {
@@ -244,7 +244,7 @@ public sealed class MemberFilter
         var statuses = Status is null ? null : validation.RequireOneOrGroup(Status, "status", MemberStatusLabels.All, ActiveGroup);
         var cohort = AgeCohort is null ? null : validation.RequireOneOf(AgeCohort, "ageCohort", AgeCohorts.Labels);
         var levels = Education is null ? null : validation.RequireOneOrGroup(Education, "education", EducationLabels.All, CollegeOrAboveGroup);
-        validation.Require(Name is null || Name.Trim().Length is > 0 and <= PersonalDetails.NameMaxLength, "name", $"must be 1 to {PersonalDetails.NameMaxLength} characters.");
+        validation.Require(Name is null || Name.Trim().Length is > 0 and <= PersonalDetails.NameMaxLength, "name", ValidationFailure.Length(1, PersonalDetails.NameMaxLength));
         validation.ThrowIfInvalid();
 
         if (!string.IsNullOrWhiteSpace(OrganisationCode))

@@ -99,11 +99,6 @@ public sealed record RectificationItemResponse(
 /// <summary>The filters of the rectification items; every one is optional and they combine.</summary>
 public sealed class RectificationItemFilter
 {
-    private static readonly IReadOnlyDictionary<RectificationStatus, string> StatusLabels = new Dictionary<RectificationStatus, string>
-    {
-        [RectificationStatus.Open] = "待整改", [RectificationStatus.InProgress] = "整改中", [RectificationStatus.Completed] = "已完成",
-    };
-
     [FromQuery(Name = "source")]
     public string? Source { get; init; }
 
@@ -124,7 +119,7 @@ public sealed class RectificationItemFilter
     internal IQueryable<RectificationItem> Apply(IQueryable<RectificationItem> query, DateOnly today)
     {
         var validation = new Validation();
-        var status = Status is null ? null : validation.RequireOneOf(Status, "status", StatusLabels);
+        var status = Status is null ? null : validation.RequireOneOf(Status, "status", RectificationStatuses.Labels);
         validation.ThrowIfInvalid();
 
         if (Source is not null)

@@ -88,7 +88,7 @@ public sealed class Applicant
         var validation = new Validation();
         var details = PersonalDetails.Check(validation, name, gender, birthDate, education, phone, gridCode, now);
         validation.RequireDateNotAfter(appliedOn, "appliedOn", CommunityTime.DateOf(now));
-        validation.Require(appliedOn is null || birthDate is null || appliedOn >= birthDate.Value.AddYears(18), "appliedOn", "must be on or after the applicant's 18th birthday.");
+        validation.Require(appliedOn is null || birthDate is null || appliedOn >= birthDate.Value.AddYears(18), "appliedOn", ValidationFailure.Of(ValidationCodes.Age, "must be on or after the applicant's 18th birthday."));
         validation.ThrowIfInvalid();
 
         return new Applicant
@@ -111,7 +111,7 @@ public sealed class Applicant
     {
         var validation = new Validation();
         validation.RequireDateNotAfter(on, "on", CommunityTime.DateOf(now));
-        validation.Require(contacts.Count is 1 or 2, "contactMemberIds", "must name one or two full members (培养联系人).");
+        validation.Require(contacts.Count is 1 or 2, "contactMemberIds", ValidationFailure.Count(1, 2, "must name one or two full members (培养联系人)."));
         validation.ThrowIfInvalid();
         RequireStage(PipelineStage.Applicant, PipelineStage.Activist);
         RequireNotBefore(on!.Value, AppliedOn, "the application");
@@ -143,7 +143,7 @@ public sealed class Applicant
     {
         var validation = new Validation();
         validation.RequireDateNotAfter(on, "on", CommunityTime.DateOf(now));
-        validation.Require(sponsors.Count == 2, "sponsorMemberIds", "must name exactly two full members (入党介绍人).");
+        validation.Require(sponsors.Count == 2, "sponsorMemberIds", ValidationFailure.Count(2, 2, "must name exactly two full members (入党介绍人)."));
         validation.ThrowIfInvalid();
         RequireStage(PipelineStage.Candidate, PipelineStage.Probationary);
         RequireNotBefore(on!.Value, CandidateOn!.Value, "becoming a development candidate");
@@ -162,7 +162,7 @@ public sealed class Applicant
     public void ExtendProbation(int? months)
     {
         new Validation()
-            .Require(months is >= MinExtensionMonths and <= MaxExtensionMonths, "months", $"must be between {MinExtensionMonths} and {MaxExtensionMonths}.")
+            .Require(months is >= MinExtensionMonths and <= MaxExtensionMonths, "months", ValidationFailure.Range(MinExtensionMonths, MaxExtensionMonths))
             .ThrowIfInvalid();
         RequireStage(PipelineStage.Probationary, PipelineStage.Probationary);
         if (ProbationExtended)
@@ -245,7 +245,7 @@ public sealed class Applicant
     {
         if (on < previous)
         {
-            throw DomainValidationException.For("on", $"may not be before {what} ({previous:yyyy-MM-dd}).");
+            throw DomainValidationException.For("on", ValidationFailure.NotBefore(what, $"may not be before {what} ({previous:yyyy-MM-dd})."));
         }
     }
 

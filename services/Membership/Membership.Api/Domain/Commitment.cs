@@ -27,9 +27,9 @@ public sealed class Commitment
     {
         var validation = new Validation();
         var today = CommunityTime.DateOf(now);
-        validation.Require(year is not null && year >= 2000 && year <= today.Year + 1, "year", $"must be between 2000 and {today.Year + 1}.");
+        validation.Require(year is not null && year >= 2000 && year <= today.Year + 1, "year", ValidationFailure.Range(2000, today.Year + 1));
         validation.RequireDateNotAfter(madeOn, "madeOn", today);
-        validation.Require(items is { Count: > 0 and <= MaxItems }, "items", $"must list between 1 and {MaxItems} items.");
+        validation.Require(items is { Count: > 0 and <= MaxItems }, "items", ValidationFailure.Count(1, MaxItems, $"must list between 1 and {MaxItems} items."));
         for (var i = 0; i < (items?.Count ?? 0); i++)
         {
             validation.RequireText(items![i], $"items[{i}]", 500);
@@ -49,7 +49,7 @@ public sealed class Commitment
     public CommitmentItem Fulfil(int itemNumber, DateOnly? fulfilledOn, string? note, IReadOnlyList<string>? evidence, DateTimeOffset now)
     {
         var item = _items.SingleOrDefault(i => i.Number == itemNumber)
-            ?? throw DomainValidationException.For("itemNumber", $"must be one of 1 to {_items.Count}.");
+            ?? throw DomainValidationException.For("itemNumber", ValidationFailure.Of(ValidationCodes.OneOf, $"must be one of 1 to {_items.Count}."));
         item.Fulfil(fulfilledOn, note, evidence, MadeOn, now);
         return item;
     }
@@ -81,7 +81,7 @@ public sealed class CommitmentItem
     {
         var validation = new Validation();
         validation.RequireDateNotAfter(on, "fulfilledOn", CommunityTime.DateOf(now));
-        validation.Require(on is null || on >= madeOn, "fulfilledOn", "may not be before the commitment was made.");
+        validation.Require(on is null || on >= madeOn, "fulfilledOn", ValidationFailure.NotBefore("the commitment was made", "may not be before the commitment was made."));
         validation.RequireText(note, "note", 1000);
         EvidenceReferences.Check(validation, evidence, "evidence", required: true);
         validation.ThrowIfInvalid();
@@ -103,8 +103,8 @@ public static class EvidenceReferences
 
     public static void Check(Validation validation, IReadOnlyList<string>? references, string field, bool required)
     {
-        validation.Require(!required || references is { Count: > 0 }, field, "must list at least one photo or document reference.");
-        validation.Require(references is null || references.Count <= MaxReferences, field, $"must list at most {MaxReferences} references.");
-        validation.Require(references is null || references.All(r => !string.IsNullOrWhiteSpace(r) && r.Trim().Length <= 300), field, "references must be non-blank and at most 300 characters each.");
+        validation.Require(!required || references is { Count: > 0 }, field, ValidationFailure.MinCount("must list at least one photo or document reference."));
+        validation.Require(references is null || references.Count <= MaxReferences, field, ValidationFailure.MaxCount(MaxReferences, $"must list at most {MaxReferences} references."));
+        validation.Require(references is null || references.All(r => !string.IsNullOrWhiteSpace(r) && r.Trim().Length <= 300), field, ValidationFailure.ItemLength(300, "references must be non-blank and at most 300 characters each."));
     }
 }

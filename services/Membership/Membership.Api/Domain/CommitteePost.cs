@@ -37,7 +37,7 @@ public sealed class CommitteePost
     {
         var validation = new Validation();
         var kind = validation.RequireOneOf(post, "post", CommitteePostLabels.All);
-        validation.Require(startOn is not null, "startOn", "is required (yyyy-MM-dd).");
+        validation.RequireGiven(startOn, "startOn", "is required (yyyy-MM-dd).");
         validation.ThrowIfInvalid();
 
         if (!member.IsActive)
@@ -68,7 +68,7 @@ public sealed class CommitteePost
 
     public void End(DateOnly? endOn)
     {
-        new Validation().Require(endOn is not null, "endOn", "is required (yyyy-MM-dd).").ThrowIfInvalid();
+        new Validation().RequireGiven(endOn, "endOn", "is required (yyyy-MM-dd).").ThrowIfInvalid();
         if (EndOn is not null)
         {
             throw new DomainRuleViolationException("committee.post-ended", $"The post already ended on {EndOn:yyyy-MM-dd}.");
@@ -76,7 +76,7 @@ public sealed class CommitteePost
 
         if (endOn < StartOn)
         {
-            throw DomainValidationException.For("endOn", $"may not be before the start of the post ({StartOn:yyyy-MM-dd}).");
+            throw DomainValidationException.For("endOn", ValidationFailure.NotBefore("the start of the post", $"may not be before the start of the post ({StartOn:yyyy-MM-dd})."));
         }
 
         EndOn = endOn;

@@ -61,11 +61,11 @@ public sealed class Meeting : AggregateRoot
         var validation = new Validation();
         var parsedKind = validation.RequireOneOf(kind, "kind", MeetingKindLabels.All);
         validation.RequireText(title, "title", TitleMaxLength);
-        validation.Require(startsAt is not null, "startsAt", "is required (ISO 8601 with offset, e.g. 2026-12-05T14:30:00+08:00).");
-        validation.Require(endsAt is not null, "endsAt", "is required (ISO 8601 with offset).");
-        validation.Require(startsAt is null || endsAt is null || endsAt > startsAt, "endsAt", "must be after startsAt.");
-        validation.Require(startsAt is null || endsAt is null || endsAt - startsAt <= TimeSpan.FromHours(12), "endsAt", "must be within 12 hours of startsAt.");
-        validation.Require(location is null || location.Trim().Length <= 200, "location", "must be at most 200 characters.");
+        validation.RequireGiven(startsAt, "startsAt", "is required (ISO 8601 with offset, e.g. 2026-12-05T14:30:00+08:00).");
+        validation.RequireGiven(endsAt, "endsAt", "is required (ISO 8601 with offset).");
+        validation.Require(startsAt is null || endsAt is null || endsAt > startsAt, "endsAt", ValidationFailure.After("startsAt"));
+        validation.Require(startsAt is null || endsAt is null || endsAt - startsAt <= TimeSpan.FromHours(12), "endsAt", ValidationFailure.Of(ValidationCodes.MaxDuration, "must be within 12 hours of startsAt."));
+        validation.RequireMaxLength(location?.Trim(), "location", 200);
         validation.ThrowIfInvalid();
 
         return new Meeting
@@ -91,21 +91,21 @@ public sealed class Meeting : AggregateRoot
     {
         var validation = new Validation();
         var today = CommunityTime.DateOf(now);
-        validation.Require(heldOn is null || heldOn <= today, "heldOn", "may not be in the future.");
+        validation.Require(heldOn is null || heldOn <= today, "heldOn", ValidationFailure.NotFuture());
         validation.RequireText(topic, "topic", TitleMaxLength);
-        validation.Require(minutes is null || minutes.Length <= MinutesMaxLength, "minutes", $"must be at most {MinutesMaxLength} characters.");
-        validation.Require(attendance.Count > 0, "attendance", "must list at least one member.");
+        validation.RequireMaxLength(minutes, "minutes", MinutesMaxLength);
+        validation.Require(attendance.Count > 0, "attendance", ValidationFailure.MinCount("must list at least one member."));
         for (var i = 0; i < attendance.Count; i++)
         {
             var entry = attendance[i];
-            validation.Require(entry.Status is AttendanceStatus.Present or AttendanceStatus.Absent, $"attendance[{i}].status", "must be Present (出席) or Absent (缺席) when the meeting is recorded.");
-            validation.Require(entry.Status != AttendanceStatus.Absent || !string.IsNullOrWhiteSpace(entry.Reason), $"attendance[{i}].reason", "is required for an absence.");
-            validation.Require(entry.Reason is null || entry.Reason.Length <= 200, $"attendance[{i}].reason", "must be at most 200 characters.");
-            validation.Require(attendance.Take(i).All(e => e.MemberId != entry.MemberId), $"attendance[{i}].memberId", "lists the same member twice.");
+            validation.Require(entry.Status is AttendanceStatus.Present or AttendanceStatus.Absent, $"attendance[{i}].status", ValidationFailure.OneOf("Present, Absent", "must be Present (出席) or Absent (缺席) when the meeting is recorded."));
+            validation.Require(entry.Status != AttendanceStatus.Absent || !string.IsNullOrWhiteSpace(entry.Reason), $"attendance[{i}].reason", ValidationFailure.Required("is required for an absence."));
+            validation.RequireMaxLength(entry.Reason, $"attendance[{i}].reason", 200);
+            validation.Require(attendance.Take(i).All(e => e.MemberId != entry.MemberId), $"attendance[{i}].memberId", ValidationFailure.Of(ValidationCodes.Duplicate, "lists the same member twice."));
         }
 
         var day = heldOn ?? CommunityTime.DateOf(StartsAt);
-        validation.Require(day <= today, "heldOn", "is in the future: record the meeting once it has taken place.");
+        validation.Require(day <= today, "heldOn", ValidationFailure.NotFuture("is in the future: record the meeting once it has taken place."));
         validation.ThrowIfInvalid();
         RequireStatus(MeetingStatus.Scheduled, "record it as held");
 
@@ -134,8 +134,8 @@ public sealed class Meeting : AggregateRoot
     {
         var validation = new Validation();
         validation.RequireDateNotAfter(madeUpOn, "madeUpOn", CommunityTime.DateOf(now));
-        validation.Require(madeUpOn is null || HeldOn is null || madeUpOn >= HeldOn, "madeUpOn", "may not be before the meeting was held.");
-        validation.Require(note is null || note.Length <= 500, "note", "must be at most 500 characters.");
+        validation.Require(madeUpOn is null || HeldOn is null || madeUpOn >= HeldOn, "madeUpOn", ValidationFailure.NotBefore("the meeting was held", "may not be before the meeting was held."));
+        validation.RequireMaxLength(note, "note", 500);
         validation.ThrowIfInvalid();
         RequireStatus(MeetingStatus.Held, "record a make-up");
         var entry = _attendance.SingleOrDefault(a => a.MemberId == memberId)
@@ -212,6 +212,16 @@ public enum MeetingStatus
     Cancelled,
 }
 
+public static class MeetingStatusLabels
+{
+    public static readonly IReadOnlyDictionary<MeetingStatus, string> All = new Dictionary<MeetingStatus, string>
+    {
+        [MeetingStatus.Scheduled] = "已安排",
+        [MeetingStatus.Held] = "已召开",
+        [MeetingStatus.Cancelled] = "已取消",
+    };
+}
+
 public enum AttendanceStatus
 {
     /// <summary>出席</summary>
@@ -222,6 +232,16 @@ public enum AttendanceStatus
 
     /// <summary>补学 — absent, made up later</summary>
     MadeUp,
+}
+
+public static class AttendanceStatusLabels
+{
+    public static readonly IReadOnlyDictionary<AttendanceStatus, string> All = new Dictionary<AttendanceStatus, string>
+    {
+        [AttendanceStatus.Present] = "出席",
+        [AttendanceStatus.Absent] = "缺席",
+        [AttendanceStatus.MadeUp] = "已补学",
+    };
 }
 
 public enum MeetingKind

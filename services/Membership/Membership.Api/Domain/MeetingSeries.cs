@@ -34,9 +34,9 @@ public sealed class MeetingSeries
     {
         var validation = new Validation();
         var parsedFrequency = validation.RequireOneOf(frequency, "frequency", RecurrenceLabels.All);
-        validation.Require(occurrences is >= 1 and <= MaxOccurrences, "occurrences", $"must be between 1 and {MaxOccurrences}.");
-        validation.Require(durationMinutes is >= 15 and <= 720, "durationMinutes", "must be between 15 and 720.");
-        validation.Require(firstStartsAt is not null, "firstStartsAt", "is required (ISO 8601 with offset, e.g. 2026-12-05T14:30:00+08:00).");
+        validation.Require(occurrences is >= 1 and <= MaxOccurrences, "occurrences", ValidationFailure.Range(1, MaxOccurrences));
+        validation.Require(durationMinutes is >= 15 and <= 720, "durationMinutes", ValidationFailure.Range(15, 720));
+        validation.RequireGiven(firstStartsAt, "firstStartsAt", "is required (ISO 8601 with offset, e.g. 2026-12-05T14:30:00+08:00).");
         validation.ThrowIfInvalid();
 
         var series = new MeetingSeries

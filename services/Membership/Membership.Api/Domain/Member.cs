@@ -82,8 +82,8 @@ public sealed class Member : AggregateRoot
         var validation = new Validation();
         var details = PersonalDetails.Check(validation, name, gender, birthDate, education, phone, gridCode, now);
         validation.RequireText(organisationCode, "organisationCode", CodeMaxLength);
-        validation.Require(joinedOn is null || joinedOn <= CommunityTime.DateOf(now), "joinedOn", "may not be in the future.");
-        validation.Require(joinedOn is null || birthDate is null || joinedOn >= birthDate.Value.AddYears(18), "joinedOn", "must be on or after the member's 18th birthday.");
+        validation.Require(joinedOn is null || joinedOn <= CommunityTime.DateOf(now), "joinedOn", ValidationFailure.NotFuture());
+        validation.Require(joinedOn is null || birthDate is null || joinedOn >= birthDate.Value.AddYears(18), "joinedOn", ValidationFailure.Of(ValidationCodes.Age, "must be on or after the member's 18th birthday."));
         validation.ThrowIfInvalid();
 
         var member = new Member
@@ -123,7 +123,7 @@ public sealed class Member : AggregateRoot
     {
         var validation = new Validation();
         var details = PersonalDetails.Check(validation, name, gender, birthDate, education, phone, gridCode, now);
-        validation.Require(JoinedOn is null || birthDate is null || JoinedOn >= birthDate.Value.AddYears(18), "birthDate", "must be at least 18 years before the day the member joined.");
+        validation.Require(JoinedOn is null || birthDate is null || JoinedOn >= birthDate.Value.AddYears(18), "birthDate", ValidationFailure.Of(ValidationCodes.Age, "must be at least 18 years before the day the member joined."));
         validation.ThrowIfInvalid();
         Apply(details!);
     }
@@ -152,7 +152,7 @@ public sealed class Member : AggregateRoot
     {
         var validation = new Validation();
         validation.RequireDateNotAfter(movedOn, "movedOn", CommunityTime.DateOf(now));
-        validation.Require(reason is null || reason.Trim().Length <= 200, "reason", "must be at most 200 characters.");
+        validation.RequireMaxLength(reason?.Trim(), "reason", 200);
         validation.ThrowIfInvalid();
         RequireActive("move");
         if (target.Code == OrganisationCode)
@@ -181,7 +181,7 @@ public sealed class Member : AggregateRoot
     {
         var validation = new Validation();
         validation.RequireDateNotAfter(diedOn, "diedOn", CommunityTime.DateOf(now));
-        validation.Require(diedOn is null || diedOn >= BirthDate, "diedOn", "may not be before the birth date.");
+        validation.Require(diedOn is null || diedOn >= BirthDate, "diedOn", ValidationFailure.NotBefore("the birth date", "may not be before the birth date."));
         validation.ThrowIfInvalid();
         if (Status == MemberStatus.Deceased)
         {

@@ -109,16 +109,16 @@ public sealed record PersonalDetails(string Name, Gender Gender, DateOnly BirthD
         validation.RequireText(name, "name", NameMaxLength);
         var parsedGender = validation.RequireOneOf(gender, "gender", GenderLabels.All);
         var today = CommunityTime.DateOf(now);
-        validation.Require(birthDate is not null, "birthDate", "is required (yyyy-MM-dd).");
+        validation.RequireGiven(birthDate, "birthDate", "is required (yyyy-MM-dd).");
         if (birthDate is { } born)
         {
-            validation.Require(born <= today, "birthDate", "may not be in the future.");
-            validation.Require(born > today || born <= today.AddYears(-18), "birthDate", "must be at least 18 years ago: members join at 18 or older.");
-            validation.Require(born > today.AddYears(-130), "birthDate", "is more than 130 years ago.");
+            validation.Require(born <= today, "birthDate", ValidationFailure.NotFuture());
+            validation.Require(born > today || born <= today.AddYears(-18), "birthDate", ValidationFailure.Of(ValidationCodes.Age, "must be at least 18 years ago: members join at 18 or older."));
+            validation.Require(born > today.AddYears(-130), "birthDate", ValidationFailure.Of(ValidationCodes.Age, "is more than 130 years ago."));
         }
 
         var parsedEducation = validation.RequireOneOf(education, "education", EducationLabels.All);
-        validation.Require(phone is null || ChinesePhone.IsValid(phone), "phone", "must be a mainland mobile number of 11 digits starting with 1.");
+        validation.Require(phone is null || ChinesePhone.IsValid(phone), "phone", ValidationFailure.Of(ValidationCodes.Phone, "must be a mainland mobile number of 11 digits starting with 1."));
         validation.RequireText(gridCode, "gridCode", GridCodeMaxLength);
         if (validation.HasErrors)
         {

@@ -63,7 +63,7 @@ public sealed class RectificationItem
         validation.RequireText(category, "category", 100);
         validation.RequireText(finding, "finding", 2000);
         validation.RequireText(owner, "owner", 100);
-        validation.Require(deadline is not null, "deadline", "is required (yyyy-MM-dd).");
+        validation.RequireGiven(deadline, "deadline", "is required (yyyy-MM-dd).");
         validation.RequireText(measures, "measures", 4000);
         validation.ThrowIfInvalid();
         return new RectificationItem
@@ -94,7 +94,7 @@ public sealed class RectificationItem
     {
         var validation = new Validation();
         validation.RequireDateNotAfter(completedOn, "completedOn", CommunityTime.DateOf(now));
-        validation.Require(progress is null || progress.Length <= 2000, "progress", "must be at most 2000 characters.");
+        validation.RequireMaxLength(progress, "progress", 2000);
         EvidenceReferences.Check(validation, evidence, "evidence", required: true);
         validation.ThrowIfInvalid();
         RequireNotCompleted();
@@ -123,4 +123,14 @@ public enum RectificationStatus
 
     /// <summary>已完成</summary>
     Completed,
+}
+
+public static class RectificationStatuses
+{
+    public static readonly IReadOnlyDictionary<RectificationStatus, string> Labels = new Dictionary<RectificationStatus, string>
+    {
+        [RectificationStatus.Open] = "待整改",
+        [RectificationStatus.InProgress] = "整改中",
+        [RectificationStatus.Completed] = "已完成",
+    };
 }

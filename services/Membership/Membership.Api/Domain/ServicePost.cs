@@ -30,7 +30,7 @@ public sealed class ServicePost
         var validation = new Validation();
         validation.RequireText(name, "name", 100);
         validation.RequireText(duties, "duties", 1000);
-        validation.Require(capacity is null or >= 1 and <= 500, "capacity", "must be between 1 and 500 when given.");
+        validation.RequireRange(capacity, "capacity", 1, 500, "must be between 1 and 500 when given.");
         validation.ThrowIfInvalid();
         return new ServicePost
         {
@@ -92,8 +92,8 @@ public sealed class ServicePostClaim
     public void Release(DateOnly? on)
     {
         var validation = new Validation();
-        validation.Require(on is not null, "releasedOn", "is required (yyyy-MM-dd).");
-        validation.Require(on is null || on >= ClaimedOn, "releasedOn", $"may not be before the claim ({ClaimedOn:yyyy-MM-dd}).");
+        validation.RequireGiven(on, "releasedOn", "is required (yyyy-MM-dd).");
+        validation.Require(on is null || on >= ClaimedOn, "releasedOn", ValidationFailure.NotBefore("the claim", $"may not be before the claim ({ClaimedOn:yyyy-MM-dd})."));
         validation.ThrowIfInvalid();
         if (ReleasedOn is not null)
         {
@@ -137,7 +137,7 @@ public sealed class ServicePostReport
 
         if (reportedOn < claim.ClaimedOn)
         {
-            throw DomainValidationException.For("reportedOn", $"may not be before the claim ({claim.ClaimedOn:yyyy-MM-dd}).");
+            throw DomainValidationException.For("reportedOn", ValidationFailure.NotBefore("the claim", $"may not be before the claim ({claim.ClaimedOn:yyyy-MM-dd})."));
         }
 
         return new ServicePostReport

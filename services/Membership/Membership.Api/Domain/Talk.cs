@@ -34,7 +34,7 @@ public sealed class Talk
         validation.RequireDateNotAfter(heldOn, "heldOn", CommunityTime.DateOf(now));
         validation.RequireText(topic, "topic", 200);
         validation.RequireText(content, "content", 10_000);
-        validation.Require(talker.Id != talkedWith.Id, "talkedWithMemberId", "must be someone other than the talker.");
+        validation.Require(talker.Id != talkedWith.Id, "talkedWithMemberId", ValidationFailure.Of(ValidationCodes.Conflicting, "must be someone other than the talker."));
         validation.ThrowIfInvalid();
         return new Talk
         {

@@ -25,7 +25,7 @@ public static class ReportFormats
                 "html" => ReportFormat.Html,
                 "markdown" or "md" => ReportFormat.Markdown,
                 "json" => ReportFormat.Json,
-                _ => throw DomainValidationException.For("format", "must be html, markdown or json."),
+                _ => throw DomainValidationException.For("format", ValidationFailure.OneOf("html, markdown, json", "must be html, markdown or json.")),
             };
         }
 

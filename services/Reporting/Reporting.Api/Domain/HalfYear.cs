@@ -19,11 +19,11 @@ public readonly record struct HalfYear(int Year, int Half)
     public static HalfYear Of(int? year, int? half, DateOnly today)
     {
         var validation = new Validation()
-            .Require(year is null or >= 2000 and <= 2100, "year", "must be a year between 2000 and 2100.")
-            .Require(half is null or 1 or 2, "half", "must be 1 (January–June) or 2 (July–December).");
+            .RequireRange(year, "year", 2000, 2100, "must be a year between 2000 and 2100.")
+            .Require(half is null or 1 or 2, "half", ValidationFailure.Of(ValidationCodes.OneOf, "must be 1 (January–June) or 2 (July–December)."));
         validation.ThrowIfInvalid();
         var value = new HalfYear(year ?? today.Year, half ?? (today.Month <= 6 ? 1 : 2));
-        new Validation().Require(value.First <= today, "half", $"{value.Label} has not begun yet.").ThrowIfInvalid();
+        new Validation().Require(value.First <= today, "half", ValidationFailure.NotFuture($"{value.Label} has not begun yet.")).ThrowIfInvalid();
         return value;
     }
 

@@ -71,7 +71,7 @@ public static class HazardsApi
         {
             if (request.Passed is null)
             {
-                throw DomainValidationException.For("passed", "is required (true when the rectification holds).");
+                throw DomainValidationException.For("passed", ValidationFailure.Required("is required (true when the rectification holds)."));
             }
 
             hazard.Reinspect(request.Passed.Value, request.Notes, request.Deadline, options.Value.Rectification, caller.Id(), time.GetUtcNow());

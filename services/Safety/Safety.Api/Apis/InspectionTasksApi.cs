@@ -58,12 +58,6 @@ public sealed record CloseTaskRequest(string? Outcome);
 /// <summary>The filters of the inspection-task list; both are optional and they combine.</summary>
 public sealed class InspectionTaskFilter
 {
-    private static readonly IReadOnlyDictionary<InspectionTaskStatus, string> StatusLabels = new Dictionary<InspectionTaskStatus, string>
-    {
-        [InspectionTaskStatus.Open] = "待排查",
-        [InspectionTaskStatus.Done] = "已处理",
-    };
-
     [FromQuery(Name = "gridCode")]
     public string? GridCode { get; init; }
 
@@ -73,7 +67,7 @@ public sealed class InspectionTaskFilter
     internal IQueryable<InspectionTask> Apply(IQueryable<InspectionTask> query)
     {
         var validation = new Validation();
-        InspectionTaskStatus? status = Status is null ? null : validation.RequireOneOf(Status, "status", StatusLabels);
+        InspectionTaskStatus? status = Status is null ? null : validation.RequireOneOf(Status, "status", InspectionTaskStatuses.Labels);
         validation.ThrowIfInvalid();
 
         if (!string.IsNullOrWhiteSpace(GridCode))

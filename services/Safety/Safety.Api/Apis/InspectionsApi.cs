@@ -47,7 +47,7 @@ public static class InspectionsApi
         var venue = await db.Venues.AsNoTracking().FindInScopeAsync(v => v.Id == request.VenueId, scope, v => v.GridCode, cancellationToken);
         if (venue is null)
         {
-            throw DomainValidationException.For("venueId", request.VenueId is null ? "is required." : $"names no venue of yours ({request.VenueId}).");
+            throw DomainValidationException.For("venueId", request.VenueId is null ? ValidationFailure.Required() : ValidationFailure.NotFound($"names no venue of yours ({request.VenueId})."));
         }
 
         var now = time.GetUtcNow();
@@ -55,7 +55,7 @@ public static class InspectionsApi
         if (request.CampaignId is { } campaignId)
         {
             campaign = await db.Campaigns.AsNoTracking().SingleOrDefaultAsync(c => c.Id == campaignId, cancellationToken)
-                ?? throw DomainValidationException.For("campaignId", $"names no campaign ({campaignId}).");
+                ?? throw DomainValidationException.For("campaignId", ValidationFailure.NotFound($"names no campaign ({campaignId})."));
             campaign.RequireAccepts(venue, CommunityTime.DateOf(now));
         }
 
@@ -63,7 +63,7 @@ public static class InspectionsApi
         if (request.TaskId is { } taskId)
         {
             task = await db.InspectionTasks.AsNoTracking().SingleOrDefaultAsync(t => t.Id == taskId && t.GridCode == venue.GridCode, cancellationToken)
-                ?? throw DomainValidationException.For("taskId", $"names no inspection task in the venue's grid ({taskId}).");
+                ?? throw DomainValidationException.For("taskId", ValidationFailure.NotFound($"names no inspection task in the venue's grid ({taskId})."));
             task.RequireOpen();
         }
 
@@ -128,14 +128,14 @@ public static class InspectionsApi
         if (code is not null)
         {
             return await db.LatestChecklistAsync(code, cancellationToken)
-                ?? throw DomainValidationException.For("templateCode", $"names no checklist ('{code}').");
+                ?? throw DomainValidationException.For("templateCode", ValidationFailure.NotFound($"names no checklist ('{code}')."));
         }
 
         var kind = venue.Kind.ToString();
         // The office's own checklist for the kind wins over the shipped one; among them, the most recently edited.
         var candidates = await db.LatestChecklists().Where(c => c.VenueKinds.Contains(kind)).ToListAsync(cancellationToken);
         return candidates.OrderBy(c => c.Shipped).ThenByDescending(c => c.CreatedAt).FirstOrDefault()
-            ?? throw DomainValidationException.For("templateCode", $"is required: no checklist is meant for {VenueKinds.Labels[venue.Kind]}.");
+            ?? throw DomainValidationException.For("templateCode", ValidationFailure.Required($"is required: no checklist is meant for {VenueKinds.Labels[venue.Kind]}."));
     }
 }
 
@@ -164,12 +164,6 @@ public sealed record CompletedInspectionResponse(InspectionResponse Inspection, 
 /// <summary>The filters of the inspection list; every one is optional and they combine.</summary>
 public sealed class InspectionFilter
 {
-    private static readonly IReadOnlyDictionary<InspectionStatus, string> StatusLabels = new Dictionary<InspectionStatus, string>
-    {
-        [InspectionStatus.InProgress] = "检查中",
-        [InspectionStatus.Completed] = "已完成",
-    };
-
     [FromQuery(Name = "gridCode")]
     public string? GridCode { get; init; }
 
@@ -191,7 +185,7 @@ public sealed class InspectionFilter
     internal IQueryable<Inspection> Apply(IQueryable<Inspection> query)
     {
         var validation = new Validation();
-        InspectionStatus? status = Status is null ? null : validation.RequireOneOf(Status, "status", StatusLabels);
+        InspectionStatus? status = Status is null ? null : validation.RequireOneOf(Status, "status", InspectionStatuses.Labels);
         var completed = DayRange.Of(CompletedFrom, CompletedTo, "completedFrom", "completedTo", validation);
         validation.ThrowIfInvalid();
 

@@ -69,7 +69,7 @@ public static class PatrolsApi
             return TypedResults.NotFound();
         }
 
-        plan.End(request.EndsOn ?? throw DomainValidationException.For("endsOn", "is required (yyyy-MM-dd)."));
+        plan.End(request.EndsOn ?? throw DomainValidationException.For("endsOn", ValidationFailure.Required("is required (yyyy-MM-dd).")));
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(PatrolPlanResponse.From(plan));
     }
@@ -103,7 +103,7 @@ public static class PatrolsApi
 
     private static async Task<Venue?> OptionalVenueAsync(SafetyDbContext db, Guid? venueId, CancellationToken cancellationToken) =>
         venueId is { } id
-            ? await db.Venues.AsNoTracking().SingleOrDefaultAsync(v => v.Id == id, cancellationToken) ?? throw DomainValidationException.For("venueId", $"names no venue ({id}).")
+            ? await db.Venues.AsNoTracking().SingleOrDefaultAsync(v => v.Id == id, cancellationToken) ?? throw DomainValidationException.For("venueId", ValidationFailure.NotFound($"names no venue ({id})."))
             : null;
 }
 
@@ -170,7 +170,7 @@ public sealed class PatrolFilter
         var validation = new Validation();
         PatrolKind? kind = Kind is null ? null : validation.RequireOneOf(Kind, "kind", PatrolKinds.Labels);
         var month = Month is null ? null : PatrolMonth.Parse(Month);
-        validation.Require(Month is null || month is not null, "month", "must be a month written yyyy-MM.");
+        validation.Require(Month is null || month is not null, "month", ValidationFailure.Format("yyyy-MM", "must be a month written yyyy-MM."));
         validation.ThrowIfInvalid();
 
         if (!string.IsNullOrWhiteSpace(GridCode))
@@ -206,7 +206,7 @@ public sealed class PatrolQuotaFilter
     internal PatrolMonth MonthOr(DateOnly today)
     {
         var month = Month is null ? PatrolMonth.Of(today) : PatrolMonth.Parse(Month);
-        new Validation().Require(month is not null, "month", "must be a month written yyyy-MM.").ThrowIfInvalid();
+        new Validation().Require(month is not null, "month", ValidationFailure.Format("yyyy-MM", "must be a month written yyyy-MM.")).ThrowIfInvalid();
         return month!.Value;
     }
 }

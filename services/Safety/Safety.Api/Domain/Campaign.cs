@@ -38,11 +38,11 @@ public sealed class Campaign
     {
         var validation = new Validation();
         validation.RequireText(name, "name", 100);
-        validation.Require(description is null || description.Trim().Length <= 1000, "description", "must be at most 1000 characters.");
-        validation.Require(startsOn is not null, "startsOn", "is required (yyyy-MM-dd).");
-        validation.Require(endsOn is not null, "endsOn", "is required (yyyy-MM-dd).");
-        validation.Require(startsOn is null || endsOn is null || endsOn >= startsOn, "endsOn", "must not be before startsOn.");
-        validation.Require(templateCode is null || template is not null, "templateCode", "names no checklist.");
+        validation.RequireMaxLength(description?.Trim(), "description", 1000);
+        validation.RequireGiven(startsOn, "startsOn", "is required (yyyy-MM-dd).");
+        validation.RequireGiven(endsOn, "endsOn", "is required (yyyy-MM-dd).");
+        validation.Require(startsOn is null || endsOn is null || endsOn >= startsOn, "endsOn", ValidationFailure.NotBefore("startsOn"));
+        validation.Require(templateCode is null || template is not null, "templateCode", ValidationFailure.NotFound("names no checklist."));
         var kinds = new List<string>();
         for (var i = 0; i < (venueKinds?.Count ?? 0); i++)
         {
@@ -81,7 +81,7 @@ public sealed class Campaign
 
         if (!Targets(venue.Kind))
         {
-            throw DomainValidationException.For("campaignId", $"targets {string.Join("/", VenueKinds)}, not {venue.Kind}.");
+            throw DomainValidationException.For("campaignId", ValidationFailure.Of(ValidationCodes.NotAllowed, $"targets {string.Join("/", VenueKinds)}, not {venue.Kind}."));
         }
     }
 }

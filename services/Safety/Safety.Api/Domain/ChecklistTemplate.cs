@@ -42,7 +42,7 @@ public sealed partial class ChecklistTemplate
     {
         var validation = new Validation();
         validation.RequireText(code, "code", 40);
-        validation.Require(code is null || CodePattern().IsMatch(code.Trim()), "code", "must be lower-case letters, digits and '-', e.g. small-restaurant.");
+        validation.Require(code is null || CodePattern().IsMatch(code.Trim()), "code", ValidationFailure.Format("a-z 0-9 -", "must be lower-case letters, digits and '-', e.g. small-restaurant."));
         return Build(code?.Trim() ?? "", 1, content, shipped, actor, now, validation);
     }
 
@@ -63,7 +63,7 @@ public sealed partial class ChecklistTemplate
         }
 
         var items = content.Items ?? [];
-        validation.Require(items.Count is > 0 and <= MaxItems, "items", $"must hold between 1 and {MaxItems} items.");
+        validation.Require(items.Count is > 0 and <= MaxItems, "items", ValidationFailure.Count(1, MaxItems, $"must hold between 1 and {MaxItems} items."));
         var parsed = new List<ChecklistItem>();
         for (var i = 0; i < items.Count; i++)
         {
@@ -71,7 +71,7 @@ public sealed partial class ChecklistTemplate
             var field = $"items[{i}]";
             var category = validation.RequireOneOf(item.Category, $"{field}.category", HazardCategories.Labels);
             validation.RequireText(item.Question, $"{field}.question", 200);
-            validation.Require(item.Guidance is null || item.Guidance.Trim().Length <= 300, $"{field}.guidance", "must be at most 300 characters.");
+            validation.RequireMaxLength(item.Guidance?.Trim(), $"{field}.guidance", 300);
             var severity = validation.RequireOneOf(item.SeverityIfFailed, $"{field}.severityIfFailed", HazardSeverities.Labels);
             if (category is { } c && severity is { } s && !string.IsNullOrWhiteSpace(item.Question))
             {

@@ -134,9 +134,9 @@ public sealed class Hazard : AggregateRoot
     public void SubmitRectification(string? notes, IReadOnlyList<string>? photos, string actor, DateTimeOffset now)
     {
         var validation = new Validation();
-        validation.Require(photos is { Count: > 0 }, "photos", "must show the rectification with at least one photo reference.");
+        validation.Require(photos is { Count: > 0 }, "photos", ValidationFailure.MinCount("must show the rectification with at least one photo reference."));
         validation.RequirePhotoReferences(photos, "photos");
-        validation.Require(notes is null || notes.Trim().Length <= 500, "notes", "must be at most 500 characters.");
+        validation.RequireMaxLength(notes?.Trim(), "notes", 500);
         validation.ThrowIfInvalid();
         RequireStatus("submit the rectification of", HazardStatus.Open, HazardStatus.Rectifying, HazardStatus.Reopened);
         RectificationPhotos = [.. photos!.Select(p => p.Trim())];
@@ -152,10 +152,10 @@ public sealed class Hazard : AggregateRoot
     {
         var today = CommunityTime.DateOf(now);
         var validation = new Validation();
-        validation.Require(notes is null || notes.Trim().Length <= 500, "notes", "must be at most 500 characters.");
-        validation.Require(passed || !string.IsNullOrWhiteSpace(notes), "notes", "must say what is still wrong when the re-inspection fails.");
-        validation.Require(newDeadline is null || !passed, "deadline", "may only be given when the re-inspection fails.");
-        validation.Require(newDeadline is null || newDeadline >= today, "deadline", "may not be in the past.");
+        validation.RequireMaxLength(notes?.Trim(), "notes", 500);
+        validation.Require(passed || !string.IsNullOrWhiteSpace(notes), "notes", ValidationFailure.Required("must say what is still wrong when the re-inspection fails."));
+        validation.Require(newDeadline is null || !passed, "deadline", ValidationFailure.Of(ValidationCodes.NotAllowed, "may only be given when the re-inspection fails."));
+        validation.Require(newDeadline is null || newDeadline >= today, "deadline", ValidationFailure.NotPast());
         validation.ThrowIfInvalid();
         RequireStatus("re-inspect", HazardStatus.Submitted);
 

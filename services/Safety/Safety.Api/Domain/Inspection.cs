@@ -59,7 +59,7 @@ public sealed class Inspection : AggregateRoot
         if (!template.AppliesTo(venue.Kind))
         {
             throw DomainValidationException.For("templateCode",
-                $"'{template.Code}' is a checklist for {string.Join("/", template.VenueKinds.Select(k => VenueKinds.Labels[Enum.Parse<VenueKind>(k)]))}, not for {VenueKinds.Labels[venue.Kind]}.");
+                ValidationFailure.Of(ValidationCodes.NotAllowed, $"'{template.Code}' is a checklist for {string.Join("/", template.VenueKinds.Select(k => VenueKinds.Labels[Enum.Parse<VenueKind>(k)]))}, not for {VenueKinds.Labels[venue.Kind]}."));
         }
 
         return new Inspection
@@ -90,22 +90,22 @@ public sealed class Inspection : AggregateRoot
         var index = Answers.FindIndex(a => a.Number == number);
         if (index < 0)
         {
-            throw DomainValidationException.For("number", $"must be an item of this checklist (1–{Answers.Count}).");
+            throw DomainValidationException.For("number", ValidationFailure.Range(1, Answers.Count, $"must be an item of this checklist (1–{Answers.Count})."));
         }
 
         var validation = new Validation();
         var result = validation.RequireOneOf(content.Result, "result", AnswerResults.Labels);
-        validation.Require(content.Notes is null || content.Notes.Trim().Length <= 500, "notes", "must be at most 500 characters.");
+        validation.RequireMaxLength(content.Notes?.Trim(), "notes", 500);
         validation.RequirePhotoReferences(content.Photos, "photos");
         HazardSeverity? severity = null;
         if (content.Severity is not null)
         {
             severity = validation.RequireOneOf(content.Severity, "severity", HazardSeverities.Labels);
-            validation.Require(result is AnswerResult.Fail, "severity", "may only be given for a failed item.");
+            validation.Require(result is AnswerResult.Fail, "severity", ValidationFailure.Of(ValidationCodes.NotAllowed, "may only be given for a failed item."));
         }
 
-        validation.Require(content.Deadline is null || result is AnswerResult.Fail, "deadline", "may only be given for a failed item.");
-        validation.Require(content.Deadline is null || content.Deadline >= today, "deadline", "may not be in the past.");
+        validation.Require(content.Deadline is null || result is AnswerResult.Fail, "deadline", ValidationFailure.Of(ValidationCodes.NotAllowed, "may only be given for a failed item."));
+        validation.Require(content.Deadline is null || content.Deadline >= today, "deadline", ValidationFailure.NotPast());
         validation.ThrowIfInvalid();
 
         Answers[index] = Answers[index] with
@@ -184,6 +184,15 @@ public enum InspectionStatus
 {
     InProgress,
     Completed,
+}
+
+public static class InspectionStatuses
+{
+    public static readonly IReadOnlyDictionary<InspectionStatus, string> Labels = new Dictionary<InspectionStatus, string>
+    {
+        [InspectionStatus.InProgress] = "检查中",
+        [InspectionStatus.Completed] = "已完成",
+    };
 }
 
 /// <summary>合格 / 不合格 / 不适用.</summary>

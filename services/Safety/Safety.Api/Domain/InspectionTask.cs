@@ -78,3 +78,12 @@ public enum InspectionTaskStatus
     Open,
     Done,
 }
+
+public static class InspectionTaskStatuses
+{
+    public static readonly IReadOnlyDictionary<InspectionTaskStatus, string> Labels = new Dictionary<InspectionTaskStatus, string>
+    {
+        [InspectionTaskStatus.Open] = "待排查",
+        [InspectionTaskStatus.Done] = "已处理",
+    };
+}

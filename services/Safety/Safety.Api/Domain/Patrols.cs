@@ -59,10 +59,10 @@ public sealed class PatrolPlan
     {
         var validation = new Validation();
         var parsedKind = validation.RequireOneOf(kind, "kind", PatrolKinds.Labels);
-        validation.Require(timesPerMonth is >= 1 and <= 31, "timesPerMonth", "must be between 1 and 31.");
-        validation.Require(startsOn is not null, "startsOn", "is required (yyyy-MM-dd).");
-        validation.Require(endsOn is null || startsOn is null || endsOn >= startsOn, "endsOn", "must not be before startsOn.");
-        validation.Require(venue is null || venue.GridCode == gridCode, "venueId", "must be a venue in the plan's grid.");
+        validation.Require(timesPerMonth is >= 1 and <= 31, "timesPerMonth", ValidationFailure.Range(1, 31));
+        validation.RequireGiven(startsOn, "startsOn", "is required (yyyy-MM-dd).");
+        validation.Require(endsOn is null || startsOn is null || endsOn >= startsOn, "endsOn", ValidationFailure.NotBefore("startsOn"));
+        validation.Require(venue is null || venue.GridCode == gridCode, "venueId", ValidationFailure.NotFound("must be a venue in the plan's grid."));
         validation.ThrowIfInvalid();
         return new PatrolPlan
         {
@@ -81,7 +81,7 @@ public sealed class PatrolPlan
     /// <summary>Ends the plan on <paramref name="lastDay"/>; months after it are no longer judged.</summary>
     public void End(DateOnly lastDay)
     {
-        new Validation().Require(lastDay >= StartsOn, "endsOn", "must not be before the plan's first day.").ThrowIfInvalid();
+        new Validation().Require(lastDay >= StartsOn, "endsOn", ValidationFailure.NotBefore("the plan's first day", "must not be before the plan's first day.")).ThrowIfInvalid();
         EndsOn = lastDay;
     }
 
@@ -163,12 +163,12 @@ public sealed class Patrol
     {
         var validation = new Validation();
         var kind = validation.RequireOneOf(record.Kind, "kind", PatrolKinds.Labels);
-        validation.Require(record.PatrolledAt is not null, "patrolledAt", "is required.");
-        validation.Require(record.PatrolledAt is null || record.PatrolledAt <= now.AddMinutes(5), "patrolledAt", "may not be in the future.");
-        validation.Require(record.Route is null || record.Route.Trim().Length <= 300, "route", "must be at most 300 characters.");
-        validation.Require(record.Findings is null || record.Findings.Trim().Length <= 1000, "findings", "must be at most 1000 characters.");
-        validation.Require(record.Participants is null or (>= 1 and <= 200), "participants", "must be between 1 and 200.");
-        validation.Require(venue is null || venue.GridCode == gridCode, "venueId", "must be a venue in the patrol's grid.");
+        validation.RequireGiven(record.PatrolledAt, "patrolledAt");
+        validation.Require(record.PatrolledAt is null || record.PatrolledAt <= now.AddMinutes(5), "patrolledAt", ValidationFailure.NotFuture());
+        validation.RequireMaxLength(record.Route?.Trim(), "route", 300);
+        validation.RequireMaxLength(record.Findings?.Trim(), "findings", 1000);
+        validation.RequireRange(record.Participants, "participants", 1, 200);
+        validation.Require(venue is null || venue.GridCode == gridCode, "venueId", ValidationFailure.NotFound("must be a venue in the patrol's grid."));
         validation.RequirePhotoReferences(record.Photos, "photos");
         validation.ThrowIfInvalid();
         return new Patrol

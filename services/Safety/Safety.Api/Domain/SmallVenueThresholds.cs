@@ -20,9 +20,9 @@ public sealed class SmallVenueThresholds
 
         var label = VenueKinds.Labels[kind];
         validation.Require(limit.MaxFloorArea is null || floorArea is null || floorArea <= limit.MaxFloorArea, "floorArea",
-            $"exceeds this locality's {label} limit of {limit.MaxFloorArea} m²; a larger venue is a fire-safety key unit (消防安全重点单位), not a 九小场所.");
+            ValidationFailure.Of(ValidationCodes.Range, $"exceeds this locality's {label} limit of {limit.MaxFloorArea} m²; a larger venue is a fire-safety key unit (消防安全重点单位), not a 九小场所."));
         validation.Require(limit.MaxCapacity is null || capacity is null || capacity <= limit.MaxCapacity, "capacity",
-            $"exceeds this locality's {label} limit of {limit.MaxCapacity} {VenueKinds.CapacityMeaning.GetValueOrDefault(kind)}; a larger venue is a fire-safety key unit (消防安全重点单位), not a 九小场所.");
+            ValidationFailure.Of(ValidationCodes.Range, $"exceeds this locality's {label} limit of {limit.MaxCapacity} {VenueKinds.CapacityMeaning.GetValueOrDefault(kind)}; a larger venue is a fire-safety key unit (消防安全重点单位), not a 九小场所."));
     }
 }
 

@@ -56,15 +56,15 @@ public sealed class Venue
     private void Apply(VenueDetails details, VenueKind? kind, SmallVenueThresholds thresholds, Validation validation, DateTimeOffset now)
     {
         validation.RequireText(details.Name, "name", 100);
-        validation.Require(details.Address is null || details.Address.Trim().Length <= 200, "address", "must be at most 200 characters.");
-        validation.Require(details.OwnerName is null || details.OwnerName.Trim().Length <= 100, "ownerName", "must be at most 100 characters.");
-        validation.Require(details.OwnerPhone is null || ChinesePhone.IsValid(details.OwnerPhone), "ownerPhone", "must be a mainland mobile number of 11 digits starting with 1.");
-        validation.Require(details.FloorArea is null or (> 0 and <= 1_000_000), "floorArea", "must be a positive area in m².");
-        validation.Require(details.Capacity is null or (>= 0 and <= 100_000), "capacity", "must be between 0 and 100000.");
+        validation.RequireMaxLength(details.Address?.Trim(), "address", 200);
+        validation.RequireMaxLength(details.OwnerName?.Trim(), "ownerName", 100);
+        validation.Require(details.OwnerPhone is null || ChinesePhone.IsValid(details.OwnerPhone), "ownerPhone", ValidationFailure.Of(ValidationCodes.Phone, "must be a mainland mobile number of 11 digits starting with 1."));
+        validation.Require(details.FloorArea is null or (> 0 and <= 1_000_000), "floorArea", ValidationFailure.Of(ValidationCodes.Range, "must be a positive area in m²."));
+        validation.RequireRange(details.Capacity, "capacity", 0, 100_000);
         var attributes = details.Attributes ?? new Dictionary<string, string>();
-        validation.Require(attributes.Count <= 20, "attributes", "may hold at most 20 entries.");
+        validation.Require(attributes.Count <= 20, "attributes", ValidationFailure.MaxCount(20, "may hold at most 20 entries."));
         validation.Require(attributes.All(a => a.Key.Trim().Length is > 0 and <= 40 && a.Value.Trim().Length <= 200), "attributes",
-            "names must be 1–40 characters and values at most 200.");
+            ValidationFailure.ItemLength(200, "names must be 1–40 characters and values at most 200."));
         if (kind is { } k)
         {
             thresholds.Check(k, details.FloorArea, details.Capacity, validation);

@@ -95,7 +95,7 @@ public static class ActivitiesApi
         var grid = await db.RequireKnownGridAsync(request.GridCode, GridScope.Of(caller), cancellationToken);
         if (request.TeamId is not { } teamId || !await db.Teams.AnyAsync(t => t.Id == teamId, cancellationToken))
         {
-            throw DomainValidationException.For("teamId", request.TeamId is null ? "is required." : $"names no team ({request.TeamId}).");
+            throw DomainValidationException.For("teamId", request.TeamId is null ? ValidationFailure.Required() : ValidationFailure.NotFound($"names no team ({request.TeamId})."));
         }
 
         var activity = Activity.Plan(
@@ -285,7 +285,7 @@ public static class ActivitiesApi
 
         var now = time.GetUtcNow();
         var organiser = VolunteerPolicies.IsOrganiser(caller);
-        new Validation().Require(!organiser || request.At is null || request.At <= now, "at", "may not be in the future.").ThrowIfInvalid();
+        new Validation().Require(!organiser || request.At is null || request.At <= now, "at", ValidationFailure.NotFuture()).ThrowIfInvalid();
         var volunteer = await db.ActingVolunteerAsync(caller, request.VolunteerId, cancellationToken);
         var signup = attend(activity, volunteer, organiser ? request.At ?? now : now, organiser);
         await db.SaveChangesAsync(cancellationToken);

@@ -37,7 +37,7 @@ public static class LateRecordsApi
         var grid = await db.RequireKnownGridAsync(request.GridCode, GridScope.Of(caller), cancellationToken);
         if (request.TeamId is not { } teamId || !await db.Teams.AnyAsync(t => t.Id == teamId, cancellationToken))
         {
-            throw DomainValidationException.For("teamId", request.TeamId is null ? "is required." : $"names no team ({request.TeamId}).");
+            throw DomainValidationException.For("teamId", request.TeamId is null ? ValidationFailure.Required() : ValidationFailure.NotFound($"names no team ({request.TeamId})."));
         }
 
         var attendance = request.Attendance ?? [];

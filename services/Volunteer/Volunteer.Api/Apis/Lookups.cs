@@ -25,7 +25,7 @@ internal static class Lookups
 
         var named = volunteerId is { } id ? await db.Volunteers.SingleOrDefaultAsync(v => v.Id == id, cancellationToken) : null;
         return named ?? throw DomainValidationException.For(
-            "volunteerId", volunteerId is null ? "is required when an organiser acts for a volunteer." : $"names no volunteer ({volunteerId}).");
+            "volunteerId", volunteerId is null ? ValidationFailure.Required("is required when an organiser acts for a volunteer.") : ValidationFailure.NotFound($"names no volunteer ({volunteerId})."));
     }
 
     /// <summary>The team with its present members (those who have not left), or null.</summary>
@@ -44,7 +44,7 @@ internal static class Lookups
     public static async Task<VolunteerProfile> RequireVolunteerAsync(this VolunteerDbContext db, Guid? volunteerId, CancellationToken cancellationToken)
     {
         var volunteer = volunteerId is { } id ? await db.Volunteers.SingleOrDefaultAsync(v => v.Id == id, cancellationToken) : null;
-        return volunteer ?? throw DomainValidationException.For("volunteerId", volunteerId is null ? "is required." : $"names no volunteer ({volunteerId}).");
+        return volunteer ?? throw DomainValidationException.For("volunteerId", volunteerId is null ? ValidationFailure.Required() : ValidationFailure.NotFound($"names no volunteer ({volunteerId})."));
     }
 
     /// <summary>The other activities the volunteer holds a place or waits for, for the overlap rule.</summary>
@@ -71,7 +71,7 @@ internal static class Lookups
     /// <summary>An optional date range, both ends included; without dates the whole history.</summary>
     public static (DateOnly From, DateOnly To) Range(DateOnly? from, DateOnly? to)
     {
-        new Validation().Require(from is null || to is null || from <= to, "to", "must not be before from.").ThrowIfInvalid();
+        new Validation().Require(from is null || to is null || from <= to, "to", ValidationFailure.NotBefore("from")).ThrowIfInvalid();
         return (from ?? DateOnly.MinValue, to ?? DateOnly.MaxValue);
     }
 }

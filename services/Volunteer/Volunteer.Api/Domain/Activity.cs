@@ -79,7 +79,7 @@ public sealed class Activity : AggregateRoot
         Guid teamId, string gridCode, string? kind, string? title, string? description, string? place, DateTimeOffset? startsAt, DateTimeOffset? endsAt,
         int? capacity, IReadOnlyList<string>? requiredSkills, string actor, DateTimeOffset now) =>
         Create(teamId, gridCode, kind, title, description, place, startsAt, endsAt, capacity, requiredSkills, actor, now,
-            (validation, start, _) => validation.Require(start is null || start > now, "startsAt", "must be in the future."));
+            (validation, start, _) => validation.Require(start is null || start > now, "startsAt", ValidationFailure.NotPast("must be in the future.")));
 
     /// <summary>
     /// 补录: enters an activity that took place without being run here, from its paper sign-in sheet, by an organiser
@@ -97,8 +97,8 @@ public sealed class Activity : AggregateRoot
     {
         var activity = Create(teamId, gridCode, kind, title, description, place, startsAt, endsAt, capacity, [], recorder.Id, now, (validation, start, end) =>
         {
-            validation.Require(end is null || end <= now, "endsAt", "must be in the past: a late record is of an activity that has ended.");
-            validation.Require(start is null || start >= now.AddDays(-maxAgeDays), "startsAt", $"must be within the last {maxAgeDays} days.");
+            validation.Require(end is null || end <= now, "endsAt", ValidationFailure.NotFuture("must be in the past: a late record is of an activity that has ended."));
+            validation.Require(start is null || start >= now.AddDays(-maxAgeDays), "startsAt", ValidationFailure.Of(ValidationCodes.MaxDuration, $"must be within the last {maxAgeDays} days."));
             CheckLateAttendance(validation, attendance, volunteers, capacity, start, end, now, rules);
         });
 
@@ -140,24 +140,24 @@ public sealed class Activity : AggregateRoot
         Validation validation, IReadOnlyList<LateAttendance> attendance, IReadOnlyDictionary<Guid, VolunteerProfile> volunteers, int? capacity,
         DateTimeOffset? startsAt, DateTimeOffset? endsAt, DateTimeOffset now, VolunteerRules rules)
     {
-        validation.Require(attendance.Count > 0, "attendance", "must list at least one volunteer.");
-        validation.Require(capacity is null || attendance.Count <= capacity, "attendance", "lists more volunteers than the activity's capacity.");
+        validation.Require(attendance.Count > 0, "attendance", ValidationFailure.MinCount("must list at least one volunteer."));
+        validation.Require(capacity is null || attendance.Count <= capacity, "attendance", ValidationFailure.Of(ValidationCodes.MaxCount, "lists more volunteers than the activity's capacity."));
         for (var i = 0; i < attendance.Count; i++)
         {
             var (volunteerId, checkedInAt, checkedOutAt, noShow) = attendance[i];
-            validation.Require(volunteerId is { } id && volunteers.ContainsKey(id), $"attendance[{i}].volunteerId", volunteerId is null ? "is required." : $"names no volunteer ({volunteerId}).");
-            validation.Require(attendance.Take(i).All(a => a.VolunteerId != volunteerId), $"attendance[{i}].volunteerId", "lists the same volunteer twice.");
+            validation.Require(volunteerId is { } id && volunteers.ContainsKey(id), $"attendance[{i}].volunteerId", volunteerId is null ? ValidationFailure.Required() : ValidationFailure.NotFound($"names no volunteer ({volunteerId})."));
+            validation.Require(attendance.Take(i).All(a => a.VolunteerId != volunteerId), $"attendance[{i}].volunteerId", ValidationFailure.Of(ValidationCodes.Duplicate, "lists the same volunteer twice."));
             if (noShow == true)
             {
-                validation.Require(checkedInAt is null && checkedOutAt is null, $"attendance[{i}].noShow", "a volunteer who never came has no check-in or check-out.");
+                validation.Require(checkedInAt is null && checkedOutAt is null, $"attendance[{i}].noShow", ValidationFailure.Of(ValidationCodes.Conflicting, "a volunteer who never came has no check-in or check-out."));
                 continue;
             }
 
-            validation.Require(checkedInAt is not null, $"attendance[{i}].checkedInAt", "is required for a volunteer who came (noShow true for one who did not).");
+            validation.RequireGiven(checkedInAt, $"attendance[{i}].checkedInAt", "is required for a volunteer who came (noShow true for one who did not).");
             validation.Require(checkedInAt is null || startsAt is null || endsAt is null || (checkedInAt >= startsAt.Value.AddMinutes(-rules.CheckInOpensMinutesBefore) && checkedInAt < endsAt),
-                $"attendance[{i}].checkedInAt", $"must be from {rules.CheckInOpensMinutesBefore} minutes before the start until the end.");
+                $"attendance[{i}].checkedInAt", ValidationFailure.Of(ValidationCodes.MaxDuration, $"must be from {rules.CheckInOpensMinutesBefore} minutes before the start until the end."));
             validation.Require(checkedOutAt is null || checkedInAt is null || (checkedOutAt >= checkedInAt && checkedOutAt <= now),
-                $"attendance[{i}].checkedOutAt", "must be after the check-in and not in the future.");
+                $"attendance[{i}].checkedOutAt", ValidationFailure.NotFuture("must be after the check-in and not in the future."));
         }
     }
 
@@ -168,14 +168,14 @@ public sealed class Activity : AggregateRoot
         var validation = new Validation();
         var parsedKind = validation.RequireOneOf(kind, "kind", ActivityKinds.All);
         validation.RequireText(title, "title", TitleMaxLength);
-        validation.Require(description is null || description.Trim().Length <= 2000, "description", "must be at most 2000 characters.");
+        validation.RequireMaxLength(description?.Trim(), "description", 2000);
         validation.RequireText(place, "place", 200);
-        validation.Require(startsAt is not null, "startsAt", "is required (an ISO 8601 instant with its offset, e.g. 2026-07-01T08:30:00+08:00).");
+        validation.RequireGiven(startsAt, "startsAt", "is required (an ISO 8601 instant with its offset, e.g. 2026-07-01T08:30:00+08:00).");
         checkWindow(validation, startsAt, endsAt);
-        validation.Require(endsAt is not null, "endsAt", "is required (an ISO 8601 instant with its offset).");
-        validation.Require(startsAt is null || endsAt is null || endsAt > startsAt, "endsAt", "must be after startsAt.");
-        validation.Require(startsAt is null || endsAt is null || endsAt - startsAt <= MaxDuration, "endsAt", "must be at most 24 hours after startsAt.");
-        validation.Require(capacity is >= 1 and <= MaxCapacity, "capacity", $"must be from 1 to {MaxCapacity} volunteers.");
+        validation.RequireGiven(endsAt, "endsAt", "is required (an ISO 8601 instant with its offset).");
+        validation.Require(startsAt is null || endsAt is null || endsAt > startsAt, "endsAt", ValidationFailure.After("startsAt"));
+        validation.Require(startsAt is null || endsAt is null || endsAt - startsAt <= MaxDuration, "endsAt", ValidationFailure.Of(ValidationCodes.MaxDuration, "must be at most 24 hours after startsAt."));
+        validation.Require(capacity is >= 1 and <= MaxCapacity, "capacity", ValidationFailure.Count(1, MaxCapacity, $"must be from 1 to {MaxCapacity} volunteers."));
         var skills = Skills.Normalise(requiredSkills, "requiredSkills", validation);
         validation.ThrowIfInvalid();
 
@@ -363,7 +363,7 @@ public sealed class Activity : AggregateRoot
 
         if (at < signup.CheckedInAt)
         {
-            throw DomainValidationException.For("at", "may not be before the volunteer checked in.");
+            throw DomainValidationException.For("at", ValidationFailure.NotBefore("the volunteer checked in", "may not be before the volunteer checked in."));
         }
 
         signup.CheckOut(at, recordedBy, EarlyLeaveMinutes(at, rules));

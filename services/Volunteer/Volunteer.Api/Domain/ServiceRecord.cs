@@ -99,10 +99,10 @@ public sealed class ServiceRecord : AggregateRoot
     public void Adjust(decimal? hours, string? reason, VolunteerProfile volunteer, Actor actor, DateTimeOffset now)
     {
         var validation = new Validation();
-        validation.Require(hours is not null, "hours", "is required.");
+        validation.RequireGiven(hours, "hours");
         validation.Require(hours is null || (hours >= 0 && hours * 60 <= ScheduledMinutes), "hours",
-            $"must be from 0 to the activity's length ({ScheduledMinutes / 60m:0.##} h).");
-        validation.Require(hours is null || decimal.Round(hours.Value, 2) == hours, "hours", "may have at most two decimals.");
+            ValidationFailure.Range(0, ScheduledMinutes / 60m, $"must be from 0 to the activity's length ({ScheduledMinutes / 60m:0.##} h)."));
+        validation.Require(hours is null || decimal.Round(hours.Value, 2) == hours, "hours", ValidationFailure.Of(ValidationCodes.Precision, "may have at most two decimals."));
         validation.RequireText(reason, "reason", ReasonMaxLength);
         validation.ThrowIfInvalid();
         RequirePending();

@@ -100,6 +100,16 @@ public enum SignupStatus
     Withdrawn,
 }
 
+public static class SignupStatuses
+{
+    public static readonly IReadOnlyDictionary<SignupStatus, string> All = new Dictionary<SignupStatus, string>
+    {
+        [SignupStatus.Confirmed] = "已报名",
+        [SignupStatus.Waitlisted] = "候补",
+        [SignupStatus.Withdrawn] = "已退出",
+    };
+}
+
 public enum CheckInMethod
 {
     /// <summary>Recorded by the organiser (a leader or staff) for a named volunteer.</summary>

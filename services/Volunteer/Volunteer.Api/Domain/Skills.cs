@@ -18,9 +18,9 @@ public static class Skills
             return [];
         }
 
-        validation.Require(skills.Count <= MaxCount, field, $"must list at most {MaxCount} skills.");
+        validation.Require(skills.Count <= MaxCount, field, ValidationFailure.MaxCount(MaxCount, $"must list at most {MaxCount} skills."));
         validation.Require(skills.All(s => !string.IsNullOrWhiteSpace(s) && s.Trim().Length <= MaxLength), field,
-            $"must be non-blank and at most {MaxLength} characters each.");
+            ValidationFailure.ItemLength(MaxLength, $"must be non-blank and at most {MaxLength} characters each."));
         return [.. skills.Where(s => !string.IsNullOrWhiteSpace(s)).Select(s => s.Trim()).Distinct(StringComparer.OrdinalIgnoreCase)];
     }
 

@@ -45,10 +45,10 @@ public sealed class Team
         var validation = new Validation();
         validation.RequireText(name, "name", NameMaxLength);
         var parsedFocus = focus is null ? null : validation.RequireOneOf(focus, "focus", ActivityKinds.All);
-        validation.Require(description is null || description.Trim().Length <= 500, "description", "must be at most 500 characters.");
+        validation.RequireMaxLength(description?.Trim(), "description", 500);
         validation.Require(partnerUnitId is null == string.IsNullOrWhiteSpace(partnerUnitName), "partnerUnitName",
-            "is given together with partnerUnitId (the partner unit as the grid service lists it), or neither is.");
-        validation.Require(partnerUnitName is null || partnerUnitName.Trim().Length <= 100, "partnerUnitName", "must be at most 100 characters.");
+            ValidationFailure.Of(ValidationCodes.Conflicting, "is given together with partnerUnitId (the partner unit as the grid service lists it), or neither is."));
+        validation.RequireMaxLength(partnerUnitName?.Trim(), "partnerUnitName", 100);
         validation.ThrowIfInvalid();
 
         return new Team

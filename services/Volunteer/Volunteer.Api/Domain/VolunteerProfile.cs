@@ -75,7 +75,7 @@ public sealed class VolunteerProfile
     public void ReplaceSkills(IReadOnlyList<string>? skills)
     {
         var validation = new Validation();
-        validation.Require(skills is not null, "skills", "is required (an empty list clears them).");
+        validation.RequireGiven(skills, "skills", "is required (an empty list clears them).");
         var normalised = Domain.Skills.Normalise(skills, "skills", validation);
         validation.ThrowIfInvalid();
         Skills = normalised;
@@ -107,9 +107,9 @@ public sealed class VolunteerProfile
         var validation = new Validation();
         validation.RequireText(displayName, "displayName", NameMaxLength);
         var givenPhone = string.IsNullOrWhiteSpace(phone) ? null : phone.Trim();
-        validation.Require(givenPhone is null || ChinesePhone.IsValid(givenPhone), "phone", "must be a mainland mobile number: 11 digits starting with 1.");
+        validation.Require(givenPhone is null || ChinesePhone.IsValid(givenPhone), "phone", ValidationFailure.Of(ValidationCodes.Phone, "must be a mainland mobile number: 11 digits starting with 1."));
         var givenAccount = string.IsNullOrWhiteSpace(accountId) ? null : accountId.Trim();
-        validation.Require(givenAccount is null || givenAccount.Length <= AccountIdMaxLength, "accountId", $"must be at most {AccountIdMaxLength} characters.");
+        validation.RequireMaxLength(givenAccount, "accountId", AccountIdMaxLength);
         var normalised = Domain.Skills.Normalise(skills, "skills", validation);
         validation.ThrowIfInvalid();
 

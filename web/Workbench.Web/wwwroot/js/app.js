@@ -3,6 +3,7 @@
 import { h, clear } from './dom.js';
 import { loadLanguage, t } from './i18n.js';
 import { ApiError, currentSession, signInUrl } from './api.js';
+import { problemView } from './ui.js';
 import { createRouter } from './router.js';
 import { hasRole, Roles } from './session.js';
 
@@ -54,16 +55,6 @@ function markCurrent(path) {
     const current = link.dataset.path === '/' ? path === '/' : path.startsWith(link.dataset.path);
     if (current) link.setAttribute('aria-current', 'page'); else link.removeAttribute('aria-current');
   }
-}
-
-export function problemView(error) {
-  if (error instanceof ApiError && error.status === 403) {
-    return h('section', { class: 'refused', role: 'alert' }, h('h1', null, t('errors.forbiddenTitle')), h('p', null, t('errors.forbidden')));
-  }
-  if (error instanceof ApiError && error.status === 404) {
-    return h('section', { class: 'refused', role: 'alert' }, h('h1', null, t('errors.notFoundTitle')), h('p', null, t('errors.notFound')));
-  }
-  return h('section', { class: 'refused', role: 'alert' }, h('h1', null, t('errors.failedTitle')), h('p', null, error.message));
 }
 
 let rendering = 0;

@@ -1,9 +1,11 @@
 // Forms that check as the person types, with the rules the API applies, and that put the API's own answer
-// (problem details) next to the field it names. Each field names its API field, so both speak of the same thing.
+// (problem details) next to the field it names. Each field names its API field, so both speak of the same thing,
+// and a rule broken here or there reads the same: both name it by the API's code (validation.codes.<code>).
 
 import { h, clear } from './dom.js';
-import { t } from './i18n.js';
+import { t, hasText } from './i18n.js';
 import { ApiError } from './api.js';
+import { today } from './calendar.js';
 
 /**
  * The API's rules, as a form field states them. Each returns the message key and arguments of the first broken
@@ -11,14 +13,15 @@ import { ApiError } from './api.js';
  */
 export const rules = {
   required: () => Object.assign(
-    (value) => (value === '' || value === null || value === undefined || value === false || (Array.isArray(value) && value.length === 0) ? ['validation.required'] : null),
+    (value) => (value === '' || value === null || value === undefined || value === false || (Array.isArray(value) && value.length === 0) ? ['validation.codes.required'] : null),
     { isRequired: true }),
-  maxLength: (max) => (value) => (typeof value === 'string' && value.trim().length > max ? ['validation.maxLength', { max }] : null),
+  maxLength: (max) => (value) => (typeof value === 'string' && value.trim().length > max ? ['validation.codes.max_length', { max }] : null),
   pattern: (regex, messageKey) => (value) => (value && !regex.test(value) ? [messageKey] : null),
   min: (min) => (value) => (value !== '' && value !== null && Number(value) < min ? ['validation.min', { min }] : null),
   max: (max) => (value) => (value !== '' && value !== null && Number(value) > max ? ['validation.max', { max }] : null),
-  notFuture: () => (value) => (value && value > today() ? ['validation.notFuture'] : null),
-  notPast: () => (value) => (value && value < today() ? ['validation.notPast'] : null),
+  // Dates are the community's days: "the future" begins at the community's midnight, not the device's.
+  notFuture: () => (value) => (value && value > today() ? ['validation.codes.not_future'] : null),
+  notPast: () => (value) => (value && value < today() ? ['validation.codes.not_past'] : null),
   /** A list typed one per line or separated by commas: `min`–`max` entries, each at most `length` characters. */
   list: ({ min = 0, max, length }) => (value) => {
     const items = splitList(value);
@@ -35,25 +38,21 @@ export function splitList(text) {
   return String(text ?? '').split(/[\n,，、;；]+/).map((item) => item.trim()).filter(Boolean);
 }
 
-/** Today in the person's own time zone, as yyyy-MM-dd (the API's dates). */
-export function today() {
-  const now = new Date();
-  return new Date(now.getTime() - now.getTimezoneOffset() * 60000).toISOString().slice(0, 10);
+/**
+ * A 400's field errors in the person's language, { field: [text] }: each failure's code (the problem's `codes`, in
+ * the order of its `errors`) with its arguments; the API's English message only for a code the texts do not know.
+ */
+export function fieldMessages(error) {
+  const codes = error.problem.codes ?? {};
+  return Object.fromEntries(Object.entries(error.fieldErrors).map(([field, messages]) =>
+    [field, messages.map((message, i) => explainCode(codes[field]?.[i]) ?? message)]));
 }
 
-/** The API's English rule texts, in the person's language where the resource file knows the pattern. */
-export function explainServerRule(text) {
-  const known = [
-    [/is required/i, () => t('validation.required')],
-    [/must be at most (\d+) characters/i, (m) => t('validation.maxLength', { max: m[1] })],
-    [/may not be in the future/i, () => t('validation.notFuture')],
-    [/must be one of/i, () => t('validation.oneOf')],
-  ];
-  for (const [pattern, message] of known) {
-    const match = text.match(pattern);
-    if (match) return message(match);
-  }
-  return text;
+function explainCode(failure) {
+  const key = failure && `validation.codes.${failure.code}`;
+  const text = key && hasText(key) ? t(key, failure.args) : null;
+  // A text whose placeholders this failure does not fill would say less than the API's own words.
+  return text && !/\{\w+\}/.test(text) ? text : null;
 }
 
 function readValue(input) {
@@ -160,9 +159,9 @@ export function form({ fields, submit, onSubmit, onDone, secondary, className })
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
       const unplaced = [];
-      for (const [apiField, messages] of Object.entries(error.fieldErrors)) {
+      for (const [apiField, messages] of Object.entries(fieldMessages(error))) {
         const name = fields.find((f) => f.name.toLowerCase() === apiField.toLowerCase() || apiField.toLowerCase().startsWith(`${f.name.toLowerCase()}[`))?.name;
-        if (!name || !show(name, messages.map(explainServerRule))) unplaced.push(...messages.map((m) => `${apiField}: ${explainServerRule(m)}`));
+        if (!name || !show(name, messages)) unplaced.push(...messages.map((m) => `${apiField}: ${m}`));
       }
       const headline = error.status === 400 ? t('validation.fix') : error.message;
       clear(summary, h('strong', null, headline), unplaced.length ? h('ul', null, unplaced.map((m) => h('li', null, m))) : null);

@@ -6,7 +6,8 @@
 const AREAS = ['common', 'home', 'members', 'meetings', 'matters', 'care', 'inspections', 'activities', 'report'];
 
 let strings = {};
-let language = 'zh-CN';
+/** The language of the texts loaded, for formatting numbers and dates in it. */
+export let language = 'zh-CN';
 
 export async function loadLanguage(preferred = 'zh-CN') {
   const files = await Promise.all(AREAS.map(async (area) => {
@@ -22,6 +23,11 @@ export async function loadLanguage(preferred = 'zh-CN') {
   document.documentElement.lang = preferred;
 }
 
+/** Whether the resource files hold a text for `key`. */
+export function hasText(key) {
+  return typeof key.split('.').reduce((node, part) => node?.[part], strings) === 'string';
+}
+
 export function t(key, args) {
   const text = key.split('.').reduce((node, part) => node?.[part], strings);
   if (typeof text !== 'string') {
@@ -31,17 +37,15 @@ export function t(key, args) {
   return args ? text.replace(/\{(\w+)\}/g, (match, name) => (name in args ? String(args[name]) : match)) : text;
 }
 
-/** The labels of a group of codes (statuses, categories), e.g. labels('matter.status'). */
+/** A group of the workbench's own texts keyed by code, e.g. labels('care.purpose'); the services' codes are labels.js's. */
 export function labels(key) {
   return key.split('.').reduce((node, part) => node?.[part], strings) ?? {};
 }
 
-/** [[code, label]] of a group of labels, in the resource file's order: the choices of a select. */
+/** [[code, text]] of such a group, in the resource file's order: the choices of a select. */
 export function choices(key) {
   return Object.entries(labels(key));
 }
 
-export const formatDate = (value) => value ? new Intl.DateTimeFormat(language, { dateStyle: 'medium' }).format(new Date(value)) : '';
-export const formatDateTime = (value) => value ? new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(value)) : '';
 export const formatNumber = (value, digits = 0) => new Intl.NumberFormat(language, { maximumFractionDigits: digits }).format(value ?? 0);
 export const formatPercent = (value) => value === null || value === undefined ? '—' : new Intl.NumberFormat(language, { style: 'percent', maximumFractionDigits: 1 }).format(value);

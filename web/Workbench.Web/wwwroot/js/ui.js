@@ -1,8 +1,8 @@
-// The workbench's recurring pieces: page headings, figure cards, lists that page, badges and simple charts.
+// The workbench's recurring pieces: page headings, refusals, figure cards, lists that page, badges and meters.
 
-import { h, s, clear } from './dom.js';
+import { h, clear } from './dom.js';
 import { t, formatNumber } from './i18n.js';
-import { api } from './api.js';
+import { api, ApiError } from './api.js';
 
 export function pageHead(title, ...actions) {
   return h('div', { class: 'page-head' }, h('h1', null, title), actions.length ? h('div', { class: 'actions' }, actions) : null);
@@ -55,26 +55,6 @@ export async function pagedList(path, query, renderRows) {
   return container;
 }
 
-/** Horizontal bars: [{ label, value, tone? }], with the value printed at the end of each bar. */
-export function barChart(data, { title, max, unit = '' } = {}) {
-  const rowHeight = 26;
-  const labelWidth = 120;
-  const width = 560;
-  const top = Math.max(max ?? 0, ...data.map((d) => d.value), 1);
-  const height = data.length * rowHeight + 8;
-  return h('figure', { class: 'card' },
-    title ? h('figcaption', null, h('h3', null, title)) : null,
-    s('svg', { class: 'chart', viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-label': title ?? '' },
-      data.map((d, i) => {
-        const y = i * rowHeight + 4;
-        const barWidth = Math.max(2, ((width - labelWidth - 60) * d.value) / top);
-        return s('g', null,
-          s('text', { x: labelWidth - 6, y: y + 15, 'text-anchor': 'end' }, d.label),
-          s('rect', { class: `bar ${d.tone ?? ''}`, x: labelWidth, y, width: barWidth, height: rowHeight - 8, rx: 3 }),
-          s('text', { x: labelWidth + barWidth + 6, y: y + 15 }, `${formatNumber(d.value, 1)}${unit}`));
-      })));
-}
-
 /** How far a figure is towards its target, as a bar that turns red below the target. */
 export function meter(done, target) {
   const ratio = target > 0 ? Math.min(1, done / target) : 1;
@@ -95,4 +75,15 @@ export function filterSelect(name, label, choices, value, anyLabel = t('common.a
 /** A short confirmation above a page's content after a change was saved. */
 export function notice(text) {
   return h('div', { class: 'notice', role: 'status' }, text);
+}
+
+/** A page that cannot be shown: refused (403), not found (404), or failed with the API's own words. */
+export function problemView(error) {
+  if (error instanceof ApiError && error.status === 403) {
+    return h('section', { class: 'refused', role: 'alert' }, h('h1', null, t('errors.forbiddenTitle')), h('p', null, t('errors.forbidden')));
+  }
+  if (error instanceof ApiError && error.status === 404) {
+    return h('section', { class: 'refused', role: 'alert' }, h('h1', null, t('errors.notFoundTitle')), h('p', null, t('errors.notFound')));
+  }
+  return h('section', { class: 'refused', role: 'alert' }, h('h1', null, t('errors.failedTitle')), h('p', null, error.message));
 }

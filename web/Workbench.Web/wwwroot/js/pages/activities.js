@@ -1,7 +1,9 @@
 // 志愿活动: the activities organisers run, filtered by status, kind, team and grid, and planning a new one (a draft).
 
 import { h } from '../dom.js';
-import { t, labels, formatDateTime } from '../i18n.js';
+import { t, labels } from '../i18n.js';
+import { loadLabels, choicesOf } from '../labels.js';
+import { formatDateTime, formatTime, dayOf, fromLocalInput } from '../calendar.js';
 import { api, apiAll, withQuery, ApiError } from '../api.js';
 import { form, rules } from '../forms.js';
 import { pageHead, badge, table, pagedList } from '../ui.js';
@@ -39,7 +41,7 @@ export async function explained(call) {
 }
 
 /** Where a published activity stands in time: the API has one status for the whole published stretch. */
-export function phaseOf(activity, now = Date.now()) {
+function phaseOf(activity, now = Date.now()) {
   if (activity.status !== 'Published') return null;
   if (now < Date.parse(activity.startsAt)) return 'upcoming';
   return now < Date.parse(activity.endsAt) ? 'ongoing' : 'ended';
@@ -49,36 +51,28 @@ export function statusBadges(activity) {
   const tone = { Draft: 'warn', Published: 'good', Completed: '', Cancelled: 'bad' }[activity.status] ?? '';
   const phase = phaseOf(activity);
   return h('span', { class: 'status-badges', dataset: { status: activity.status } },
-    badge(labels('activities.status')[activity.status] ?? activity.statusLabel, tone),
+    badge(activity.statusLabel, tone),
     phase ? badge(t(`activities.phase.${phase}`), phase === 'ended' ? 'overdue' : '') : null);
 }
 
 export function kindLabel(activity) {
-  return labels('activities.kind')[activity.kind] ?? activity.kindLabel;
+  return activity.kindLabel;
 }
 
 /** "11月30日 08:00 至 10:00": the end's date only when it is another day. */
 export function timeWindow(startsAt, endsAt) {
-  const start = new Date(startsAt);
-  const end = new Date(endsAt);
-  const sameDay = start.toDateString() === end.toDateString();
-  const endText = sameDay ? new Intl.DateTimeFormat('zh-CN', { timeStyle: 'short' }).format(end) : formatDateTime(endsAt);
+  const endText = dayOf(startsAt) === dayOf(endsAt) ? formatTime(endsAt) : formatDateTime(endsAt);
   return t('activities.timeWindow', { start: formatDateTime(startsAt), end: endText });
 }
 
 /** Skills as a person types them (急救、电工, CPR) → the API's list. */
-export function parseSkills(text) {
+function parseSkills(text) {
   return (text ?? '').split(/[,，、;；\n]/).map((s) => s.trim()).filter(Boolean);
 }
 
-/** A datetime-local value (the person's own clock) → an ISO instant with its offset, as the API asks. */
-export function toInstant(local) {
-  return local ? new Date(local).toISOString() : null;
-}
-
-const futureRule = () => (value) => (value && Date.parse(value) <= Date.now() ? ['activities.form.future'] : null);
+const futureRule = () => (value) => (value && Date.parse(fromLocalInput(value)) <= Date.now() ? ['activities.form.future'] : null);
 const maxDurationRule = () => (value, values) =>
-  (value && values.startsAt && Date.parse(value) - Date.parse(values.startsAt) > MAX_DURATION_MS ? ['activities.form.maxDuration'] : null);
+  (value && values.startsAt && Date.parse(fromLocalInput(value)) - Date.parse(fromLocalInput(values.startsAt)) > MAX_DURATION_MS ? ['activities.form.maxDuration'] : null);
 const skillsRule = () => (value) => {
   const skills = parseSkills(value);
   if (skills.length > SKILLS_MAX) return ['activities.form.skillsCount', { max: SKILLS_MAX }];
@@ -87,7 +81,7 @@ const skillsRule = () => (value) => {
 };
 
 function createForm(teams, grids, onDone) {
-  const kinds = Object.entries(labels('activities.kind'));
+  const kinds = choicesOf('volunteer.activityKind');
   return form({
     className: 'two',
     submit: t('activities.form.submit'),
@@ -110,8 +104,8 @@ function createForm(teams, grids, onDone) {
       body: {
         ...values,
         capacity: values.capacity === '' ? null : Number(values.capacity),
-        startsAt: toInstant(values.startsAt),
-        endsAt: toInstant(values.endsAt),
+        startsAt: fromLocalInput(values.startsAt),
+        endsAt: fromLocalInput(values.endsAt),
         requiredSkills: parseSkills(values.requiredSkills),
         description: values.description.trim() || null,
       },
@@ -128,8 +122,8 @@ function filterBar(ctx, teams, grids) {
       options.map(([value, text]) => h('option', { value, selected: ctx.query[name] === value }, text))));
 
   const bar = h('form', { class: 'toolbar activity-filters', role: 'search', 'aria-label': t('activities.list.filters') },
-    select('status', t('activities.columns.status'), Object.entries(labels('activities.status'))),
-    select('kind', t('activities.form.kind'), Object.entries(labels('activities.kind'))),
+    select('status', t('activities.columns.status'), choicesOf('volunteer.activityStatus')),
+    select('kind', t('activities.form.kind'), choicesOf('volunteer.activityKind')),
     select('teamId', t('activities.columns.team'), teams.map((team) => [team.id, team.name])),
     select('gridCode', t('activities.columns.grid'), grids.map((g) => [g.code, `${g.code} ${g.name}`])),
     ['status', 'kind', 'teamId', 'gridCode'].some((name) => ctx.query[name]) ? h('a', { class: 'button', href: '/activities' }, t('activities.list.reset')) : null);
@@ -165,6 +159,7 @@ function rows(items, teamNames, gridNames) {
 }
 
 export default async function page(ctx) {
+  await loadLabels('volunteer');
   ctx.setTitle(t('activities.list.title'));
   const [teams, grids] = await Promise.all([apiAll('/api/volunteer/teams'), api('/api/grid/grids')]);
   const gridList = Array.isArray(grids) ? grids : grids.items;

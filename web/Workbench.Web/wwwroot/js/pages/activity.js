@@ -2,12 +2,13 @@
 // completion, and the hours sheet where each computed record is approved as is or adjusted with a reason.
 
 import { h, clear } from '../dom.js';
-import { t, labels, formatDateTime, formatNumber, formatPercent } from '../i18n.js';
+import { t, formatNumber, formatPercent } from '../i18n.js';
+import { loadLabels, labelOf } from '../labels.js';
+import { formatDateTime } from '../calendar.js';
 import { api, apiAll, ApiError, newIdempotencyKey } from '../api.js';
 import { form, rules } from '../forms.js';
-import { pageHead, badge, table, notice } from '../ui.js';
+import { pageHead, badge, table, notice, problemView } from '../ui.js';
 import { hasRole } from '../session.js';
-import { problemView } from '../app.js';
 import { ORGANISERS, statusBadges, kindLabel, timeWindow, explainProblem, explained } from './activities.js';
 
 const REASON_MAX = 200;
@@ -73,7 +74,7 @@ function markRows(sheet, items, dataOf) {
 function signupState(signup) {
   if (signup.noShow) return badge(t('activities.signups.noShow'), 'bad');
   const tone = { Confirmed: 'good', Waitlisted: 'warn', Withdrawn: '' }[signup.status] ?? '';
-  return badge(labels('activities.signups.status')[signup.status] ?? signup.status, tone);
+  return badge(labelOf('volunteer.signupStatus', signup.status), tone);
 }
 
 function attendance(at, minutes, key, method) {
@@ -192,7 +193,7 @@ function hoursCard(activity, records, signups, reload) {
         t('activities.hours.certificate'))) },
     { label: t('activities.hours.present'), value: (r) => t('activities.hours.presentValue', { minutes: r.presentMinutes, share: formatPercent(r.presenceShare) }) },
     { label: t('activities.hours.computed'), value: (r) => t('activities.hours.hoursValue', { hours: formatNumber(r.computedHours, 2) }) },
-    { label: t('activities.hours.status'), value: (r) => badge(labels('activities.hours.recordStatus')[r.status] ?? r.status, r.status === 'Approved' ? 'good' : 'warn') },
+    { label: t('activities.hours.status'), value: (r) => badge(labelOf('volunteer.serviceRecordStatus', r.status), r.status === 'Approved' ? 'good' : 'warn') },
     { label: t('activities.hours.credited'), value: decide },
   ], records, { empty: t('activities.hours.empty') });
   markRows(sheet, records, (r) => ({ record: r.id, volunteer: r.volunteerId }));
@@ -239,6 +240,7 @@ async function load(id, organiser) {
 }
 
 export default async function page(ctx) {
+  await loadLabels('volunteer');
   const organiser = hasRole(ctx.session, ORGANISERS);
   const root = h('div', { class: 'activity-page' });
 

@@ -2,15 +2,13 @@
 // page first shows only what needs none (visits due), and opens the list once a reason is chosen.
 
 import { h } from '../dom.js';
-import { t, labels, formatDate, formatNumber } from '../i18n.js';
+import { t, labels, formatNumber } from '../i18n.js';
+import { loadLabels, labelOf, choicesOf } from '../labels.js';
+import { formatDate, today, daysBetween } from '../calendar.js';
 import { api, newIdempotencyKey, withQuery } from '../api.js';
-import { form, rules, today } from '../forms.js';
+import { form, rules } from '../forms.js';
 import { pageHead, stat, badge, notice } from '../ui.js';
 import { seesWholeCommunity } from '../session.js';
-
-function daysBetween(from, to) {
-  return Math.round((new Date(`${to}T00:00:00Z`) - new Date(`${from}T00:00:00Z`)) / 86_400_000);
-}
 
 function dueBadge(nextVisitDue) {
   const late = daysBetween(nextVisitDue, today());
@@ -40,7 +38,7 @@ function reasonForm(ctx, grids) {
     fields: [
       { name: 'reason', label: t('care.open.reason'), type: 'select', options: Object.entries(labels('care.purpose')), rules: [rules.required()] },
       { name: 'gridCode', label: t('care.open.grid'), type: 'select', options: grids, value: query.grid, placeholder: t('common.all') },
-      { name: 'category', label: t('care.open.category'), type: 'select', options: Object.entries(labels('care.category')), value: query.category, placeholder: t('common.all') },
+      { name: 'category', label: t('care.open.category'), type: 'select', options: choicesOf('grid.careCategory'), value: query.category, placeholder: t('common.all') },
     ],
     submit: t('care.open.submit'),
     onSubmit: async (values) => values,
@@ -60,8 +58,8 @@ function personCard(entry, openVisit) {
     h('header', { class: 'care-head' },
       h('h3', null, details.name),
       h('div', { class: 'badges' },
-        badge(labels('care.category')[record.category] ?? record.category),
-        badge(`${t('care.list.risk')} ${labels('care.risk')[record.risk] ?? record.risk}`, record.risk === 'High' ? 'bad' : record.risk === 'Medium' ? 'warn' : ''))),
+        badge(labelOf('grid.careCategory', record.category)),
+        badge(`${t('care.list.risk')} ${labelOf('grid.riskLevel', record.risk)}`, record.risk === 'High' ? 'bad' : record.risk === 'Medium' ? 'warn' : ''))),
     h('dl', { class: 'facts' },
       fact(t('care.list.grid'), record.gridCode),
       fact(t('care.list.phone'), details.phone),
@@ -119,6 +117,7 @@ async function careList(ctx, reasonText, refreshDue) {
 }
 
 export default async function page(ctx) {
+  await loadLabels('grid');
   ctx.setTitle(t('care.title'));
   const reasonText = labels('care.purpose')[ctx.query.reason];
   // The due counts come first: a 403 for a role without the care list propagates to the shell's refusal.

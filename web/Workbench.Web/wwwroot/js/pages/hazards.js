@@ -2,7 +2,9 @@
 // rectification the person's role may take, as small forms on the hazard itself.
 
 import { h, clear } from '../dom.js';
-import { t, labels, formatDate, formatDateTime } from '../i18n.js';
+import { t } from '../i18n.js';
+import { loadLabels, labelsOf } from '../labels.js';
+import { formatDate, formatDateTime } from '../calendar.js';
 import { api, ApiError, newIdempotencyKey, withQuery } from '../api.js';
 import { form, rules, splitList } from '../forms.js';
 import { pageHead, badge, pagedList, notice } from '../ui.js';
@@ -46,6 +48,7 @@ const pageUrl = (filters) => withQuery('/hazards', {
 });
 
 export default async function hazardsPage(ctx) {
+  await loadLabels('safety');
   ctx.setTitle(t('inspections.hazards.title'));
   const filters = filtersOf(ctx.query);
   const grids = await api('/api/grid/grids').catch((error) => {
@@ -67,8 +70,8 @@ export default async function hazardsPage(ctx) {
 }
 
 function toolbar(ctx, filters, grids) {
-  const statuses = labels('inspections.hazardStatus');
-  const severities = labels('inspections.severity');
+  const statuses = labelsOf('safety.hazardStatus');
+  const severities = labelsOf('safety.hazardSeverity');
   const select = (name, label, value, options) => h('div', { class: 'field' },
     h('label', { for: `filter-${name}` }, label),
     h('select', { id: `filter-${name}`, name }, options.map(([code, text]) => h('option', { value: code, selected: code === value }, text))));
@@ -95,10 +98,7 @@ function toolbar(ctx, filters, grids) {
 }
 
 function hazardCard(ctx, hazard, openForm) {
-  const categories = labels('inspections.category');
-  const severities = labels('inspections.severity');
-  const statuses = labels('inspections.hazardStatus');
-  const kinds = labels('inspections.venueKind');
+  const kinds = labelsOf('safety.venueKind');
   const formSlot = h('div', { class: 'hazard-form' });
 
   const done = (updated) => {
@@ -106,7 +106,7 @@ function hazardCard(ctx, hazard, openForm) {
     openForm.close = () => {};
     const fresh = hazardCard(ctx, hazard, openForm);
     card.replaceWith(fresh);
-    fresh.prepend(notice(t('inspections.hazards.changed', { status: statuses[hazard.status] ?? hazard.statusLabel })));
+    fresh.prepend(notice(t('inspections.hazards.changed', { status: hazard.statusLabel })));
     fresh.querySelector('.title')?.focus?.();
   };
 
@@ -136,9 +136,9 @@ function hazardCard(ctx, hazard, openForm) {
     'aria-labelledby': `hazard-${hazard.id}-title`,
   },
     h('div', { class: 'hazard-badges' },
-      badge(statuses[hazard.status] ?? hazard.statusLabel, hazard.status === 'Closed' ? 'good' : hazard.status === 'Reopened' ? 'bad' : 'warn'),
-      badge(severities[hazard.severity] ?? hazard.severityLabel, hazard.severity === 'Major' ? 'bad' : ''),
-      badge(categories[hazard.category] ?? hazard.categoryLabel),
+      badge(hazard.statusLabel, hazard.status === 'Closed' ? 'good' : hazard.status === 'Reopened' ? 'bad' : 'warn'),
+      badge(hazard.severityLabel, hazard.severity === 'Major' ? 'bad' : ''),
+      badge(hazard.categoryLabel),
       hazard.overdue ? badge(t('inspections.hazards.overdueBadge'), 'overdue') : null),
     h('h3', { class: 'title', id: `hazard-${hazard.id}-title`, tabindex: '-1' }, hazard.summary),
     h('dl', { class: 'hazard-facts' },

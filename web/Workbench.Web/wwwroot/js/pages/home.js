@@ -2,7 +2,9 @@
 // an API the role may call and links to the records behind it; a call that fails leaves its figures at "—".
 
 import { h, s } from '../dom.js';
-import { t, formatDateTime, formatNumber } from '../i18n.js';
+import { t, formatNumber } from '../i18n.js';
+import { loadLabels, labelOf } from '../labels.js';
+import { formatDateTime, formatDateLong, today, dayOf, addDays, daysBetween } from '../calendar.js';
 import { api } from '../api.js';
 import { stat, badge, table } from '../ui.js';
 import { hasRole, Roles } from '../session.js';
@@ -16,6 +18,7 @@ const OPEN_MATTER_STATUSES = ['Reported', 'Accepted', 'Deliberating', 'Assigned'
 const COUNT_CAP = 5000;
 
 export default async function home(ctx) {
+  await loadLabels('grid', 'safety');
   const { session } = ctx;
   ctx.setTitle(t('nav.home'));
   const days = communityDays();
@@ -110,7 +113,7 @@ async function gridSection(session, days) {
     h('h3', null, t('home.grid.byStatus')),
     h('div', { class: 'cards home-statuses' },
       OPEN_MATTER_STATUSES.map((status) => withNote(
-        stat(t(`home.matterStatus.${status}`), countText(matters?.byStatus[status], capped),
+        stat(labelOf('grid.matterStatus', status), countText(matters?.byStatus[status], capped),
           { href: `/matters?status=${status}`, testId: `matters-status-${status}` }),
         matters?.overdueByStatus[status] > 0 && badge(t('home.matters.overdueCount', { count: formatNumber(matters.overdueByStatus[status]) }), 'overdue')))),
     h('div', { class: 'home-charts' },
@@ -269,7 +272,7 @@ function unavailable() {
 
 function matterBadge(matter) {
   const tone = matter.overdue ? 'overdue' : matter.status === 'Closed' || matter.status === 'Resolved' ? 'good' : matter.status === 'Returned' ? 'bad' : 'warn';
-  const text = t(`home.matterStatus.${matter.status}`);
+  const text = labelOf('grid.matterStatus', matter.status);
   return matter.overdue ? h('span', null, badge(text, tone), ' ', badge(t('home.matters.overdueBadge'), 'overdue')) : badge(text, tone);
 }
 
@@ -291,8 +294,7 @@ function todoList(matters, failed, days) {
 }
 
 function age(instant, days) {
-  const reported = communityDate(new Date(instant));
-  const n = Math.round((Date.parse(days.today) - Date.parse(reported)) / 86_400_000);
+  const n = daysBetween(dayOf(instant), days.today);
   return n <= 0 ? t('home.grid.reportedToday') : t('home.grid.reportedDaysAgo', { days: n });
 }
 
@@ -307,7 +309,7 @@ function quotaChart(plans, failed) {
   const rows = [...plans]
     .sort((a, b) => a.gridCode.localeCompare(b.gridCode) || a.kind.localeCompare(b.kind))
     .map((plan) => ({
-      label: `${plan.gridCode} ${t(`home.patrolKind.${plan.kind}`)}`,
+      label: `${plan.gridCode} ${labelOf('safety.patrolKind', plan.kind)}`,
       value: plan.held,
       target: plan.required,
       tone: plan.held >= plan.required ? 'good' : plan.finished ? '' : 'secondary',
@@ -422,28 +424,15 @@ function countText(count, capped) {
   return capped ? `${formatNumber(count)}+` : count;
 }
 
-// ---- the community's calendar ---------------------------------------------------------------------------------
-
-/** The community's day (China Standard Time) of an instant, yyyy-MM-dd, whatever the device's time zone. */
-function communityDate(instant) {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
-}
-
-function addDays(day, count) {
-  const date = new Date(`${day}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + count);
-  return date.toISOString().slice(0, 10);
-}
-
+/** The days a dashboard counts from, in the community's calendar. */
 function communityDays() {
-  const now = new Date();
-  const today = communityDate(now);
+  const day = today();
   return {
-    today,
-    month: today.slice(0, 7),
-    monthStart: `${today.slice(0, 7)}-01`,
-    inAWeek: addDays(today, 7),
-    inAMonth: addDays(today, 30),
-    todayText: new Intl.DateTimeFormat(document.documentElement.lang || 'zh-CN', { dateStyle: 'full', timeZone: 'Asia/Shanghai' }).format(now),
+    today: day,
+    month: day.slice(0, 7),
+    monthStart: `${day.slice(0, 7)}-01`,
+    inAWeek: addDays(day, 7),
+    inAMonth: addDays(day, 30),
+    todayText: formatDateLong(day),
   };
 }

@@ -3,9 +3,11 @@
 // it turns failed items into hazards, which the page then lists.
 
 import { h, clear } from '../dom.js';
-import { t, labels, formatDate, formatDateTime } from '../i18n.js';
+import { t } from '../i18n.js';
+import { loadLabels, labelsOf } from '../labels.js';
+import { formatDate, formatDateTime, today } from '../calendar.js';
 import { api, apiAll, ApiError, newIdempotencyKey } from '../api.js';
-import { explainServerRule, today, splitList } from '../forms.js';
+import { fieldMessages, splitList } from '../forms.js';
 import { pageHead, badge, meter, notice } from '../ui.js';
 
 const RESULTS = ['Pass', 'Fail', 'NotApplicable'];
@@ -18,6 +20,7 @@ const MAX_NOTES = 500;
 const answerKey = (item) => JSON.stringify([item.result ?? null, item.notes ?? null, item.photos ?? [], item.severity ?? null, item.deadline ?? null]);
 
 export default async function inspectionPage(ctx) {
+  await loadLabels('safety');
   const inspection = await api(`/api/safety/inspections/${encodeURIComponent(ctx.params.id)}`);
   ctx.setTitle(t('inspections.run.title', { venue: inspection.venueName }));
   const guidance = await checklistGuidance(inspection);
@@ -42,8 +45,8 @@ async function checklistGuidance(inspection) {
 }
 
 function heading(inspection) {
-  const kinds = labels('inspections.venueKind');
-  const statuses = labels('inspections.inspectionStatus');
+  const kinds = labelsOf('safety.venueKind');
+  const statuses = labelsOf('safety.inspectionStatus');
   return [
     pageHead(t('inspections.run.title', { venue: inspection.venueName })),
     h('p', { class: 'inspection-meta meta' },
@@ -56,8 +59,8 @@ function heading(inspection) {
 }
 
 function itemHead(item, guidance) {
-  const categories = labels('inspections.category');
-  const severities = labels('inspections.severity');
+  const categories = labelsOf('safety.hazardCategory');
+  const severities = labelsOf('safety.hazardSeverity');
   return [
     h('h3', { id: `item-${item.number}-title` }, `${item.number}. ${item.question}`),
     h('div', { class: 'meta item-meta' },
@@ -123,7 +126,7 @@ function runView(ctx, inspection, guidance, root) {
       accept(saved);
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
-      if (error.status === 400) card.errors(error.fieldErrors);
+      if (error.status === 400) card.errors(fieldMessages(error));
       else if (error.status === 409) {
         card.status('');
         showBanner(error.problem.rule === 'inspection.completed' ? t('inspections.run.alreadyCompleted') : t('inspections.run.changedByOther'), { reload: true });
@@ -178,8 +181,8 @@ function runView(ctx, inspection, guidance, root) {
 function itemCard(item, guidance, onSave, reload) {
   const n = item.number;
   const id = (name) => `item-${n}-${name}`;
-  const severities = labels('inspections.severity');
-  const resultLabels = labels('inspections.result');
+  const severities = labelsOf('safety.hazardSeverity');
+  const resultLabels = labelsOf('safety.answerResult');
   const errorSlot = (name) => h('div', { class: 'field-error', id: id(`${name}-error`), 'aria-live': 'polite' });
   const slots = { result: errorSlot('result'), notes: errorSlot('notes'), photos: errorSlot('photos'), severity: errorSlot('severity'), deadline: errorSlot('deadline') };
   const notes = h('textarea', { id: id('notes'), name: 'notes', rows: 2, 'aria-describedby': id('notes-error') });
@@ -242,11 +245,11 @@ function itemCard(item, guidance, onSave, reload) {
   function validate() {
     const d = draft();
     const problems = {
-      result: d.result ? null : t('validation.required'),
-      notes: notes.value.trim().length > MAX_NOTES ? t('validation.maxLength', { max: MAX_NOTES }) : null,
+      result: d.result ? null : t('validation.codes.required'),
+      notes: notes.value.trim().length > MAX_NOTES ? t('validation.codes.max_length', { max: MAX_NOTES }) : null,
       photos: d.photos.length > MAX_PHOTOS ? t('validation.listMax', { max: MAX_PHOTOS })
         : d.photos.some((p) => p.length > MAX_PHOTO_LENGTH) ? t('validation.listLength', { length: MAX_PHOTO_LENGTH }) : null,
-      deadline: d.deadline && d.deadline < today() ? t('validation.notPast') : null,
+      deadline: d.deadline && d.deadline < today() ? t('validation.codes.not_past') : null,
       severity: null,
     };
     for (const [name, message] of Object.entries(problems)) {
@@ -305,7 +308,7 @@ function itemCard(item, guidance, onSave, reload) {
       statusLine.textContent = '';
       for (const [name, messages] of Object.entries(fieldErrors)) {
         const slot = slots[name] ?? slots.result;
-        slot.textContent = messages.map(explainServerRule).join(' ');
+        slot.textContent = messages.join(' ');
       }
     },
     mark: (on) => element.classList.toggle('missing', on),
@@ -315,7 +318,7 @@ function itemCard(item, guidance, onSave, reload) {
 /** A completed inspection: the answers as given and the hazards its failed items opened. */
 async function completedView(inspection, hazards, guidance) {
   const opened = hazards ?? (await apiAll('/api/safety/hazards', { venueId: inspection.venueId })).filter((x) => x.inspectionId === inspection.id);
-  const resultLabels = labels('inspections.result');
+  const resultLabels = labelsOf('safety.answerResult');
   const tone = { Pass: 'good', Fail: 'bad', NotApplicable: '' };
   return [
     ...heading(inspection),
@@ -335,14 +338,11 @@ async function completedView(inspection, hazards, guidance) {
 }
 
 function hazardTile(hazard) {
-  const categories = labels('inspections.category');
-  const severities = labels('inspections.severity');
-  const statuses = labels('inspections.hazardStatus');
   return h('a', { class: `tile hazard-tile ${hazard.overdue ? 'overdue' : ''}`, href: `/hazards?venue=${hazard.venueId}`, dataset: { hazardId: hazard.id } },
     h('div', { class: 'title' }, `${hazard.itemNumber}. ${hazard.summary}`),
     h('div', { class: 'meta' },
-      badge(categories[hazard.category] ?? hazard.categoryLabel),
-      badge(severities[hazard.severity] ?? hazard.severityLabel, hazard.severity === 'Major' ? 'bad' : 'warn'),
-      badge(statuses[hazard.status] ?? hazard.statusLabel),
+      badge(hazard.categoryLabel),
+      badge(hazard.severityLabel, hazard.severity === 'Major' ? 'bad' : 'warn'),
+      badge(hazard.statusLabel),
       h('span', null, t('inspections.hazards.deadlineOn', { date: formatDate(hazard.deadline) }))));
 }

@@ -2,19 +2,17 @@
 // this month's patrol quotas — and starting an inspection on a venue picked by grid, kind and name.
 
 import { h, clear } from '../dom.js';
-import { t, labels, formatDateTime } from '../i18n.js';
+import { t } from '../i18n.js';
+import { loadLabels, labelsOf } from '../labels.js';
+import { formatDateTime, today, addDays } from '../calendar.js';
 import { api, apiAll, ApiError, newIdempotencyKey } from '../api.js';
-import { form, rules, today } from '../forms.js';
+import { form, rules, fieldMessages } from '../forms.js';
 import { pageHead, stat, badge } from '../ui.js';
 
 const NINE_SMALL = ['SmallShop', 'SmallRestaurant', 'SmallHotel', 'SmallEntertainment', 'SmallInternetCafe', 'SmallBeautyBath', 'SmallSchool', 'SmallClinic', 'SmallWorkshop'];
 const OTHER_KINDS = ['ConstructionSite', 'Waters', 'Slope', 'Woodland'];
 
-const daysAgo = (days) => {
-  const date = new Date(`${today()}T00:00:00`);
-  date.setDate(date.getDate() - days);
-  return new Date(date.getTime() - date.getTimezoneOffset() * 60000).toISOString().slice(0, 10);
-};
+const daysAgo = (days) => addDays(today(), -days);
 
 /** A list of a page that may not be readable for this role (e.g. statistics): an empty list rather than a failed page. */
 const orEmpty = (promise) => promise.catch((error) => {
@@ -23,6 +21,7 @@ const orEmpty = (promise) => promise.catch((error) => {
 });
 
 export default async function inspectionsPage(ctx) {
+  await loadLabels('safety');
   ctx.setTitle(t('inspections.list.title'));
   const [tasks, running, recent, openHazards, overdueHazards, grids, campaigns, quotas] = await Promise.all([
     apiAll('/api/safety/inspection-tasks', { status: 'Open' }),
@@ -56,7 +55,7 @@ export default async function inspectionsPage(ctx) {
 /** The panel that starts an inspection: narrow the venues, pick one, optionally a campaign; the API picks the checklist. */
 async function startInspection(ctx, { grids, campaigns, tasks }) {
   const task = tasks.find((x) => x.id === ctx.query.task);
-  const kindLabels = labels('inspections.venueKind');
+  const kindLabels = labelsOf('safety.venueKind');
   const idempotency = new Map();
   const errorSlots = {};
   const fieldError = (name) => (errorSlots[name] = h('div', { class: 'field-error', id: `start-${name}-error`, 'aria-live': 'polite' }));
@@ -88,7 +87,7 @@ async function startInspection(ctx, { grids, campaigns, tasks }) {
     clear(venueSelect,
       h('option', { value: '' }, t('common.choose')),
       shown.map((v) => h('option', { value: v.id, selected: v.id === keep },
-        `${v.name} · ${kindLabels[v.kind] ?? v.kindLabel} · ${v.gridCode}${v.address ? ` · ${v.address}` : ''}`)));
+        `${v.name} · ${v.kindLabel} · ${v.gridCode}${v.address ? ` · ${v.address}` : ''}`)));
     venueCount.textContent = shown.length ? t('inspections.start.venueCount', { count: shown.length }) : t('inspections.start.noVenues');
     onVenue();
   }
@@ -154,7 +153,7 @@ async function startInspection(ctx, { grids, campaigns, tasks }) {
     for (const slot of Object.values(errorSlots)) slot.textContent = '';
     const venue = selectedVenue();
     if (!venue) {
-      errorSlots.venueId.textContent = t('validation.required');
+      errorSlots.venueId.textContent = t('validation.codes.required');
       venueSelect.focus();
       return;
     }
@@ -168,7 +167,7 @@ async function startInspection(ctx, { grids, campaigns, tasks }) {
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
       const unplaced = [];
-      for (const [name, messages] of Object.entries(error.fieldErrors)) {
+      for (const [name, messages] of Object.entries(fieldMessages(error))) {
         if (errorSlots[name]) errorSlots[name].textContent = messages.join(' '); else unplaced.push(`${name}: ${messages.join(' ')}`);
       }
       clear(summary, h('strong', null, error.status === 400 ? t('validation.fix') : error.message), unplaced.length ? h('ul', null, unplaced.map((m) => h('li', null, m))) : null);
@@ -209,7 +208,7 @@ function taskTile(ctx, task) {
 }
 
 function inspectionList(id, title, inspections, empty) {
-  const kindLabels = labels('inspections.venueKind');
+  const kindLabels = labelsOf('safety.venueKind');
   return h('section', { id },
     h('h2', null, title),
     inspections.length
@@ -227,7 +226,7 @@ function inspectionList(id, title, inspections, empty) {
 }
 
 function patrolQuotas(report) {
-  const kinds = labels('inspections.patrolKind');
+  const kinds = labelsOf('safety.patrolKind');
   return h('section', { id: 'patrols' },
     h('h2', null, t('inspections.list.patrolTitle', { month: report.month })),
     report.plans.length

@@ -1,7 +1,8 @@
 // 问事: report a matter. Grid workers and the office report for anyone; a resident reports as themselves.
 
 import { h } from '../dom.js';
-import { t, labels, choices } from '../i18n.js';
+import { t } from '../i18n.js';
+import { loadLabels, choicesOf } from '../labels.js';
 import { api, ApiError, newIdempotencyKey } from '../api.js';
 import { form, rules, splitList } from '../forms.js';
 import { pageHead, notice } from '../ui.js';
@@ -14,7 +15,7 @@ const REPORTERS = [Secretary, Staff, GridWorker, Resident];
 const HANDLERS = [Secretary, Staff, GridWorker];
 
 /** The grids this person may report in: their own, or every grid for the office. */
-export async function gridOptions(session) {
+async function gridOptions(session) {
   if (seesWholeCommunity(session)) {
     const grids = await api('/api/grid/grids');
     return grids.map((g) => [g.code, `${g.code} ${g.name}`]);
@@ -23,6 +24,7 @@ export async function gridOptions(session) {
 }
 
 export default async function page(ctx) {
+  await loadLabels('grid');
   const { session, query } = ctx;
   // The route admits members, but the API's matters.report policy does not: refuse as the API would.
   if (!hasRole(session, REPORTERS)) throw new ApiError(403, {});
@@ -36,7 +38,7 @@ export default async function page(ctx) {
     const idempotencyKey = newIdempotencyKey();
     const reporterFields = asResident ? [] : [
       { name: 'reporterKind', label: t('matters.fields.reporterKind'), type: 'select',
-        options: choices('matters.reporterKind').filter(([code]) => code !== 'System'), value: 'GridWorker', rules: [rules.required()] },
+        options: choicesOf('grid.reporterKind').filter(([code]) => code !== 'System'), value: 'GridWorker', rules: [rules.required()] },
       { name: 'reporterName', label: t('matters.fields.reporterName'), value: session.name, autocomplete: 'name', rules: [rules.required(), rules.maxLength(50)] },
     ];
     const view = form({
@@ -44,7 +46,7 @@ export default async function page(ctx) {
       fields: [
         { name: 'gridCode', label: t('matters.fields.gridCode'), type: 'select', options: grids,
           value: query.grid ?? (grids.length === 1 ? grids[0][0] : ''), rules: [rules.required()] },
-        { name: 'category', label: t('matters.fields.category'), type: 'select', options: choices('matters.category'), value: query.category, rules: [rules.required()] },
+        { name: 'category', label: t('matters.fields.category'), type: 'select', options: choicesOf('grid.matterCategory'), value: query.category, rules: [rules.required()] },
         { name: 'description', label: t('matters.fields.description'), type: 'textarea', rows: 4, rules: [rules.required(), rules.maxLength(2000)] },
         { name: 'location', label: t('matters.fields.location'), rules: [rules.required(), rules.maxLength(200)] },
         ...reporterFields,
@@ -72,7 +74,7 @@ export default async function page(ctx) {
         }
         // A resident cannot open the matter page (the route is the handlers'), so the answer is told here.
         container.replaceChildren(
-          notice(t('matters.new.done', { id: matter.id.slice(-8), status: labels('matters.status')[matter.status] ?? matter.statusLabel })),
+          notice(t('matters.new.done', { id: matter.id.slice(-8), status: matter.statusLabel })),
           h('button', { type: 'button', onClick: render }, t('matters.new.another')));
       },
     });

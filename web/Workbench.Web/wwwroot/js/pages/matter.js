@@ -1,19 +1,16 @@
 // One matter: what was reported, the steps its status allows (each a small form), its timeline, sessions and votes.
 
 import { h } from '../dom.js';
-import { t, labels, choices, formatDate, formatDateTime } from '../i18n.js';
+import { t, choices } from '../i18n.js';
+import { loadLabels, labelsOf, labelOf, choicesOf } from '../labels.js';
+import { formatDate, formatDateTime, today, dayOf } from '../calendar.js';
 import { api, ApiError } from '../api.js';
-import { form, rules, today, splitList } from '../forms.js';
+import { form, rules, splitList } from '../forms.js';
 import { pageHead, badge, notice } from '../ui.js';
 import { hasRole, Roles } from '../session.js';
 
 const note = (name = 'note') => ({ name, label: t('matters.fields.note'), type: 'textarea', rows: 2, rules: [rules.maxLength(500)] });
 const reason = (max) => ({ name: 'reason', label: t('matters.fields.reason'), type: 'textarea', rows: 2, rules: [rules.required(), rules.maxLength(max)] });
-
-/** The community's calendar day of an instant (the API's DateOnly). */
-function dayOf(timestamp) {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(timestamp));
-}
 
 /** Each step of the loop: its API path, its fields (named as the API names them) and the body they make. */
 function actionsFor(matter, session) {
@@ -25,7 +22,7 @@ function actionsFor(matter, session) {
     session: {
       path: 'sessions',
       fields: [
-        { name: 'venue', label: t('matters.fields.venue'), type: 'select', options: choices('matters.venue'), value: 'DeliberationRoom', rules: [rules.required()] },
+        { name: 'venue', label: t('matters.fields.venue'), type: 'select', options: choicesOf('grid.deliberationVenue'), value: 'DeliberationRoom', rules: [rules.required()] },
         { name: 'heldOn', label: t('matters.fields.heldOn'), type: 'date', value: today(), max: today(),
           rules: [rules.required(), rules.notFuture(), (value) => (value && value < reportedOn ? ['matters.validation.beforeReported'] : null)] },
         { name: 'participants', label: t('matters.fields.participants'), type: 'textarea', rows: 2, hint: t('matters.fields.participantsHint'),
@@ -89,7 +86,7 @@ function explainConflict(error) {
   if (!(error instanceof ApiError) || error.status !== 409) return error;
   const current = error.problem.currentStatus;
   const text = current
-    ? t('matters.detail.conflict', { status: labels('matters.status')[current] ?? current })
+    ? t('matters.detail.conflict', { status: labelOf('grid.matterStatus', current) })
     : t('errors.conflict');
   return new ApiError(409, { ...error.problem, detail: `${text}（${error.problem.detail ?? error.problem.title}）` });
 }
@@ -137,10 +134,10 @@ function actionPanel(matter, session, onChanged) {
 function facts(matter) {
   const rows = [
     ['grid', matter.gridCode],
-    ['category', labels('matters.category')[matter.category] ?? matter.categoryLabel],
+    ['category', matter.categoryLabel],
     ['location', matter.location],
-    ['reporter', labels('matters.reporterKind')[matter.reporterKind] ?? matter.reporterKind],
-    ['source', labels('matters.source')[matter.source] ?? matter.source],
+    ['reporter', labelOf('grid.reporterKind', matter.reporterKind)],
+    ['source', labelOf('grid.matterSource', matter.source)],
     ['reportedAt', formatDateTime(matter.requestedDatetime)],
     ['handler', matter.handler],
     ['dueOn', matter.dueOn ? formatDate(matter.dueOn) : null],
@@ -150,7 +147,7 @@ function facts(matter) {
 }
 
 function timeline(entries) {
-  const status = labels('matters.status');
+  const status = labelsOf('grid.matterStatus');
   return h('ol', { class: 'timeline' }, entries.map((entry) => h('li', null,
     h('span', { class: 'at' }, formatDateTime(entry.at), ' · ', status[entry.status] ?? entry.status,
       entry.actorName ? ` · ${entry.actorName}` : ''),
@@ -160,7 +157,7 @@ function timeline(entries) {
 function sessions(list) {
   if (!list.length) return h('p', { class: 'muted' }, t('matters.detail.noSessions'));
   return h('ul', { class: 'sessions' }, list.map((s) => h('li', null,
-    h('strong', null, labels('matters.venue')[s.venue] ?? s.venue, ' · ', formatDate(s.heldOn)),
+    h('strong', null, labelOf('grid.deliberationVenue', s.venue), ' · ', formatDate(s.heldOn)),
     h('div', null, t('matters.detail.participants', { count: s.participants.length, names: s.participants.join('、') })),
     h('div', null, h('span', { class: 'muted' }, t('matters.detail.decision'), '：'), s.decision),
     h('details', null, h('summary', null, t('matters.detail.minutes')), h('p', { class: 'description' }, s.minutes)))));
@@ -174,7 +171,7 @@ function votes(list) {
 
 function view(detail, session, message, reload) {
   const { matter } = detail;
-  const statusLabel = labels('matters.status')[matter.status] ?? matter.statusLabel;
+  const statusLabel = matter.statusLabel;
   return h('article', { class: 'matter-page', dataset: { matterId: matter.id } },
     pageHead(t('matters.detail.title'), h('a', { class: 'button', href: '/matters' }, t('matters.detail.back'))),
     message ? notice(message) : null,
@@ -200,6 +197,7 @@ function view(detail, session, message, reload) {
 }
 
 export default async function page(ctx) {
+  await loadLabels('grid');
   ctx.setTitle(t('matters.detail.title'));
   const path = `/api/grid/matters/${encodeURIComponent(ctx.params.id)}`;
   const container = h('div', null, view(await api(path), ctx.session, null, reload));
@@ -207,7 +205,7 @@ export default async function page(ctx) {
   async function reload() {
     try {
       const detail = await api(path);
-      const status = labels('matters.status')[detail.matter.status] ?? detail.matter.statusLabel;
+      const status = detail.matter.statusLabel;
       container.replaceChildren(view(detail, ctx.session, t('matters.detail.done', { status }), reload));
       container.querySelector('.notice')?.scrollIntoView({ block: 'nearest' });
     } catch {

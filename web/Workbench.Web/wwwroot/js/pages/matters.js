@@ -1,26 +1,21 @@
 // The 三事 board: one column per status of the loop, in order, with overdue matters highlighted and 督办 marked.
 
 import { h } from '../dom.js';
-import { t, labels, formatDate } from '../i18n.js';
+import { t } from '../i18n.js';
+import { loadLabels, labelsOf, labelOf, choicesOf } from '../labels.js';
 import { api, apiAll, withQuery } from '../api.js';
-import { today } from '../forms.js';
+import { formatDate, today, addDays } from '../calendar.js';
 import { pageHead, badge } from '../ui.js';
 import { seesWholeCommunity } from '../session.js';
 
 /** The loop's statuses in the order a matter moves through them; the finished ones last. */
-export const STATUSES = ['Reported', 'Accepted', 'Deliberating', 'Assigned', 'Resolved', 'Closed', 'Returned'];
+const STATUSES = ['Reported', 'Accepted', 'Deliberating', 'Assigned', 'Resolved', 'Closed', 'Returned'];
 const FINISHED = new Set(['Closed', 'Returned']);
 const ACTIVE = new Set(['Accepted', 'Deliberating', 'Assigned']);
 const RECENT_DAYS = 30;
 // The API filters by the day reported, not closed: finished matters are read from the last quarter's reports and
 // kept when they changed in the last month.
 const FINISHED_REPORTED_WITHIN_DAYS = 90;
-
-function daysBefore(day, days) {
-  const date = new Date(`${day}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() - days);
-  return date.toISOString().slice(0, 10);
-}
 
 function daysSince(timestamp) {
   return Math.max(0, Math.floor((Date.now() - new Date(timestamp).getTime()) / 86_400_000));
@@ -30,12 +25,12 @@ async function loadColumn(status, filters) {
   const query = { status, gridCode: filters.grid, category: filters.category, overdue: filters.overdue ? 'true' : undefined };
   if (!FINISHED.has(status)) return apiAll('/api/grid/matters', query);
   const recentSince = Date.now() - RECENT_DAYS * 86_400_000;
-  const items = await apiAll('/api/grid/matters', { ...query, reportedFrom: daysBefore(today(), FINISHED_REPORTED_WITHIN_DAYS) });
+  const items = await apiAll('/api/grid/matters', { ...query, reportedFrom: addDays(today(), -FINISHED_REPORTED_WITHIN_DAYS) });
   return items.filter((m) => new Date(m.updatedDatetime).getTime() >= recentSince);
 }
 
-export function matterTile(matter) {
-  const kinds = labels('matters.reporterKind');
+function matterTile(matter) {
+  const kinds = labelsOf('grid.reporterKind');
   const when = ACTIVE.has(matter.status) && matter.dueOn
     ? t('matters.board.due', { date: formatDate(matter.dueOn) })
     : daysSince(matter.requestedDatetime) === 0 ? t('matters.board.today') : t('matters.board.age', { days: daysSince(matter.requestedDatetime) });
@@ -47,7 +42,7 @@ export function matterTile(matter) {
   h('div', { class: 'title' }, matter.description),
   h('div', { class: 'where' }, matter.location),
   h('div', { class: 'meta' },
-    h('span', null, labels('matters.category')[matter.category] ?? matter.categoryLabel),
+    h('span', null, matter.categoryLabel),
     h('span', null, matter.gridCode),
     h('span', null, kinds[matter.reporterKind] ?? matter.reporterKind),
     h('span', { class: 'when' }, when)),
@@ -62,7 +57,7 @@ function column(status, matters) {
   const headingId = `col-${status}`;
   return h('section', { class: 'column', dataset: { status }, 'aria-labelledby': headingId },
     h('h2', { id: headingId },
-      h('span', null, labels('matters.status')[status]),
+      h('span', null, labelOf('grid.matterStatus', status)),
       h('span', { class: 'count' }, t('matters.board.count', { count: matters.length }))),
     matters.length ? matters.map(matterTile) : h('p', { class: 'muted empty' }, t('matters.board.empty')));
 }
@@ -82,6 +77,7 @@ async function gridChoices(session) {
 }
 
 export default async function page(ctx) {
+  await loadLabels('grid');
   const { session, query } = ctx;
   ctx.setTitle(t('matters.board.title'));
   const grids = await gridChoices(session);
@@ -102,7 +98,7 @@ export default async function page(ctx) {
   const overdueId = 'filter-overdue';
   const toolbar = h('div', { class: 'toolbar matter-filters', role: 'search' },
     selectField('grid', t('matters.board.grid'), [['', t('matters.board.allGrids')], ...grids], filters.grid, (grid) => go({ grid: grid || undefined })),
-    selectField('category', t('matters.board.category'), [['', t('matters.board.allCategories')], ...Object.entries(labels('matters.category'))],
+    selectField('category', t('matters.board.category'), [['', t('matters.board.allCategories')], ...choicesOf('grid.matterCategory')],
       filters.category, (category) => go({ category: category || undefined })),
     h('div', { class: 'field field-checkbox' },
       h('label', { for: overdueId }, t('matters.board.overdueOnly')),
@@ -116,7 +112,7 @@ export default async function page(ctx) {
       type: 'button',
       class: columns[i].some((m) => m.overdue) ? 'has-overdue' : '',
       onClick: () => board.querySelector(`[data-status="${status}"]`).scrollIntoView({ behavior: 'smooth', block: 'nearest', inline: 'start' }),
-    }, labels('matters.status')[status], ' ', h('span', { class: 'n' }, String(columns[i].length)))));
+    }, labelOf('grid.matterStatus', status), ' ', h('span', { class: 'n' }, String(columns[i].length)))));
 
   return h('div', { class: 'matters-page' },
     pageHead(t('matters.board.title'), h('a', { class: 'button primary', href: withQuery('/matters/new', { grid: filters.grid }) }, t('matters.board.report'))),

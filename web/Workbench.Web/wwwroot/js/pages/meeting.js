@@ -2,9 +2,11 @@
 // absence) or, once held, the counts, minutes and make-ups (补学) of those who were absent.
 
 import { h, clear } from '../dom.js';
-import { t, labels, formatDate, formatDateTime, formatPercent } from '../i18n.js';
+import { t, formatPercent } from '../i18n.js';
+import { loadLabels, labelsOf } from '../labels.js';
+import { formatDate, formatDateTime, today, dayOf } from '../calendar.js';
 import { api, apiAll, newIdempotencyKey, ApiError } from '../api.js';
-import { form, rules, today } from '../forms.js';
+import { form, rules, fieldMessages } from '../forms.js';
 import { pageHead, badge, stat, notice } from '../ui.js';
 import { attendanceCounts } from './meetings.js';
 
@@ -28,7 +30,7 @@ async function expectedMembers(organisations, code) {
 function facts(meeting, organisationName) {
   const row = (term, value) => [h('dt', null, term), h('dd', null, value)];
   return h('dl', { class: 'card facts meeting-facts' },
-    row(t('meetings.meeting.kind'), labels('meetings.kind')[meeting.kind] ?? meeting.kindLabel),
+    row(t('meetings.meeting.kind'), meeting.kindLabel),
     row(t('meetings.meeting.organisation'), organisationName(meeting.organisationCode)),
     row(t('meetings.meeting.when'), `${formatDateTime(meeting.startsAt)} – ${formatDateTime(meeting.endsAt)}`),
     row(t('meetings.meeting.location'), meeting.location ?? '—'),
@@ -61,7 +63,7 @@ function attendeeRow(member, organisationName, onChange) {
     if (state.status !== 'Absent') return null;
     const text = reason.value.trim();
     if (!text) return t('meetings.meeting.reasonRequired');
-    return text.length > REASON_MAX ? t('validation.maxLength', { max: REASON_MAX }) : null;
+    return text.length > REASON_MAX ? t('validation.codes.max_length', { max: REASON_MAX }) : null;
   }
   function showReason(message) {
     reasonError.textContent = message ?? '';
@@ -118,7 +120,7 @@ function recordSection(ctx, meeting, members, organisationName) {
   update();
   const allPresent = h('button', { type: 'button', onClick: () => rows.filter((r) => !r.status).forEach((r) => r.markPresent()) }, t('meetings.meeting.allPresent'));
 
-  const meetingDay = formatIsoDate(meeting.startsAt);
+  const meetingDay = dayOf(meeting.startsAt);
   const element = form({
     fields: [
       { name: 'topic', label: t('meetings.meeting.topic'), value: meeting.title, rules: [rules.required(), rules.maxLength(200)] },
@@ -161,18 +163,13 @@ function recordSection(ctx, meeting, members, organisationName) {
 /** The API's errors on attendance[i].reason and the like go to row i; the rest stay with the form. */
 function placeAttendanceErrors(error, rows, listError) {
   const rest = {};
-  for (const [field, messages] of Object.entries(error.fieldErrors)) {
+  for (const [field, messages] of Object.entries(fieldMessages(error))) {
     const match = /^attendance\[(\d+)\]\.(\w+)$/i.exec(field);
     if (match && rows[Number(match[1])]) rows[Number(match[1])].showServer(match[2].toLowerCase(), messages);
     else if (field.toLowerCase() === 'attendance') listError.textContent = messages.join(' ');
     else rest[field] = messages;
   }
   return new ApiError(error.status, { ...error.problem, errors: rest });
-}
-
-function formatIsoDate(instant) {
-  const d = new Date(instant);
-  return new Date(d.getTime() - d.getTimezoneOffset() * 60000).toISOString().slice(0, 10);
 }
 
 function makeUpForm(ctx, meeting, entry) {
@@ -193,7 +190,7 @@ function makeUpForm(ctx, meeting, entry) {
 function heldSection(ctx, meeting) {
   const counts = attendanceCounts(meeting);
   const total = meeting.attendance.length;
-  const statuses = labels('meetings.attendanceStatus');
+  const statuses = labelsOf('membership.attendanceStatus');
   const sorted = [...meeting.attendance].sort((a, b) => ['Absent', 'MadeUp', 'Present'].indexOf(a.status) - ['Absent', 'MadeUp', 'Present'].indexOf(b.status));
   return h('section', { class: 'held', 'aria-labelledby': 'held-title' },
     h('h2', { id: 'held-title' }, t('meetings.meeting.attendanceTitle')),
@@ -239,6 +236,7 @@ function cancelSection(ctx, meeting) {
 }
 
 export default async function page(ctx) {
+  await loadLabels('membership');
   const [meeting, organisations] = await Promise.all([
     api(`/api/membership/meetings/${encodeURIComponent(ctx.params.id)}`),
     apiAll('/api/membership/organisations'),
@@ -256,14 +254,14 @@ export default async function page(ctx) {
     body = heldSection(ctx, meeting);
   } else if (meeting.status === 'Cancelled') {
     body = h('p', { class: 'refused' }, t('meetings.meeting.cancelled', { reason: meeting.cancellationReason ?? '—' }));
-  } else if (formatIsoDate(meeting.startsAt) > today()) {
+  } else if (dayOf(meeting.startsAt) > today()) {
     body = [h('p', { class: 'notice' }, t('meetings.meeting.notYet')), cancelSection(ctx, meeting)];
   } else {
     const members = await expectedMembers(organisations, meeting.organisationCode);
     body = [recordSection(ctx, meeting, members, organisationName), cancelSection(ctx, meeting)];
   }
 
-  const statuses = labels('meetings.status');
+  const statuses = labelsOf('membership.meetingStatus');
   return h('div', { class: 'meeting-page', dataset: { meetingStatus: meeting.status } },
     h('p', { class: 'back' }, h('a', { href: '/meetings' }, '← ', t('meetings.meeting.back'))),
     pageHead([meeting.title, ' ', badge(statuses[meeting.status] ?? meeting.status, STATUS_TONE[meeting.status])],

@@ -1,7 +1,9 @@
 // 组织生活: the meetings of the party organisations, the cadences they missed, and scheduling a new meeting.
 
 import { h } from '../dom.js';
-import { t, labels, formatDate, formatDateTime } from '../i18n.js';
+import { t } from '../i18n.js';
+import { loadLabels, labelsOf, choicesOf } from '../labels.js';
+import { formatDate, formatDateTime, today, addDays, toLocalInput, fromLocalInput } from '../calendar.js';
 import { api, apiAll, withQuery } from '../api.js';
 import { form, rules } from '../forms.js';
 import { pageHead, table, badge, filterSelect } from '../ui.js';
@@ -12,20 +14,11 @@ const STATUS_TONE = { Scheduled: 'warn', Held: 'good', Cancelled: '' };
 /** The API's rule: a meeting ends within 12 hours of its start. */
 const within12Hours = () => (value, values) => {
   if (!value || !values.startsAt) return null;
-  return new Date(value) - new Date(values.startsAt) > 12 * 3600 * 1000 ? ['meetings.form.within12h'] : null;
+  return Date.parse(fromLocalInput(value)) - Date.parse(fromLocalInput(values.startsAt)) > 12 * 3600 * 1000 ? ['meetings.form.within12h'] : null;
 };
 
-/** datetime-local's value (the person's own clock) as an instant the API reads, with its offset. */
-export function toInstant(local) {
-  return local ? new Date(local).toISOString() : null;
-}
-
-function localValue(date) {
-  return new Date(date.getTime() - date.getTimezoneOffset() * 60000).toISOString().slice(0, 16);
-}
-
 /** "2026-10" → 2026年10月, "2026-Q3" → 2026年第3季度 (the API's period labels). */
-export function periodLabel(code) {
+function periodLabel(code) {
   const quarter = /^(\d{4})-Q(\d)$/.exec(code);
   if (quarter) return t('meetings.overdue.quarter', { year: quarter[1], quarter: quarter[2] });
   const month = /^(\d{4})-(\d{2})$/.exec(code);
@@ -39,7 +32,6 @@ export function attendanceCounts(meeting) {
 
 function overdueCard(overdue) {
   if (!overdue.length) return h('p', { class: 'notice', dataset: { overdue: '0' } }, t('meetings.overdue.none'));
-  const kinds = labels('meetings.kind');
   return h('section', { class: 'card overdue-cadences', 'aria-labelledby': 'overdue-title', dataset: { overdue: String(overdue.length) } },
     h('h2', { id: 'overdue-title' }, t('meetings.overdue.title'), ' ', badge(String(overdue.length), 'overdue')),
     h('p', { class: 'muted' }, t('meetings.overdue.intro')),
@@ -47,7 +39,7 @@ function overdueCard(overdue) {
       h('div', { class: 'cadence-head' },
         badge(t('meetings.overdue.badge'), 'overdue'),
         h('strong', null, o.organisationName),
-        h('span', null, kinds[o.kind] ?? o.kindLabel),
+        h('span', null, o.kindLabel),
         h('span', { class: 'muted' }, o.period === 'Month' ? t('meetings.overdue.periodMonth') : t('meetings.overdue.periodQuarter'))),
       h('div', { class: 'muted' },
         t('meetings.overdue.missed', { periods: o.missedPeriods.map(periodLabel).join('、') }), '；',
@@ -61,8 +53,8 @@ function filters(ctx, organisations) {
     h('input', { id: `filter-${name}`, name, type: 'date', value: q[name] ?? '' }));
   const element = h('form', { class: 'toolbar meeting-filters', role: 'search', 'aria-label': t('meetings.filters.label') },
     filterSelect('organisationCode', t('meetings.filters.organisation'), organisations.map((o) => [o.code, o.name]), q.organisationCode),
-    filterSelect('kind', t('meetings.filters.kind'), Object.entries(labels('meetings.kind')), q.kind),
-    filterSelect('status', t('meetings.filters.status'), Object.entries(labels('meetings.status')), q.status),
+    filterSelect('kind', t('meetings.filters.kind'), choicesOf('membership.meetingKind'), q.kind),
+    filterSelect('status', t('meetings.filters.status'), choicesOf('membership.meetingStatus'), q.status),
     dateField('from'),
     dateField('to'),
     h('div', { class: 'actions' },
@@ -77,20 +69,18 @@ function filters(ctx, organisations) {
 }
 
 function scheduleForm(ctx, organisations) {
-  const start = new Date();
-  start.setDate(start.getDate() + 1);
-  start.setHours(14, 30, 0, 0);
-  const end = new Date(start.getTime() + 2 * 3600 * 1000);
+  const start = `${addDays(today(), 1)}T14:30`;
+  const end = toLocalInput(Date.parse(fromLocalInput(start)) + 2 * 3600 * 1000);
   const element = form({
     className: 'two',
     fields: [
       { name: 'organisationCode', label: t('meetings.form.organisationCode'), type: 'select', options: organisations.map((o) => [o.code, o.name]),
         value: ctx.query.organisationCode, rules: [rules.required()] },
-      { name: 'kind', label: t('meetings.form.kind'), type: 'select', options: Object.entries(labels('meetings.kind')), rules: [rules.required()] },
+      { name: 'kind', label: t('meetings.form.kind'), type: 'select', options: choicesOf('membership.meetingKind'), rules: [rules.required()] },
       { name: 'title', label: t('meetings.form.title'), rules: [rules.required(), rules.maxLength(200)] },
       { name: 'location', label: t('meetings.form.location'), hint: t('meetings.form.locationHint'), rules: [rules.maxLength(200)] },
-      { name: 'startsAt', label: t('meetings.form.startsAt'), type: 'datetime-local', value: localValue(start), rules: [rules.required()] },
-      { name: 'endsAt', label: t('meetings.form.endsAt'), type: 'datetime-local', value: localValue(end),
+      { name: 'startsAt', label: t('meetings.form.startsAt'), type: 'datetime-local', value: start, rules: [rules.required()] },
+      { name: 'endsAt', label: t('meetings.form.endsAt'), type: 'datetime-local', value: end,
         rules: [rules.required(), rules.after('startsAt', 'meetings.form.startsAt'), within12Hours()] },
     ],
     submit: t('meetings.scheduleSubmit'),
@@ -100,8 +90,8 @@ function scheduleForm(ctx, organisations) {
         organisationCode: values.organisationCode,
         kind: values.kind,
         title: values.title.trim(),
-        startsAt: toInstant(values.startsAt),
-        endsAt: toInstant(values.endsAt),
+        startsAt: fromLocalInput(values.startsAt),
+        endsAt: fromLocalInput(values.endsAt),
         location: values.location.trim() || null,
       },
     }),
@@ -113,8 +103,8 @@ function scheduleForm(ctx, organisations) {
   let previous = startsAt.value;
   startsAt.addEventListener('change', () => {
     if (previous && startsAt.value && endsAt.value) {
-      const length = new Date(endsAt.value) - new Date(previous);
-      if (length > 0) endsAt.value = localValue(new Date(new Date(startsAt.value).getTime() + length));
+      const length = Date.parse(fromLocalInput(endsAt.value)) - Date.parse(fromLocalInput(previous));
+      if (length > 0) endsAt.value = toLocalInput(Date.parse(fromLocalInput(startsAt.value)) + length);
     }
     previous = startsAt.value;
   });
@@ -127,12 +117,11 @@ function awaitingRecord(meeting) {
 }
 
 function meetingTable(meetings, organisationName) {
-  const kinds = labels('meetings.kind');
-  const statuses = labels('meetings.status');
+  const statuses = labelsOf('membership.meetingStatus');
   const element = table([
     { label: t('meetings.columns.title'), value: (m) => h('a', { href: `/meetings/${m.id}` }, m.title) },
     { label: t('meetings.columns.when'), value: (m) => formatDateTime(m.startsAt) },
-    { label: t('meetings.columns.kind'), value: (m) => kinds[m.kind] ?? m.kindLabel },
+    { label: t('meetings.columns.kind'), value: (m) => m.kindLabel },
     { label: t('meetings.columns.organisation'), value: (m) => organisationName(m.organisationCode) },
     { label: t('meetings.columns.location'), value: (m) => m.location ?? '—' },
     { label: t('meetings.columns.status'), value: (m) => [
@@ -146,6 +135,7 @@ function meetingTable(meetings, organisationName) {
 }
 
 export default async function page(ctx) {
+  await loadLabels('membership');
   ctx.setTitle(t('meetings.title'));
   const query = Object.fromEntries(FILTERS.map((name) => [name, ctx.query[name]]).filter(([, v]) => v));
   // The API pages by record id; the whole (small) list is read so it can be shown newest first.

@@ -1,24 +1,17 @@
 // 党员名册: find members by the register's own filters, register a member, and open one member's details in place.
 
 import { h, clear } from '../dom.js';
-import { t, labels, choices, formatDate, formatDateTime, formatNumber } from '../i18n.js';
+import { t, formatNumber } from '../i18n.js';
+import { loadLabels, labelOf, choicesOf } from '../labels.js';
+import { formatDate, formatDateTime, today, addYears } from '../calendar.js';
 import { api, apiAll, newIdempotencyKey, withQuery, ApiError } from '../api.js';
-import { form, rules, today } from '../forms.js';
+import { form, rules } from '../forms.js';
 import { pageHead, table, badge, notice, pagedList, filterSelect } from '../ui.js';
 
 const FILTERS = ['name', 'organisationCode', 'status', 'education', 'ageCohort', 'gridCode'];
 
 // The API's ChinesePhone pattern: a mainland mobile number.
 const PHONE = /^1[3-9]\d{9}$/;
-
-/** yyyy-MM-dd moved by whole years the way .NET's DateOnly.AddYears does (29 Feb becomes 28 Feb). */
-export function addYears(date, years) {
-  const [y, m, d] = date.split('-').map(Number);
-  const year = y + years;
-  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-  const day = m === 2 && d === 29 && !leap ? 28 : d;
-  return `${String(year).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-}
 
 /** The birth-date and joined-date rules of PersonalDetails.Check and Member.Register. */
 const memberRules = {
@@ -45,9 +38,9 @@ function filters(ctx, organisations, grids) {
       h('label', { for: 'filter-name' }, t('members.filters.name')),
       h('input', { id: 'filter-name', name: 'name', type: 'search', value: q.name ?? '', placeholder: t('members.filters.namePlaceholder'), maxlength: 50 })),
     filterSelect('organisationCode', t('members.columns.organisation'), organisations.map((o) => [o.code, o.name]), q.organisationCode),
-    filterSelect('status', t('members.columns.status'), choices('members.status'), q.status),
-    filterSelect('education', t('members.columns.education'), choices('members.education'), q.education),
-    filterSelect('ageCohort', t('members.detail.ageCohort'), choices('members.ageCohort'), q.ageCohort),
+    filterSelect('status', t('members.columns.status'), choicesOf('membership.memberStatusFilter'), q.status),
+    filterSelect('education', t('members.columns.education'), choicesOf('membership.educationFilter'), q.education),
+    filterSelect('ageCohort', t('members.detail.ageCohort'), choicesOf('membership.ageCohort'), q.ageCohort),
     filterSelect('gridCode', t('members.columns.grid'), grids.map((g) => [g.code, `${g.code} ${g.name}`]), q.gridCode),
     h('div', { class: 'actions' },
       h('button', { type: 'submit', class: 'primary' }, t('members.filters.search')),
@@ -70,11 +63,11 @@ function registerForm(ctx, organisations, grids) {
     className: 'two',
     fields: [
       { name: 'name', label: t('members.form.name'), autocomplete: 'off', rules: [rules.required(), rules.maxLength(50)] },
-      { name: 'gender', label: t('members.form.gender'), type: 'select', options: choices('members.gender'), rules: [rules.required()] },
+      { name: 'gender', label: t('members.form.gender'), type: 'select', options: choicesOf('membership.gender'), rules: [rules.required()] },
       { name: 'birthDate', label: t('members.form.birthDate'), type: 'date', max: today(),
         rules: [rules.required(), rules.notFuture(), memberRules.adult(), memberRules.notTooOld()] },
       { name: 'education', label: t('members.form.education'), type: 'select',
-        options: choices('members.education').filter(([code]) => code !== 'CollegeOrAbove'), rules: [rules.required()] },
+        options: choicesOf('membership.education'), rules: [rules.required()] },
       { name: 'phone', label: t('members.form.phone'), type: 'tel', inputmode: 'numeric', hint: t('members.form.phoneHint'),
         rules: [rules.pattern(PHONE, 'members.form.phoneFormat')] },
       { name: 'organisationCode', label: t('members.form.organisationCode'), type: 'select',
@@ -158,10 +151,10 @@ async function detailPanel(id, organisationName) {
     message ? notice(message) : null,
     h('h3', null, t('members.detail.title', { name: member.name })),
     h('dl', { class: 'facts member-facts' },
-      definition(t('members.detail.status'), member.statusLabel ?? labels('members.status')[member.status]),
+      definition(t('members.detail.status'), member.statusLabel),
       definition(t('members.detail.statusSince'), formatDate(member.statusSince) || null),
       definition(t('members.detail.birthDate'), formatDate(member.birthDate)),
-      definition(t('members.detail.ageCohort'), labels('members.ageCohort')[member.ageCohort]),
+      definition(t('members.detail.ageCohort'), labelOf('membership.ageCohort', member.ageCohort)),
       definition(t('members.detail.joinedOn'), formatDate(member.joinedOn) || null),
       member.transferredTo ? definition(t('members.detail.transferredTo'), member.transferredTo) : null,
       definition(t('members.detail.points'), points ? t('members.detail.pointsValue', { points: formatNumber(points.total, 1), count: points.entries.length }) : null),
@@ -182,18 +175,17 @@ async function detailPanel(id, organisationName) {
 }
 
 function memberTable(items, organisationName, savedId) {
-  const statusLabels = labels('members.status');
   const columns = [
     { label: t('members.columns.name'), value: (m) => h('button', {
       type: 'button', class: 'link', 'aria-expanded': 'false', 'aria-label': t('members.detail.open', { name: m.name }), dataset: { memberName: m.name },
     }, m.name) },
-    { label: t('members.columns.gender'), value: (m) => labels('members.gender')[m.gender] ?? m.gender },
+    { label: t('members.columns.gender'), value: (m) => labelOf('membership.gender', m.gender) },
     { label: t('members.columns.age'), value: (m) => t('members.age', { age: m.age }) },
-    { label: t('members.columns.education'), value: (m) => labels('members.education')[m.education] ?? m.education },
+    { label: t('members.columns.education'), value: (m) => labelOf('membership.education', m.education) },
     { label: t('members.columns.organisation'), value: (m) => organisationName(m.organisationCode) },
     { label: t('members.columns.grid'), value: (m) => m.gridCode },
     { label: t('members.columns.status'), value: (m) => [
-      badge(statusLabels[m.status] ?? m.statusLabel, m.status === 'Full' ? 'good' : m.status === 'Probationary' ? 'warn' : ''),
+      badge(m.statusLabel, m.status === 'Full' ? 'good' : m.status === 'Probationary' ? 'warn' : ''),
       m.reserveCadreSince ? [' ', badge(t('members.reserveBadge'))] : null,
     ] },
   ];
@@ -231,6 +223,7 @@ async function toggleDetail(row, button, member, span, organisationName) {
 }
 
 export default async function page(ctx) {
+  await loadLabels('membership');
   ctx.setTitle(t('members.title'));
   const [organisations, grids] = await Promise.all([apiAll('/api/membership/organisations'), loadGrids()]);
   const names = new Map(organisations.map((o) => [o.code, o.name]));

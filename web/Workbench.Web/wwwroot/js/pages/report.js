@@ -2,8 +2,10 @@
 // copies (定稿); the secretary freezes a new version.
 
 import { h, clear } from '../dom.js';
-import { t, labels, formatDate, formatDateTime } from '../i18n.js';
+import { t, labels } from '../i18n.js';
+import { formatDate, formatDateTime, today } from '../calendar.js';
 import { api, apiAll, ApiError, newIdempotencyKey, withQuery } from '../api.js';
+import { fieldMessages } from '../forms.js';
 import { pageHead, table, notice } from '../ui.js';
 import { hasRole, Roles } from '../session.js';
 
@@ -11,15 +13,15 @@ const REPORT = '/api/reports/half-year';
 const YEARS_BACK = 5;
 
 /** The half year running today: 1 for January–June, 2 for July–December (the API's default too). */
-function runningHalf(now = new Date()) {
-  return { year: now.getFullYear(), half: now.getMonth() < 6 ? 1 : 2 };
+function runningHalf(day = today()) {
+  return { year: Number(day.slice(0, 4)), half: day.slice(5, 7) <= '06' ? 1 : 2 };
 }
 
 const periodText = ({ year, half }) => t('report.period', { year, half: t(`report.halfShort.${half}`) });
 
 /** The API refuses a half year that has not begun; say so before asking. */
-function hasBegun({ year, half }, now = new Date()) {
-  return new Date(year, half === 1 ? 0 : 6, 1) <= now;
+function hasBegun({ year, half }, day = today()) {
+  return `${String(year).padStart(4, '0')}-${half === 1 ? '01' : '07'}-01` <= day;
 }
 
 const reportUrl = (period, format) => withQuery(REPORT, { year: period.year, half: period.half, format });
@@ -39,7 +41,7 @@ function problemBox(error) {
   if (error instanceof ApiError && error.status === 403) {
     return h('div', { class: 'refused', role: 'alert' }, h('p', null, t('report.forbidden')));
   }
-  const fieldMessages = error instanceof ApiError ? Object.values(error.fieldErrors).flat() : [];
+  const fieldMessages = error instanceof ApiError ? Object.values(fieldMessages(error)).flat() : [];
   return h('div', { class: 'refused', role: 'alert' }, h('p', null, fieldMessages.join(' ') || error.message));
 }
 
@@ -81,8 +83,8 @@ function snapshotsTable(snapshots) {
 export default async function page(ctx) {
   ctx.setTitle(t('report.title'));
   const secretary = hasRole(ctx.session, [Roles.Secretary]);
-  const now = new Date();
-  const start = runningHalf(now);
+  const day = today();
+  const start = runningHalf(day);
   const wanted = { year: Number(ctx.query.year) || start.year, half: Number(ctx.query.half) === 1 || Number(ctx.query.half) === 2 ? Number(ctx.query.half) : start.half };
   let period = wanted;
   let freezeKey = newIdempotencyKey();
@@ -111,7 +113,7 @@ export default async function page(ctx) {
   function choose() {
     period = { year: Number(yearSelect.value), half: Number(halfSelect.value) };
     freezeKey = newIdempotencyKey();
-    const begun = hasBegun(period, now);
+    const begun = hasBegun(period, day);
     periodError.textContent = begun ? '' : t('report.notBegun', { period: periodText(period) });
     halfSelect.setAttribute('aria-invalid', String(!begun));
     for (const link of [openLink, markdownLink]) {
@@ -147,7 +149,7 @@ export default async function page(ctx) {
       if (!(error instanceof ApiError)) throw error;
       clear(messages, problemBox(error));
     } finally {
-      freezeButton.disabled = !hasBegun(period, now);
+      freezeButton.disabled = !hasBegun(period, day);
     }
   });
 
