@@ -212,10 +212,7 @@ public sealed class CareRecordFilter
         var category = Category is null ? null : validation.RequireOneOf(Category, "category", CareCategories.All);
         validation.ThrowIfInvalid();
 
-        if (GridCode is not null)
-        {
-            people = people.Where(p => p.GridCode == GridCode);
-        }
+        people = people.WhereIf(GridCode is not null, p => p.GridCode == GridCode);
 
         var loaded = await people.OrderBy(p => p.GridCode).ThenBy(p => p.Id).ToListAsync(cancellationToken);
         return [.. loaded.Where(p => category == null || p.Category == category).Take(500)];

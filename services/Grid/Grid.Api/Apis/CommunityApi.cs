@@ -93,15 +93,8 @@ public sealed class BusinessFilter
 
     internal IQueryable<Business> Apply(IQueryable<Business> businesses)
     {
-        if (GridCode is not null)
-        {
-            businesses = businesses.Where(b => b.GridCode == GridCode);
-        }
-
-        if (Category is not null)
-        {
-            businesses = businesses.Where(b => b.Category == Category);
-        }
+        businesses = businesses.WhereIf(GridCode is not null, b => b.GridCode == GridCode);
+        businesses = businesses.WhereIf(Category is not null, b => b.Category == Category);
 
         return businesses;
     }

@@ -379,30 +379,15 @@ public sealed class MatterFilter
             matters = Matter.Resolved(matters, resolved);
         }
 
-        if (!string.IsNullOrWhiteSpace(GridCode))
-        {
-            matters = matters.Where(m => m.GridCode == GridCode);
-        }
-
-        if (status is { } s)
-        {
-            matters = matters.Where(m => m.Status == s);
-        }
-
-        if (category is { } c)
-        {
-            matters = matters.Where(m => m.Category == c);
-        }
-
+        matters = matters.WhereIf(!string.IsNullOrWhiteSpace(GridCode), m => m.GridCode == GridCode);
+        matters = matters.WhereIf(status is not null, m => m.Status == status);
+        matters = matters.WhereIf(category is not null, m => m.Category == category);
         if (Overdue == true)
         {
             matters = matters.Where(Matter.Overdue.On(today));
         }
 
-        if (Escalated == true)
-        {
-            matters = matters.Where(m => m.Escalated && m.Status != MatterStatus.Closed && m.Status != MatterStatus.Returned);
-        }
+        matters = matters.WhereIf(Escalated == true, m => m.Escalated && m.Status != MatterStatus.Closed && m.Status != MatterStatus.Returned);
 
         return matters;
     }
@@ -428,10 +413,7 @@ public sealed class SessionFilter
         validation.ThrowIfInvalid();
 
         sessions = DeliberationSession.HeldWithin(sessions, held);
-        if (venue is { } v)
-        {
-            sessions = sessions.Where(s => s.Venue == v);
-        }
+        sessions = sessions.WhereIf(venue is not null, s => s.Venue == venue);
 
         return sessions;
     }

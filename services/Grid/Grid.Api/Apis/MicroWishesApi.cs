@@ -222,20 +222,9 @@ public sealed class MicroWishFilter
         var fulfilled = DayRange.Of(FulfilledFrom, FulfilledTo, "fulfilledFrom", "fulfilledTo", validation);
         validation.ThrowIfInvalid();
 
-        if (GridCode is not null)
-        {
-            wishes = wishes.Where(w => w.GridCode == GridCode);
-        }
-
-        if (status is { } s)
-        {
-            wishes = wishes.Where(w => w.Status == s);
-        }
-
-        if (category is not null)
-        {
-            wishes = wishes.Where(w => w.Category == category);
-        }
+        wishes = wishes.WhereIf(GridCode is not null, w => w.GridCode == GridCode);
+        wishes = wishes.WhereIf(status is not null, w => w.Status == status);
+        wishes = wishes.WhereIf(category is not null, w => w.Category == category);
 
         return MicroWish.FulfilledWithin(MicroWish.ClaimedWithin(MicroWish.PostedWithin(wishes, posted), claimed), fulfilled);
     }
@@ -249,10 +238,7 @@ public sealed class WishMatchFilter
 
     internal IQueryable<MicroWish> Apply(IQueryable<MicroWish> wishes)
     {
-        if (GridCode is not null)
-        {
-            wishes = wishes.Where(w => w.GridCode == GridCode);
-        }
+        wishes = wishes.WhereIf(GridCode is not null, w => w.GridCode == GridCode);
 
         return wishes;
     }

@@ -225,10 +225,7 @@ public sealed class BuildingFilter
 
     internal IQueryable<Building> Apply(IQueryable<Building> buildings)
     {
-        if (!string.IsNullOrWhiteSpace(GridCode))
-        {
-            buildings = buildings.Where(b => b.GridCode == GridCode);
-        }
+        buildings = buildings.WhereIf(!string.IsNullOrWhiteSpace(GridCode), b => b.GridCode == GridCode);
 
         return buildings;
     }
@@ -245,15 +242,8 @@ public sealed class HouseholdFilter
 
     internal IQueryable<Household> Apply(IQueryable<Household> households)
     {
-        if (!string.IsNullOrWhiteSpace(GridCode))
-        {
-            households = households.Where(h => h.GridCode == GridCode);
-        }
-
-        if (BuildingId is { } building)
-        {
-            households = households.Where(h => h.BuildingId == building);
-        }
+        households = households.WhereIf(!string.IsNullOrWhiteSpace(GridCode), h => h.GridCode == GridCode);
+        households = households.WhereIf(BuildingId is not null, h => h.BuildingId == BuildingId);
 
         return households;
     }
@@ -290,21 +280,9 @@ public sealed class ResidentFilter
             residents = Resident.Heading(residents, kind, db.Buildings, db.Units);
         }
 
-        if (!string.IsNullOrWhiteSpace(GridCode))
-        {
-            residents = residents.Where(r => r.GridCode == GridCode);
-        }
-
-        if (HouseholdId is { } household)
-        {
-            residents = residents.Where(r => r.HouseholdId == household);
-        }
-
-        if (BuildingId is { } building)
-        {
-            residents = residents.Where(r => db.Households.Any(h => h.Id == r.HouseholdId && h.BuildingId == building));
-        }
-
+        residents = residents.WhereIf(!string.IsNullOrWhiteSpace(GridCode), r => r.GridCode == GridCode);
+        residents = residents.WhereIf(HouseholdId is not null, r => r.HouseholdId == HouseholdId);
+        residents = residents.WhereIf(BuildingId is not null, r => db.Households.Any(h => h.Id == r.HouseholdId && h.BuildingId == BuildingId));
         if (Name?.Trim() is { Length: > 0 } prefix)
         {
             var pattern = SqlLike.StartsWith(prefix);

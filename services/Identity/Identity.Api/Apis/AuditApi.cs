@@ -33,10 +33,7 @@ public sealed class AuditEntryFilter
 
     internal IQueryable<AuditEntry> Apply(IQueryable<AuditEntry> query)
     {
-        if (!string.IsNullOrWhiteSpace(Action))
-        {
-            query = query.Where(a => a.Action == Action);
-        }
+        query = query.WhereIf(!string.IsNullOrWhiteSpace(Action), a => a.Action == Action);
 
         return query;
     }

@@ -4,6 +4,7 @@ using CommunityPlatform.Membership.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using CommunityPlatform.ServiceKit.Web;
 
 namespace CommunityPlatform.Membership.Apis;
 
@@ -107,20 +108,9 @@ public sealed class CommitmentFilter
 
     internal IQueryable<Commitment> Apply(IQueryable<Commitment> commitments, IQueryable<Member> members)
     {
-        if (Year is { } year)
-        {
-            commitments = commitments.Where(c => c.Year == year);
-        }
-
-        if (MemberId is { } member)
-        {
-            commitments = commitments.Where(c => c.MemberId == member);
-        }
-
-        if (OrganisationCode is not null)
-        {
-            commitments = commitments.Where(c => members.Any(m => m.Id == c.MemberId && m.OrganisationCode == OrganisationCode));
-        }
+        commitments = commitments.WhereIf(Year is not null, c => c.Year == Year);
+        commitments = commitments.WhereIf(MemberId is not null, c => c.MemberId == MemberId);
+        commitments = commitments.WhereIf(OrganisationCode is not null, c => members.Any(m => m.Id == c.MemberId && m.OrganisationCode == OrganisationCode));
 
         return commitments;
     }

@@ -342,26 +342,10 @@ public sealed class MeetingFilter
             query = Meeting.HeldWithin(query, held);
         }
 
-        if (!string.IsNullOrWhiteSpace(OrganisationCode))
-        {
-            query = query.Where(m => m.OrganisationCode == OrganisationCode);
-        }
-
-        if (kind is { } k)
-        {
-            query = query.Where(m => m.Kind == k);
-        }
-
-        if (status is { } s)
-        {
-            query = query.Where(m => m.Status == s);
-        }
-
-        if (SeriesId is { } series)
-        {
-            query = query.Where(m => m.SeriesId == series);
-        }
-
+        query = query.WhereIf(!string.IsNullOrWhiteSpace(OrganisationCode), m => m.OrganisationCode == OrganisationCode);
+        query = query.WhereIf(kind is not null, m => m.Kind == kind);
+        query = query.WhereIf(status is not null, m => m.Status == status);
+        query = query.WhereIf(SeriesId is not null, m => m.SeriesId == SeriesId);
         if (From is { } start)
         {
             var since = CommunityTime.StartOf(start);
@@ -392,10 +376,7 @@ public sealed class CadenceFilter
 
     internal IQueryable<Organisation> Apply(IQueryable<Organisation> organisations)
     {
-        if (OrganisationCode is not null)
-        {
-            organisations = organisations.Where(o => o.Code == OrganisationCode);
-        }
+        organisations = organisations.WhereIf(OrganisationCode is not null, o => o.Code == OrganisationCode);
 
         return organisations;
     }

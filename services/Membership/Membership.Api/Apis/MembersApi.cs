@@ -247,16 +247,8 @@ public sealed class MemberFilter
         validation.Require(Name is null || Name.Trim().Length is > 0 and <= PersonalDetails.NameMaxLength, "name", ValidationFailure.Length(1, PersonalDetails.NameMaxLength));
         validation.ThrowIfInvalid();
 
-        if (!string.IsNullOrWhiteSpace(OrganisationCode))
-        {
-            query = query.Where(m => m.OrganisationCode == OrganisationCode);
-        }
-
-        if (!string.IsNullOrWhiteSpace(GridCode))
-        {
-            query = query.Where(m => m.GridCode == GridCode);
-        }
-
+        query = query.WhereIf(!string.IsNullOrWhiteSpace(OrganisationCode), m => m.OrganisationCode == OrganisationCode);
+        query = query.WhereIf(!string.IsNullOrWhiteSpace(GridCode), m => m.GridCode == GridCode);
         if (statuses is not null)
         {
             query = query.Where(m => statuses.Contains(m.Status));

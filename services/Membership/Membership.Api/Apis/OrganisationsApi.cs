@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using CommunityPlatform.ServiceKit.Domain;
+using CommunityPlatform.ServiceKit.Web;
 
 namespace CommunityPlatform.Membership.Apis;
 
@@ -183,10 +184,7 @@ public static class OrganisationsApi
         MembershipDbContext db, string? code, DateOnly day, CancellationToken cancellationToken)
     {
         var posts = db.CommitteePosts.AsNoTracking().Where(CommitteePost.HeldOn(day));
-        if (code is not null)
-        {
-            posts = posts.Where(p => p.OrganisationCode == code);
-        }
+        posts = posts.WhereIf(code is not null, p => p.OrganisationCode == code);
 
         var rows = await posts.Join(db.Members, p => p.MemberId, m => m.Id, (p, m) => new { Post = p, Member = m })
             .OrderBy(r => r.Post.Post)

@@ -5,6 +5,7 @@ using CommunityPlatform.ServiceKit.Domain;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using CommunityPlatform.ServiceKit.Web;
 
 namespace CommunityPlatform.Membership.Apis;
 
@@ -235,10 +236,7 @@ public sealed class ApplicantFilter
             query = query.Where(Applicant.AdmittedUnder35WithCollege);
         }
 
-        if (!string.IsNullOrWhiteSpace(OrganisationCode))
-        {
-            query = query.Where(a => a.OrganisationCode == OrganisationCode);
-        }
+        query = query.WhereIf(!string.IsNullOrWhiteSpace(OrganisationCode), a => a.OrganisationCode == OrganisationCode);
 
         return query;
     }

@@ -5,6 +5,7 @@ using CommunityPlatform.ServiceKit.Domain;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using CommunityPlatform.ServiceKit.Web;
 
 namespace CommunityPlatform.Membership.Apis;
 
@@ -122,21 +123,9 @@ public sealed class RectificationItemFilter
         var status = Status is null ? null : validation.RequireOneOf(Status, "status", RectificationStatuses.Labels);
         validation.ThrowIfInvalid();
 
-        if (Source is not null)
-        {
-            query = query.Where(i => i.Source == Source);
-        }
-
-        if (Category is not null)
-        {
-            query = query.Where(i => i.Category == Category);
-        }
-
-        if (status is { } s)
-        {
-            query = query.Where(i => i.Status == s);
-        }
-
+        query = query.WhereIf(Source is not null, i => i.Source == Source);
+        query = query.WhereIf(Category is not null, i => i.Category == Category);
+        query = query.WhereIf(status is not null, i => i.Status == status);
         if (Overdue == true)
         {
             query = query.Where(RectificationItem.Overdue.On(today));

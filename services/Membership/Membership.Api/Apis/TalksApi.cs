@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using CommunityPlatform.ServiceKit.Web;
 
 namespace CommunityPlatform.Membership.Apis;
 
@@ -130,20 +131,9 @@ public sealed class TalkFilter
 
     internal IQueryable<Talk> Apply(IQueryable<Talk> talks)
     {
-        if (MemberId is { } member)
-        {
-            talks = talks.Where(t => t.TalkerMemberId == member || t.TalkedWithMemberId == member);
-        }
-
-        if (From is { } from)
-        {
-            talks = talks.Where(t => t.HeldOn >= from);
-        }
-
-        if (To is { } to)
-        {
-            talks = talks.Where(t => t.HeldOn <= to);
-        }
+        talks = talks.WhereIf(MemberId is not null, t => t.TalkerMemberId == MemberId || t.TalkedWithMemberId == MemberId);
+        talks = talks.WhereIf(From is not null, t => t.HeldOn >= From);
+        talks = talks.WhereIf(To is not null, t => t.HeldOn <= To);
 
         return talks;
     }

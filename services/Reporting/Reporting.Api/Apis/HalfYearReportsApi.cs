@@ -147,15 +147,8 @@ public sealed class SnapshotFilter
 
     internal IQueryable<ReportSnapshot> Apply(IQueryable<ReportSnapshot> query)
     {
-        if (Year is { } y)
-        {
-            query = query.Where(s => s.Year == y);
-        }
-
-        if (Half is { } h)
-        {
-            query = query.Where(s => s.Half == h);
-        }
+        query = query.WhereIf(Year is not null, s => s.Year == Year);
+        query = query.WhereIf(Half is not null, s => s.Half == Half);
 
         return query;
     }

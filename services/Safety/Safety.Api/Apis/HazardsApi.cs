@@ -154,35 +154,12 @@ public sealed class HazardFilter
         var found = DayRange.Of(FoundFrom, FoundTo, "foundFrom", "foundTo", validation);
         validation.ThrowIfInvalid();
 
-        if (!string.IsNullOrWhiteSpace(GridCode))
-        {
-            query = query.Where(h => h.GridCode == GridCode);
-        }
-
-        if (VenueId is { } venue)
-        {
-            query = query.Where(h => h.VenueId == venue);
-        }
-
-        if (CampaignId is { } campaign)
-        {
-            query = query.Where(h => h.CampaignId == campaign);
-        }
-
-        if (status is { } s)
-        {
-            query = query.Where(h => h.Status == s);
-        }
-
-        if (severity is { } level)
-        {
-            query = query.Where(h => h.Severity == level);
-        }
-
-        if (category is { } c)
-        {
-            query = query.Where(h => h.Category == c);
-        }
+        query = query.WhereIf(!string.IsNullOrWhiteSpace(GridCode), h => h.GridCode == GridCode);
+        query = query.WhereIf(VenueId is not null, h => h.VenueId == VenueId);
+        query = query.WhereIf(CampaignId is not null, h => h.CampaignId == CampaignId);
+        query = query.WhereIf(status is not null, h => h.Status == status);
+        query = query.WhereIf(severity is not null, h => h.Severity == severity);
+        query = query.WhereIf(category is not null, h => h.Category == category);
 
         query = Hazard.FoundWithin(query, found);
         if (Open is { } open)

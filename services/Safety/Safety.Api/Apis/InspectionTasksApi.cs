@@ -70,15 +70,8 @@ public sealed class InspectionTaskFilter
         InspectionTaskStatus? status = Status is null ? null : validation.RequireOneOf(Status, "status", InspectionTaskStatuses.Labels);
         validation.ThrowIfInvalid();
 
-        if (!string.IsNullOrWhiteSpace(GridCode))
-        {
-            query = query.Where(t => t.GridCode == GridCode);
-        }
-
-        if (status is { } s)
-        {
-            query = query.Where(t => t.Status == s);
-        }
+        query = query.WhereIf(!string.IsNullOrWhiteSpace(GridCode), t => t.GridCode == GridCode);
+        query = query.WhereIf(status is not null, t => t.Status == status);
 
         return query;
     }

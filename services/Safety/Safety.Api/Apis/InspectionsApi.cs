@@ -194,25 +194,10 @@ public sealed class InspectionFilter
             query = Inspection.CompletedWithin(query, completed);
         }
 
-        if (!string.IsNullOrWhiteSpace(GridCode))
-        {
-            query = query.Where(i => i.GridCode == GridCode);
-        }
-
-        if (VenueId is { } venue)
-        {
-            query = query.Where(i => i.VenueId == venue);
-        }
-
-        if (CampaignId is { } campaign)
-        {
-            query = query.Where(i => i.CampaignId == campaign);
-        }
-
-        if (status is { } s)
-        {
-            query = query.Where(i => i.Status == s);
-        }
+        query = query.WhereIf(!string.IsNullOrWhiteSpace(GridCode), i => i.GridCode == GridCode);
+        query = query.WhereIf(VenueId is not null, i => i.VenueId == VenueId);
+        query = query.WhereIf(CampaignId is not null, i => i.CampaignId == CampaignId);
+        query = query.WhereIf(status is not null, i => i.Status == status);
 
         return query;
     }

@@ -143,10 +143,7 @@ public sealed class PatrolPlanFilter
 
     internal IQueryable<PatrolPlan> Apply(IQueryable<PatrolPlan> query)
     {
-        if (!string.IsNullOrWhiteSpace(GridCode))
-        {
-            query = query.Where(p => p.GridCode == GridCode);
-        }
+        query = query.WhereIf(!string.IsNullOrWhiteSpace(GridCode), p => p.GridCode == GridCode);
 
         return query;
     }
@@ -173,16 +170,8 @@ public sealed class PatrolFilter
         validation.Require(Month is null || month is not null, "month", ValidationFailure.Format("yyyy-MM", "must be a month written yyyy-MM."));
         validation.ThrowIfInvalid();
 
-        if (!string.IsNullOrWhiteSpace(GridCode))
-        {
-            query = query.Where(p => p.GridCode == GridCode);
-        }
-
-        if (kind is { } k)
-        {
-            query = query.Where(p => p.Kind == k);
-        }
-
+        query = query.WhereIf(!string.IsNullOrWhiteSpace(GridCode), p => p.GridCode == GridCode);
+        query = query.WhereIf(kind is not null, p => p.Kind == kind);
         if (month is { } m)
         {
             var (start, end) = (CommunityTime.StartOf(m.First), CommunityTime.StartOf(m.Next.First));

@@ -143,25 +143,10 @@ public sealed class VenueFilter
         var kind = Kind is null ? null : validation.RequireOneOf(Kind, "kind", VenueKinds.Labels);
         validation.ThrowIfInvalid();
 
-        if (!string.IsNullOrWhiteSpace(GridCode))
-        {
-            query = query.Where(v => v.GridCode == GridCode);
-        }
-
-        if (kind is { } k)
-        {
-            query = query.Where(v => v.Kind == k);
-        }
-
-        if (NineSmall is { } small)
-        {
-            query = query.Where(v => VenueKinds.NineSmall.Contains(v.Kind) == small);
-        }
-
-        if (WithOpenHazards is { } open)
-        {
-            query = query.Where(v => hazards.Any(h => h.VenueId == v.Id && h.Status != HazardStatus.Closed) == open);
-        }
+        query = query.WhereIf(!string.IsNullOrWhiteSpace(GridCode), v => v.GridCode == GridCode);
+        query = query.WhereIf(kind is not null, v => v.Kind == kind);
+        query = query.WhereIf(NineSmall is not null, v => VenueKinds.NineSmall.Contains(v.Kind) == NineSmall);
+        query = query.WhereIf(WithOpenHazards is not null, v => hazards.Any(h => h.VenueId == v.Id && h.Status != HazardStatus.Closed) == WithOpenHazards);
 
         return query;
     }

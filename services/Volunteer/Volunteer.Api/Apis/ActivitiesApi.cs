@@ -374,25 +374,10 @@ public sealed class ActivityFilter
         var starting = DayRange.Of(From, To, "from", "to", validation);
         validation.ThrowIfInvalid();
 
-        if (status is { } s)
-        {
-            activities = activities.Where(a => a.Status == s);
-        }
-
-        if (kind is { } k)
-        {
-            activities = activities.Where(a => a.Kind == k);
-        }
-
-        if (TeamId is { } team)
-        {
-            activities = activities.Where(a => a.TeamId == team);
-        }
-
-        if (!string.IsNullOrWhiteSpace(GridCode))
-        {
-            activities = activities.Where(a => a.GridCode == GridCode);
-        }
+        activities = activities.WhereIf(status is not null, a => a.Status == status);
+        activities = activities.WhereIf(kind is not null, a => a.Kind == kind);
+        activities = activities.WhereIf(TeamId is not null, a => a.TeamId == TeamId);
+        activities = activities.WhereIf(!string.IsNullOrWhiteSpace(GridCode), a => a.GridCode == GridCode);
 
         return Activity.StartsWithin(activities, starting);
     }

@@ -116,20 +116,9 @@ public sealed class ServiceRecordFilter
         validation.ThrowIfInvalid();
 
         records = ServiceRecord.ServedWithin(records, served);
-        if (ActivityId is { } activity)
-        {
-            records = records.Where(r => r.ActivityId == activity);
-        }
-
-        if (VolunteerId is { } volunteer)
-        {
-            records = records.Where(r => r.VolunteerId == volunteer);
-        }
-
-        if (status is { } s)
-        {
-            records = records.Where(r => r.Status == s);
-        }
+        records = records.WhereIf(ActivityId is not null, r => r.ActivityId == ActivityId);
+        records = records.WhereIf(VolunteerId is not null, r => r.VolunteerId == VolunteerId);
+        records = records.WhereIf(status is not null, r => r.Status == status);
 
         return records;
     }

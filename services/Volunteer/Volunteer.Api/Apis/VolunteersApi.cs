@@ -173,26 +173,10 @@ public sealed class VolunteerFilter
 
     internal IQueryable<VolunteerProfile> Apply(IQueryable<VolunteerProfile> query)
     {
-        if (Active is { } active)
-        {
-            query = query.Where(v => v.Active == active);
-        }
-
-        if (PartyMember is { } partyMember)
-        {
-            query = query.Where(v => v.IsPartyMember == partyMember);
-        }
-
-        if (MemberId is { } member)
-        {
-            query = query.Where(v => v.MemberId == member);
-        }
-
-        if (!string.IsNullOrWhiteSpace(GridCode))
-        {
-            query = query.Where(v => v.GridCode == GridCode);
-        }
-
+        query = query.WhereIf(Active is not null, v => v.Active == Active);
+        query = query.WhereIf(PartyMember is not null, v => v.IsPartyMember == PartyMember);
+        query = query.WhereIf(MemberId is not null, v => v.MemberId == MemberId);
+        query = query.WhereIf(!string.IsNullOrWhiteSpace(GridCode), v => v.GridCode == GridCode);
         if (!string.IsNullOrWhiteSpace(Skill))
         {
             var wanted = Skill.Trim();
