@@ -11,6 +11,7 @@ app.UseGatewayProtection();
 app.UseGatewaySignIn();
 app.MapDefaultEndpoints();
 app.MapReverseProxy();
+app.MapUnknownServicePaths();
 app.Run();
 
 /// <summary>The gateway's entry point, public for its functional tests.</summary>

@@ -1,4 +1,5 @@
 using CommunityPlatform.ServiceDefaults;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Yarp.ReverseProxy.Configuration;
 
 namespace CommunityPlatform.Gateway.Extensions;
@@ -87,5 +88,20 @@ internal static class GatewayExtensions
         builder.Services.AddHttpClient(DownstreamHealthCheck.ClientName, client => client.Timeout = TimeSpan.FromSeconds(5))
             .RemoveAllResilienceHandlers();
 #pragma warning restore EXTEXP0001
+    }
+
+    /// <summary>
+    /// An <c>/api</c> or <c>/openapi</c> path that no service serves is the gateway's own 404 problem. The workbench
+    /// route takes every other GET, and a script with a mistyped service name would otherwise read its page, 200, as
+    /// the answer. The services' own routes are more specific, so they still win.
+    /// </summary>
+    public static void MapUnknownServicePaths(this IEndpointRouteBuilder app)
+    {
+        var detail = $"Each service answers under its own prefix: {string.Join(", ", Services.Select(s => $"/api/{s.Prefix}/"))}.";
+        foreach (var pattern in (string[])["/api/{**rest}", "/openapi/{**rest}"])
+        {
+            app.Map(pattern, ProblemHttpResult () =>
+                TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No service serves this path.", detail: detail));
+        }
     }
 }
