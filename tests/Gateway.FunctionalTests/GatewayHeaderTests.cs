@@ -1,8 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace CommunityPlatform.Gateway.FunctionalTests;
 
@@ -17,36 +15,22 @@ public sealed class GatewayHeaderTests : IClassFixture<GatewayHeaderTests.Gatewa
 
     public GatewayHeaderTests(GatewayOnKestrel gateway) => _gateway = gateway;
 
-    public sealed class GatewayOnKestrel : WebApplicationFactory<Program>, IAsyncLifetime
+    /// <summary>Over Kestrel, in front of a stand-in identity service whose sign-in page sends its own framing header.</summary>
+    public sealed class GatewayOnKestrel() : GatewayWithStandIn("identity-api")
     {
-        private WebApplication? _identity;
-
-        public async Task InitializeAsync()
+        public override async Task InitializeAsync()
         {
-            var identity = WebApplication.CreateSlimBuilder();
-            identity.WebHost.UseUrls("http://127.0.0.1:0");
-            _identity = identity.Build();
-            _identity.MapGet("/account/login", (HttpContext http) =>
-            {
-                http.Response.Headers.XFrameOptions = "SAMEORIGIN";
-                return "<html>sign in</html>";
-            });
-            await _identity.StartAsync();
+            await base.InitializeAsync();
             UseKestrel(0);
             StartServer();
         }
 
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            builder.UseEnvironment("Testing");
-            builder.UseSetting("Services:identity-api:http:0", _identity!.Urls.Single());
-        }
-
-        async Task IAsyncLifetime.DisposeAsync()
-        {
-            await DisposeAsync();
-            await _identity!.DisposeAsync();
-        }
+        protected override void MapStandIn(WebApplication standIn) =>
+            standIn.MapGet("/account/login", (HttpContext http) =>
+            {
+                http.Response.Headers.XFrameOptions = "SAMEORIGIN";
+                return "<html>sign in</html>";
+            });
     }
 
     [Fact]

@@ -1,8 +1,6 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace CommunityPlatform.Gateway.FunctionalTests;
 
@@ -17,30 +15,11 @@ public sealed class GatewayRoutingTests : IClassFixture<GatewayRoutingTests.Gate
 
     public GatewayRoutingTests(GatewayWithWorkbench gateway) => _gateway = gateway;
 
-    public sealed class GatewayWithWorkbench : WebApplicationFactory<Program>, IAsyncLifetime
+    /// <summary>In front of a stand-in workbench that answers every page address.</summary>
+    public sealed class GatewayWithWorkbench() : GatewayWithStandIn("workbench")
     {
-        private WebApplication? _workbench;
-
-        public async Task InitializeAsync()
-        {
-            var workbench = WebApplication.CreateSlimBuilder();
-            workbench.WebHost.UseUrls("http://127.0.0.1:0");
-            _workbench = workbench.Build();
-            _workbench.MapGet("/{**path}", () => Microsoft.AspNetCore.Http.Results.Content("<html>workbench</html>", "text/html"));
-            await _workbench.StartAsync();
-        }
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            builder.UseEnvironment("Testing");
-            builder.UseSetting("Services:workbench:http:0", _workbench!.Urls.Single());
-        }
-
-        async Task IAsyncLifetime.DisposeAsync()
-        {
-            await DisposeAsync();
-            await _workbench!.DisposeAsync();
-        }
+        protected override void MapStandIn(WebApplication standIn) =>
+            standIn.MapGet("/{**path}", () => Microsoft.AspNetCore.Http.Results.Content("<html>workbench</html>", "text/html"));
     }
 
     [Theory]
