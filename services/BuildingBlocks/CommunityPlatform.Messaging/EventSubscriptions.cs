@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using CommunityPlatform.Contracts.County;
 using CommunityPlatform.Contracts.Grid;
 using CommunityPlatform.Contracts.Membership;
@@ -14,7 +13,7 @@ namespace CommunityPlatform.Messaging;
 /// subscriber's queue and binding before its first publish of the event, because RabbitMQ confirms and then
 /// drops a message sent to an exchange with no bound queue; a consumer listens on the same queue name.
 /// </summary>
-public static partial class EventSubscriptions
+public static class EventSubscriptions
 {
     public static IReadOnlyDictionary<Type, string[]> Catalogue { get; } = new Dictionary<Type, string[]>
     {
@@ -51,8 +50,5 @@ public static partial class EventSubscriptions
 
     /// <summary>The durable queue of <paramref name="service"/> for <paramref name="messageType"/>, e.g. volunteer-member-registered.</summary>
     public static string QueueName(string service, Type messageType) =>
-        $"{service}-{KebabBoundary().Replace(messageType.Name, "-").ToLowerInvariant()}";
-
-    [GeneratedRegex("(?<=[a-z0-9])(?=[A-Z])", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
-    private static partial Regex KebabBoundary();
+        $"{service}-{IntegrationEventTypes.KebabNameOf(messageType)}";
 }

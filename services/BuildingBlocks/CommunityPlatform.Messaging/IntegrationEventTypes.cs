@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using CommunityPlatform.Contracts;
 
 namespace CommunityPlatform.Messaging;
@@ -7,7 +8,7 @@ namespace CommunityPlatform.Messaging;
 /// deserialised from the outbox, never a type named by the data itself. Also knows which of them the catalogue
 /// declares as having no subscriber at all.
 /// </summary>
-public sealed class IntegrationEventTypes
+public sealed partial class IntegrationEventTypes
 {
     private readonly Dictionary<string, Type> _byName;
     private readonly HashSet<Type> _unsubscribed;
@@ -23,6 +24,12 @@ public sealed class IntegrationEventTypes
     }
 
     public static string NameOf(Type type) => type.FullName ?? type.Name;
+
+    /// <summary>The event's name in kebab case (<c>MemberRegistered</c> is <c>member-registered</c>), for queue and feed names.</summary>
+    public static string KebabNameOf(Type type) => KebabBoundary().Replace(type.Name, "-").ToLowerInvariant();
+
+    [GeneratedRegex("(?<=[a-z0-9])(?=[A-Z])", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex KebabBoundary();
 
     /// <summary>
     /// False only for an event the catalogue lists with no subscriber (its outbox row is its record); for every

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using CommunityPlatform.Contracts;
 using CommunityPlatform.Contracts.County;
 using CommunityPlatform.Contracts.Grid;
@@ -7,6 +6,7 @@ using CommunityPlatform.Contracts.Membership;
 using CommunityPlatform.Contracts.Reporting;
 using CommunityPlatform.Contracts.Safety;
 using CommunityPlatform.Contracts.Volunteer;
+using CommunityPlatform.Messaging;
 using CommunityPlatform.ServiceDefaults;
 
 namespace CommunityPlatform.County.Domain;
@@ -20,7 +20,7 @@ public sealed record FeedEventKind(string Type, string Source);
 /// the subject — the record the event is about — is chosen per type here, so a new contract without an entry is
 /// refused on the feed (and fails the feed's tests) instead of appearing with a guessed subject.
 /// </summary>
-public static partial class FeedCatalogue
+public static class FeedCatalogue
 {
     public const string SpecVersion = "1.0";
     public const string DataContentType = "application/json";
@@ -66,7 +66,7 @@ public static partial class FeedCatalogue
     public static FeedEventKind KindOf(Type eventType)
     {
         var service = ServiceOf(eventType);
-        return new FeedEventKind($"cn.communityplatform.{service}.{KebabBoundary().Replace(eventType.Name, "-").ToLowerInvariant()}.v1", $"/communityplatform/{service}");
+        return new FeedEventKind($"cn.communityplatform.{service}.{IntegrationEventTypes.KebabNameOf(eventType)}.v1", $"/communityplatform/{service}");
     }
 
     /// <summary>The producing service, from the contract's folder: <c>CommunityPlatform.Contracts.Grid</c> is <c>grid</c>.</summary>
@@ -89,7 +89,4 @@ public static partial class FeedCatalogue
     private static Func<IntegrationEvent, string> Subject<TEvent>(Func<TEvent, object> subject)
         where TEvent : IntegrationEvent =>
         e => subject((TEvent)e).ToString()!;
-
-    [GeneratedRegex("(?<=[a-z0-9])(?=[A-Z])", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
-    private static partial Regex KebabBoundary();
 }
